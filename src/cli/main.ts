@@ -1,0 +1,75 @@
+/**
+ * `superatom <command> [args]` — dispatch, --help, and the error contract:
+ * bad input prints a rendered error (what, where, hint) and exits 2, never a stack trace.
+ */
+import { isSuperatomError } from '../core/errors.js';
+import { formatOptions, parseArgs } from './args.js';
+import type { CliIO, Command } from './command.js';
+import { COMMANDS } from './commands/index.js';
+
+export const VERSION = '0.1.0';
+
+function topHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    'superatom — atomically precise clusters and superatoms',
+    '',
+    'usage: superatom <command> [arguments] [--json]',
+    '       superatom <command> --help',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Units everywhere: length Å, energy eV (Lennard-Jones: reduced units ε), mass Da, charge e.',
+    'Errors in the input exit with status 2.',
+  ].join('\n');
+}
+
+export function commandHelp(c: Command): string {
+  return [
+    `usage: ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    ...(Object.keys(c.options).length ? ['options:', formatOptions(c.options), ''] : []),
+    '  -h, --help   show this help',
+    ...(c.help ? ['', c.help] : []),
+  ].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout(`${target ? commandHelp(target) : topHelp()}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`error: unknown command "${name}"\nhint: commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${commandHelp(command)}\n`);
+    return 0;
+  }
+  try {
+    const args = parseArgs(rest, command.options);
+    return await command.run(args, io);
+  } catch (e) {
+    if (isSuperatomError(e)) {
+      const json = rest.includes('--json');
+      io.stderr(`${json ? JSON.stringify(e.toJSON()) : e.render()}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `internal error in "${name}": ${msg}\nThis is a bug in superatom, not in your input; please report it with the command line.\n`,
+    );
+    return 70;
+  }
+}

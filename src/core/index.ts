@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './progress.js';
+export * from './rng.js';
+export * from './units.js';
+export * from './vec3.js';
