@@ -1,0 +1,72 @@
+/**
+ * A binary max-heap keyed by a number (log-probability), holding payload indices. Keys and
+ * payloads live in growable typed arrays, so pushing and popping allocate nothing except when
+ * the capacity doubles.
+ */
+export class MaxHeap {
+  private keys: Float64Array;
+  private items: Int32Array;
+  private n = 0;
+
+  constructor(capacity = 1024) {
+    this.keys = new Float64Array(capacity);
+    this.items = new Int32Array(capacity);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Key of the top element (undefined when empty). */
+  peekKey(): number | undefined {
+    return this.n > 0 ? this.keys[0] : undefined;
+  }
+
+  push(key: number, item: number): void {
+    if (this.n === this.keys.length) {
+      const k = new Float64Array(this.n * 2);
+      k.set(this.keys);
+      this.keys = k;
+      const it = new Int32Array(this.n * 2);
+      it.set(this.items);
+      this.items = it;
+    }
+    const keys = this.keys;
+    const items = this.items;
+    let i = this.n++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent]! >= key) break;
+      keys[i] = keys[parent]!;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    keys[i] = key;
+    items[i] = item;
+  }
+
+  /** Remove the top element and return its payload (−1 when empty). */
+  pop(): number {
+    if (this.n === 0) return -1;
+    const keys = this.keys;
+    const items = this.items;
+    const top = items[0]!;
+    const n = --this.n;
+    if (n === 0) return top;
+    const key = keys[n]!;
+    const item = items[n]!;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && keys[c + 1]! > keys[c]!) c++;
+      if (keys[c]! <= key) break;
+      keys[i] = keys[c]!;
+      items[i] = items[c]!;
+      i = c;
+    }
+    keys[i] = key;
+    items[i] = item;
+    return top;
+  }
+}
