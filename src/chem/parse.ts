@@ -1,0 +1,1287 @@
+/**
+ * The cluster formula language: a hand-written lexer/parser that reads formulas
+ * the way cluster papers write them and returns a {@link Formula}, or throws an
+ * {@link InputError} naming what is wrong, the column and a hint.
+ *
+ * Grammar (informal; whitespace between tokens is ignored):
+ *   formula   := part (SEP part)*                SEP is · • ⋅ . or *  (Cp* is a ligand, read first)
+ *   part      := [count] prefix* unit+ [charge]   leading count multiplies the part (·14H2O)
+ *   unit      := element [count] | isotope [count] | ligand [count] | group | '@'
+ *   group     := ( '(' | '[' | '{' ) prefix* unit+ (')' | ']' | '}') [count | charge]
+ *   isotope   := '[' massNumber Symbol ']' | 'D' | 'T'
+ *   charge    := '^' (n? sign | sign n?)          at the end of a part
+ *              | sign+                            after a count or symbol: ±1 each (C2H3O2-)
+ *              | '(' (n? sign | sign n?) ')'      at the end of a part: (3-), (-3)
+ *              | ']' n? sign                      digits + sign after ] or } are a charge ([…]3-)
+ *   prefix    := closo- | nido- | arachno- | … | 1,2- | 2,3- …   recorded, not counted
+ * Digits followed by a sign after ')' stay a count: Au25(SC8H9)18- is 18 ligands, charge −1.
+ * Unicode minus (−), superscript digits and signs (²⁻) are read as their ASCII forms.
+ */
+import { InputError } from '../core/errors.js';
+import { elementBySymbol } from '../data/index.js';
+import type { LigandEntry } from '../data/ligands.js';
+import { addInto, chargeSuffix, compositionsEqual, type MutableComposition } from './composition.js';
+import { buildLexicon, type EntryComposition, type Lexicon } from './lexicon.js';
+import { inferLigandRole } from './roles.js';
+import type { Composition, Endohedral, Formula, FormulaPart, LigandUse } from './types.js';
+
+/** Largest count one token may carry, and the largest total atom count of a formula. */
+export const MAX_COUNT = 100_000;
+export const MAX_ATOMS = 10_000_000;
+
+export interface ParseOptions {
+  /** Charge given separately (e.g. `--charge -3`); an error if the text says otherwise. */
+  readonly charge?: number;
+  /** Extra ligand abbreviations (validated entries; see validateLigandEntries). */
+  readonly ligands?: readonly LigandEntry[];
+}
+
+// ---------------------------------------------------------------------------
+// AST
+
+interface AtomNode {
+  readonly kind: 'atom';
+  readonly key: string; // 'Au' or '13C'
+  readonly symbol: string;
+  readonly count: number;
+  readonly col: number;
+  readonly text: string;
+}
+interface AbbrNode {
+  readonly kind: 'abbr';
+  readonly entry: LigandEntry;
+  readonly spelling: string;
+  readonly count: number;
+  readonly col: number;
+  readonly text: string;
+}
+interface GroupNode {
+  readonly kind: 'group';
+  readonly open: string;
+  readonly body: Seq;
+  readonly count: number;
+  /** Charge written directly after a ] or } (…]3-). */
+  readonly charge: number | null;
+  readonly col: number;
+  /** Text between the brackets. */
+  readonly inner: string;
+  readonly text: string;
+}
+type Node = AtomNode | AbbrNode | GroupNode;
+interface Seq {
+  /** Units split by '@' (one segment when there is no @). */
+  readonly segments: Node[][];
+  readonly prefixes: string[];
+}
+interface PartAst {
+  readonly multiplier: number;
+  readonly seq: Seq;
+  /** Charge written at the end of the part (^2-, trailing sign, (3-)). */
+  readonly tailCharge: number | null;
+  readonly text: string;
+  readonly col: number;
+}
+
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const CLOSERS = new Set([')', ']', '}']);
+const SEPARATORS = new Set(['·', '•', '⋅', '.', '*', '∙']);
+const NAMED_PREFIXES =
+  'closo|nido|arachno|hypho|klado|conjuncto|commo|cis|trans|fac|mer|cyclo|catena|iso|sec|tert';
+/** Isomer and descriptor prefixes: named ones, Greek letters, locants (1,2- 2,3- 1,12-). */
+const PREFIX_RE = new RegExp(`^(${NAMED_PREFIXES}|[αβγδεη]\\d*|\\d+(?:,\\d+)+|\\d+[a-z]?)-`);
+
+/** Same-length normalisation so columns still point into the user's text. */
+function normalise(text: string): string {
+  const map: Record<string, string> = {
+    '−': '-', // U+2212 minus
+    '–': '-', // en dash
+    '⁻': '-',
+    '⁺': '+',
+    '₊': '+',
+    '₋': '-',
+    '⁰': '0',
+    '¹': '1',
+    '²': '2',
+    '³': '3',
+    '⁴': '4',
+    '⁵': '5',
+    '⁶': '6',
+    '⁷': '7',
+    '⁸': '8',
+    '⁹': '9',
+    '₀': '0',
+    '₁': '1',
+    '₂': '2',
+    '₃': '3',
+    '₄': '4',
+    '₅': '5',
+    '₆': '6',
+    '₇': '7',
+    '₈': '8',
+    '₉': '9',
+    '\t': ' ',
+  };
+  let out = '';
+  for (const ch of text) {
+    const r = map[ch];
+    // keep one code unit per input code unit (astral characters are rejected later)
+    out += r !== undefined && ch.length === 1 ? r : ch;
+  }
+  return out;
+}
+
+class Parser {
+  private pos = 0;
+  readonly notes: string[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly src: string,
+    private readonly lexicon: Lexicon,
+    /** An entry whose own formula is being read: it must not match itself (SR is S + R). */
+    private readonly self: LigandEntry | null = null,
+  ) {}
+
+  // -- errors ---------------------------------------------------------------
+  fail(code: string, message: string, col: number, hint?: string, length = 1): never {
+    throw new InputError(code, message, {
+      ...(hint ? { hint } : {}),
+      location: { line: 1, column: col, length, source: this.src, inputName: 'formula' },
+    });
+  }
+
+  private peek(offset = 0): string {
+    return this.text[this.pos + offset] ?? '';
+  }
+  private skipWs(): void {
+    while (this.peek() === ' ' || this.peek() === '\u00a0') this.pos++;
+  }
+  private atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  // -- top level ------------------------------------------------------------
+  parseAll(): PartAst[] {
+    const parts: PartAst[] = [];
+    this.skipWs();
+    if (this.atEnd())
+      this.fail('formula-empty', 'the formula is empty', 1, 'write a formula such as Au25(SR)18-');
+    for (;;) {
+      parts.push(this.parsePart(parts.length === 0));
+      this.skipWs();
+      if (this.atEnd()) break;
+      const c = this.peek();
+      if (SEPARATORS.has(c)) {
+        const col = this.pos + 1;
+        this.pos++;
+        this.skipWs();
+        if (this.atEnd()) {
+          this.fail(
+            'formula-dangling-separator',
+            `nothing follows the separator "${c}"`,
+            col,
+            'remove it or add the adduct, e.g. ·14H2O',
+          );
+        }
+        continue;
+      }
+      if (CLOSERS.has(c))
+        this.fail(
+          'formula-unbalanced',
+          `"${c}" closes a bracket that was never opened`,
+          this.pos + 1,
+          'remove it or add the matching opening bracket',
+        );
+      this.fail(
+        'formula-after-charge',
+        `unexpected "${c}" after the charge`,
+        this.pos + 1,
+        'the charge must come last, e.g. [Au25(SR)18]- or Fe^2+',
+      );
+    }
+    return parts;
+  }
+
+  private parsePart(first: boolean): PartAst {
+    const start = this.pos;
+    let multiplier = 1;
+    if (/\d/.test(this.peek()) && !PREFIX_RE.test(this.text.slice(this.pos))) {
+      const col = this.pos + 1;
+      multiplier = this.readCount();
+      this.skipWs();
+      if (this.atEnd() || SEPARATORS.has(this.peek()) || CLOSERS.has(this.peek())) {
+        this.fail(
+          'formula-dangling-multiplier',
+          `the number ${multiplier} multiplies nothing`,
+          col,
+          'a leading number multiplies what follows it, e.g. 14H2O',
+        );
+      }
+      if (first) this.notes.push(`leading ${multiplier} read as ${multiplier} formula units`);
+    }
+    const seq = this.parseSeq(null);
+    let tailCharge: number | null = null;
+    this.skipWs();
+    const c = this.peek();
+    if (c === '^' || c === '+' || c === '-' || (c === '(' && this.chargeGroupAhead())) {
+      const col = this.pos + 1;
+      const last = lastNode(seq);
+      if (last?.kind === 'group' && last.charge !== null) {
+        this.fail(
+          'formula-charge-twice',
+          'the charge is written twice',
+          col,
+          'write the charge once, e.g. [Au25(SR)18]-',
+        );
+      }
+      tailCharge = this.readTailCharge();
+      if ((c === '+' || c === '-') && last && last.count > 1 && last.kind !== 'abbr') {
+        const what =
+          last.kind === 'group' ? `${last.count} × (${last.inner})` : `${last.count} ${last.symbol}`;
+        this.notes.push(
+          `"${last.text}${this.src.slice(col - 1, this.pos).trim()}" read as ${what} with charge ${tailCharge > 0 ? '+' : ''}${tailCharge}; for a charge of ${last.count}${c} write ^${last.count}${c} or [...]${last.count}${c}`,
+        );
+      }
+    }
+    return { multiplier, seq, tailCharge, text: this.src.slice(start, this.pos).trim(), col: start + 1 };
+  }
+
+  /** Is the text at pos a parenthesised charge such as (3-), (-3), (+)? */
+  private chargeGroupAhead(): boolean {
+    return /^\(\s*(\d*\s*[+-]|[+-]\s*\d*)\s*\)/.test(this.text.slice(this.pos));
+  }
+
+  /** Reads ^2-, ^-2, ^-, trailing signs, (3-); returns the signed charge. */
+  private readTailCharge(): number {
+    const col = this.pos + 1;
+    const c = this.peek();
+    let value: number;
+    if (c === '^') {
+      this.pos++;
+      const m = /^(\d*)([+-])|^([+-])(\d*)/.exec(this.text.slice(this.pos));
+      if (!m)
+        this.fail(
+          'formula-bad-charge',
+          'a caret must be followed by a charge such as ^2- or ^+',
+          col,
+          'write ^-, ^2+, ^3- …',
+        );
+      const mag = Number(m[1] || m[4] || '1');
+      const sign = (m[2] ?? m[3]) === '-' ? -1 : 1;
+      if (mag === 0)
+        this.fail(
+          'formula-bad-charge',
+          'a charge of 0 cannot carry a sign',
+          col + 1,
+          'write no charge, or [...]0',
+        );
+      value = sign * mag;
+      this.pos += m[0].length;
+    } else if (c === '(') {
+      const m = /^\(\s*(?:(\d*)\s*([+-])|([+-])\s*(\d*))\s*\)/.exec(this.text.slice(this.pos))!;
+      const mag = Number(m[1] || m[4] || '1');
+      if (mag === 0)
+        this.fail('formula-bad-charge', 'a charge of 0 cannot carry a sign', col + 1, 'write no charge');
+      value = ((m[2] ?? m[3]) === '-' ? -1 : 1) * mag;
+      this.pos += m[0].length;
+    } else {
+      // one or more bare signs: each is ±1 (C2H3O2-, SO4--)
+      const sign = c;
+      let n = 0;
+      while (this.peek() === sign) {
+        n++;
+        this.pos++;
+      }
+      if (this.peek() === '+' || this.peek() === '-') {
+        this.fail(
+          'formula-bad-charge',
+          'mixed + and - signs in a charge',
+          this.pos + 1,
+          'write one charge, e.g. 2- or ^2-',
+        );
+      }
+      value = (sign === '-' ? -1 : 1) * n;
+    }
+    this.skipWs();
+    if (/\d/.test(this.peek())) {
+      this.fail(
+        'formula-bad-charge',
+        'digits after a sign are not read as a charge here',
+        this.pos + 1,
+        'write the magnitude first: [Fe(CN)6]4-, Fe^4- or (4-)',
+      );
+    }
+    this.expectEndOfPart(col);
+    return value;
+  }
+
+  // -- sequences and units -------------------------------------------------
+  private parseSeq(closer: string | null, openCol = 0): Seq {
+    const segments: Node[][] = [[]];
+    const prefixes: string[] = [];
+    this.readPrefixes(prefixes);
+    for (;;) {
+      this.skipWs();
+      if (this.atEnd()) break;
+      const c = this.peek();
+      const col = this.pos + 1;
+      if (closer !== null && c === closer) break;
+      if (CLOSERS.has(c)) {
+        if (closer === null) break; // parseAll reports it
+        this.fail(
+          'formula-mismatched-bracket',
+          `"${c}" does not match the open bracket (expected "${closer}")`,
+          col,
+          `close with "${closer}"`,
+        );
+      }
+      const lexeme = this.matchLexeme();
+      if (lexeme) {
+        this.pos += lexeme.spelling.length;
+        const count = this.readOptionalCount();
+        segments[segments.length - 1]!.push({
+          kind: 'abbr',
+          entry: lexeme.entry,
+          spelling: lexeme.spelling,
+          count,
+          col,
+          text: this.src.slice(col - 1, this.pos),
+        });
+        continue;
+      }
+      if (SEPARATORS.has(c)) {
+        if (closer === null) break;
+        this.fail(
+          'formula-separator-in-group',
+          `the separator "${c}" cannot stand inside brackets`,
+          col,
+          'write adducts at the top level, e.g. [Au25(SR)18]·Na',
+        );
+      }
+      if (c === '@') {
+        if (segments[segments.length - 1]!.length === 0) {
+          this.fail(
+            'formula-endohedral',
+            '"@" needs an atom or group on its left',
+            col,
+            'write the inner atom first: W@Au12',
+          );
+        }
+        this.pos++;
+        this.skipWs();
+        if (this.atEnd() || (closer !== null && this.peek() === closer)) {
+          this.fail(
+            'formula-endohedral',
+            '"@" needs a cage on its right',
+            col,
+            'write the cage after @: W@Au12',
+          );
+        }
+        segments.push([]);
+        continue;
+      }
+      if (c === '^' || c === '+' || c === '-') {
+        if (closer === null) break; // tail charge, handled by parsePart
+        this.fail(
+          'formula-charge-in-group',
+          'a charge cannot stand inside brackets',
+          col,
+          'write it after the closing bracket: [Au25(SR)18]-',
+        );
+      }
+      if (c === '≡' || c === '=') {
+        this.pos++; // bond characters inside written-out ligands (C≡CPh) carry no atoms
+        continue;
+      }
+      if (c in OPENERS) {
+        if (closer === null && c === '(' && this.chargeGroupAhead()) break; // (3-) at the end
+        segments[segments.length - 1]!.push(this.parseGroupOrIsotope());
+        continue;
+      }
+      if (/[A-Za-z]/.test(c)) {
+        segments[segments.length - 1]!.push(this.parseElement());
+        continue;
+      }
+      if (/\d/.test(c)) {
+        this.fail(
+          'formula-dangling-multiplier',
+          'a number must follow an element, a ligand or a closing bracket',
+          col,
+          'remove it or put it after what it counts, e.g. (SR)18',
+        );
+      }
+      const cp = this.text.codePointAt(this.pos) ?? 0;
+      this.fail(
+        'formula-unknown-character',
+        `unexpected character "${String.fromCodePoint(cp)}"`,
+        col,
+        'formulas use element symbols, ligand abbreviations, counts, brackets, @, · and a charge',
+      );
+    }
+    if (closer !== null && this.atEnd()) {
+      const open = Object.keys(OPENERS).find((k) => OPENERS[k] === closer)!;
+      this.fail(
+        'formula-unbalanced',
+        `the bracket "${open}" opened here is never closed`,
+        openCol,
+        `add "${closer}"`,
+      );
+    }
+    if (segments.some((s) => s.length === 0)) {
+      const col = this.pos + 1;
+      if (segments.length === 1) {
+        if (closer !== null)
+          this.fail(
+            'formula-empty-group',
+            'empty brackets',
+            col - 1,
+            'remove the brackets or write their content',
+            2,
+          );
+        this.fail(
+          'formula-empty',
+          this.atEnd()
+            ? 'the formula has no atoms'
+            : `expected an element, a ligand or a bracket, found "${this.peek()}"`,
+          col,
+          'write a formula such as Au25(SR)18-',
+        );
+      }
+      this.fail(
+        'formula-endohedral',
+        '"@" needs an atom or group on each side',
+        col,
+        'write the inner atom first: W@Au12',
+      );
+    }
+    return { segments, prefixes };
+  }
+
+  private readPrefixes(out: string[]): void {
+    for (;;) {
+      this.skipWs();
+      // a ligand spelled with a hyphen (p-MBA) is a ligand, not a prefix
+      if (this.matchLexeme()) return;
+      const rest = this.text.slice(this.pos);
+      const m = PREFIX_RE.exec(rest);
+      // a prefix must be followed by something that starts a unit (an upper-case symbol or a bracket)
+      if (!m || !/^\s*[A-Z([{]/.test(rest.slice(m[0].length))) return;
+      out.push(m[1]!);
+      this.pos += m[0].length;
+    }
+  }
+
+  private matchLexeme() {
+    const rest = this.text.slice(this.pos, this.pos + 12);
+    for (const l of this.lexicon.lexemes) {
+      if (l.entry === this.self || !rest.startsWith(l.spelling)) continue;
+      // do not cut an identifier in the middle: Mes is not Me + s
+      const next = this.text[this.pos + l.spelling.length] ?? '';
+      if (/[a-z]/.test(next) && /[A-Za-z]$/.test(l.spelling)) continue;
+      return l;
+    }
+    return null;
+  }
+
+  private parseElement(): AtomNode {
+    const col = this.pos + 1;
+    const c = this.peek();
+    const two = c + this.peek(1);
+    let symbol: string;
+    if (/^[A-Z][a-z]$/.test(two) && elementBySymbol(two)) symbol = two;
+    else if (/^[A-Z]$/.test(c) && (elementBySymbol(c) || c === 'D' || c === 'T')) symbol = c;
+    else {
+      const word = /^[A-Za-z*']+/.exec(this.text.slice(this.pos))![0];
+      const bad = /^[A-Z][a-z]/.test(two) ? two : c;
+      this.fail(
+        'formula-unknown-symbol',
+        `unknown element or ligand "${word.length <= 8 ? word : bad}"`,
+        col,
+        this.symbolHint(word),
+        Math.min(word.length, 8),
+      );
+    }
+    this.pos += symbol.length;
+    const count = this.readOptionalCount();
+    if (symbol === 'D' || symbol === 'T') {
+      return {
+        kind: 'atom',
+        key: symbol === 'D' ? '2H' : '3H',
+        symbol: 'H',
+        count,
+        col,
+        text: this.src.slice(col - 1, this.pos),
+      };
+    }
+    return { kind: 'atom', key: symbol, symbol, count, col, text: this.src.slice(col - 1, this.pos) };
+  }
+
+  private symbolHint(word: string): string {
+    const first = word.slice(0, 2);
+    const cap = first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
+    const ideas: string[] = [];
+    if (cap !== first && elementBySymbol(cap)) ideas.push(`${cap} (element)`);
+    const up = first.toUpperCase();
+    const lig = this.lexicon.entries.find((e) => e.name.toLowerCase() === word.toLowerCase());
+    if (lig && lig.name !== word) ideas.push(`${lig.name} (${lig.description})`);
+    else if (up !== first && up.length === 2 && elementBySymbol(up[0]!) && elementBySymbol(up[1]!)) {
+      ideas.push(`${up[0]}${up[1]} (two elements)`);
+    }
+    const base = ideas.length ? `did you mean ${ideas.join(' or ')}? ` : '';
+    return `${base}Element symbols start with a capital letter (Co is cobalt, CO carbon monoxide); ligand abbreviations are case-sensitive (see \`superatom formula --help\`), and new ones can be added with --ligands file.json`;
+  }
+
+  private parseGroupOrIsotope(): Node {
+    const col = this.pos + 1;
+    const open = this.peek();
+    // isotope label [13C], [2H]
+    if (open === '[') {
+      const m = /^\[(\d+)([A-Z][a-z]?)\]/.exec(this.text.slice(this.pos));
+      if (m) {
+        const e = elementBySymbol(m[2]!);
+        if (!e)
+          this.fail(
+            'formula-unknown-symbol',
+            `unknown element "${m[2]}" in the isotope label`,
+            col + 1 + m[1]!.length,
+          );
+        const a = Number(m[1]);
+        if (a < e.z || a > 3 * e.z + 40) {
+          this.fail(
+            'formula-bad-isotope',
+            `no isotope ${a}${m[2]} exists (mass number below Z or far too large)`,
+            col + 1,
+            `check the mass number of ${m[2]}`,
+          );
+        }
+        this.pos += m[0].length;
+        const count = this.readOptionalCount();
+        return {
+          kind: 'atom',
+          key: `${a}${m[2]}`,
+          symbol: m[2]!,
+          count,
+          col,
+          text: this.src.slice(col - 1, this.pos),
+        };
+      }
+    }
+    const closer = OPENERS[open]!;
+    this.pos++;
+    const innerStart = this.pos;
+    const body = this.parseSeq(closer, col);
+    if (this.peek() !== closer) {
+      this.fail(
+        'formula-unbalanced',
+        `the bracket "${open}" opened here is never closed`,
+        col,
+        `add "${closer}"`,
+      );
+    }
+    const inner = this.src.slice(innerStart, this.pos).trim();
+    this.pos++;
+    let count = 1;
+    let charge: number | null = null;
+    if (closer === ']' || closer === '}') {
+      // digits followed by a sign, or signs alone, directly after ] or } are this ion's charge
+      const signs = /^(\d*)([+-]+)/.exec(this.text.slice(this.pos));
+      if (signs) {
+        const chargeCol = this.pos + 1;
+        const marks = signs[2]!;
+        if (![...marks].every((x) => x === marks[0])) {
+          this.fail(
+            'formula-bad-charge',
+            'mixed + and - signs in a charge',
+            chargeCol,
+            'write one charge, e.g. 2-',
+          );
+        }
+        if (signs[1] && marks.length > 1) {
+          this.fail(
+            'formula-bad-charge',
+            'a charge is written with one sign after its magnitude',
+            chargeCol,
+            'write 3-, not 3--',
+          );
+        }
+        const mag = signs[1] ? Number(signs[1]) : marks.length;
+        if (mag === 0)
+          this.fail(
+            'formula-bad-charge',
+            'a charge of 0 cannot carry a sign',
+            chargeCol,
+            'write [...]0 or nothing',
+          );
+        if (mag > 200)
+          this.fail(
+            'formula-bad-charge',
+            `a charge of ${mag} is beyond any cluster ion`,
+            chargeCol,
+            'check the charge',
+          );
+        charge = (marks[0] === '-' ? -1 : 1) * mag;
+        this.pos += signs[0].length;
+        this.expectEndOfPart(chargeCol);
+      } else if (/^0(?!\d)/.test(this.text.slice(this.pos)) && this.afterIsEndOfPart(1)) {
+        charge = 0;
+        this.pos += 1;
+      } else {
+        count = this.readOptionalCount();
+      }
+    } else {
+      count = this.readOptionalCount();
+    }
+    return { kind: 'group', open, body, count, charge, col, inner, text: this.src.slice(col - 1, this.pos) };
+  }
+
+  private expectEndOfPart(chargeCol: number): void {
+    if (!this.afterIsEndOfPart(0)) {
+      const next = this.text.slice(this.pos).trimStart()[0];
+      if (next && CLOSERS.has(next)) {
+        this.fail(
+          'formula-charge-in-group',
+          'a charge cannot stand inside brackets',
+          chargeCol,
+          'write the charge of the whole ion after its last bracket',
+        );
+      }
+      this.fail(
+        'formula-charge-not-last',
+        'the charge must come at the end of the formula (or of its part)',
+        chargeCol,
+        'move the charge to the end, e.g. [Au25(SR)18]-',
+      );
+    }
+  }
+
+  private afterIsEndOfPart(offset: number): boolean {
+    const rest = this.text.slice(this.pos + offset).trimStart();
+    return rest === '' || SEPARATORS.has(rest[0]!);
+  }
+
+  private readOptionalCount(): number {
+    return /\d/.test(this.peek()) ? this.readCount() : 1;
+  }
+
+  private readCount(): number {
+    const col = this.pos + 1;
+    const m = /^\d+/.exec(this.text.slice(this.pos))!;
+    this.pos += m[0].length;
+    if (this.peek() === '.' && /\d/.test(this.peek(1))) {
+      this.fail(
+        'formula-fractional-count',
+        'fractional counts are not supported',
+        col,
+        'multiply the formula through to whole numbers (Fe0.95O → Fe19O20)',
+        m[0].length + 2,
+      );
+    }
+    const n = Number(m[0]);
+    if (n === 0)
+      this.fail(
+        'formula-zero-count',
+        'a count of 0',
+        col,
+        'remove the atom or group instead of counting it 0',
+      );
+    if (n > MAX_COUNT) {
+      this.fail(
+        'formula-count-too-large',
+        `the count ${m[0]} is over the limit of ${MAX_COUNT}`,
+        col,
+        'counts above 100000 in one token are almost certainly a typo',
+        m[0].length,
+      );
+    }
+    return n;
+  }
+}
+
+function lastNode(seq: Seq): Node | undefined {
+  const seg = seq.segments[seq.segments.length - 1]!;
+  return seg[seg.length - 1];
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation: AST → compositions, ligands, core
+
+/** Elements that never make a group "metal-containing" (a group of only these is a ligand). */
+const NON_METALS = new Set([
+  'H',
+  'He',
+  'B',
+  'C',
+  'N',
+  'O',
+  'F',
+  'Ne',
+  'Si',
+  'P',
+  'S',
+  'Cl',
+  'Ar',
+  'As',
+  'Se',
+  'Br',
+  'Kr',
+  'Te',
+  'I',
+  'Xe',
+  'At',
+  'Rn',
+]);
+const HALOGENS = new Set(['F', 'Cl', 'Br', 'I']);
+/** Divalent atoms whose Ph carries the substituents written after it (SPhMe2); after P or N they sit on P or N. */
+const RING_SUBSTITUTION_HOSTS = new Set(['S', 'Se', 'Te', 'O']);
+
+interface EvalResult {
+  composition: MutableComposition;
+  generic: Set<string>;
+}
+
+/** Entries whose formulas are being read right now (to report definition cycles). */
+const resolving = new Set<LigandEntry>();
+
+class Evaluator {
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly parser: Parser,
+    readonly notes: string[],
+  ) {}
+
+  /** Composition of a table entry, read lazily (entries may use other entries: SR uses R). */
+  entry(entry: LigandEntry): EntryComposition {
+    const known = this.lexicon.compositions.get(entry);
+    if (known) return known;
+    if (entry.formula === null) return { composition: {}, generic: [entry.name] };
+    if (resolving.has(entry)) {
+      throw new InputError('ligands-cycle', `ligand ${entry.name} is defined through itself`, {
+        hint: 'write its formula with element symbols',
+      });
+    }
+    resolving.add(entry);
+    let c: EntryComposition;
+    try {
+      c = readEntryFormula(entry.formula, this.lexicon.base ?? this.lexicon, entry);
+    } finally {
+      resolving.delete(entry);
+    }
+    this.lexicon.compositions.set(entry, c);
+    return c;
+  }
+
+  seq(seq: Seq): EvalResult {
+    const out: EvalResult = { composition: {}, generic: new Set() };
+    for (const seg of seq.segments) this.segment(seg, out);
+    return out;
+  }
+
+  private segment(nodes: readonly Node[], out: EvalResult): void {
+    let ringH = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const r = this.node(node);
+      addInto(out.composition, r.composition);
+      for (const g of r.generic) out.generic.add(g);
+      // Substituted aryls: Ph followed by substituents replaces ring H (SPhMe2 = SC6H3(CH3)2)
+      if (node.kind !== 'abbr' || node.spelling !== 'Ph' || node.count !== 1) continue;
+      const prev = nodes[i - 1];
+      if (prev && !(prev.kind === 'atom' && prev.count === 1 && RING_SUBSTITUTION_HOSTS.has(prev.symbol)))
+        continue;
+      let j = i + 1;
+      let n = 0;
+      while (j < nodes.length && this.isRingSubstituent(nodes[j]!)) n += nodes[j++]!.count;
+      if (n > 5) {
+        this.parser.fail(
+          'formula-aryl',
+          `a phenyl ring has 5 hydrogens, but ${n} substituents follow Ph`,
+          node.col,
+          'write the aryl out, e.g. C6F5',
+        );
+      }
+      if (n > 0) {
+        ringH += n;
+        const shown = nodes
+          .slice(i, j)
+          .map((x) => x.text)
+          .join('');
+        this.notes.push(
+          `${shown}: the substituent${n > 1 ? 's' : ''} after Ph replace${n > 1 ? '' : 's'} ring hydrogen (C6H${5 - n} ring)`,
+        );
+      }
+    }
+    if (ringH) addInto(out.composition, { H: -ringH });
+  }
+
+  private isRingSubstituent(node: Node): boolean {
+    if (node.kind === 'abbr') return node.entry.arylSubstituent === true && node.spelling !== 'Ph';
+    if (node.kind === 'atom') return HALOGENS.has(node.key);
+    return false;
+  }
+
+  node(node: Node): EvalResult {
+    if (node.kind === 'atom') return { composition: { [node.key]: node.count }, generic: new Set() };
+    if (node.kind === 'abbr') {
+      const c = this.entry(node.entry);
+      return { composition: addInto({}, c.composition, node.count), generic: new Set(c.generic) };
+    }
+    const inner = this.seq(node.body);
+    return { composition: addInto({}, inner.composition, node.count), generic: inner.generic };
+  }
+
+  /** Does a node (or its contents) contain a metal atom? */
+  hasMetal(node: Node): boolean {
+    if (node.kind === 'atom') return !NON_METALS.has(node.symbol);
+    if (node.kind === 'abbr') return false;
+    return node.body.segments.some((s) => s.some((n) => this.hasMetal(n)));
+  }
+
+  /** The single abbreviation a group consists of, e.g. (PPh3) → PPh3. */
+  soleAbbr(node: Node): AbbrNode | null {
+    if (node.kind === 'abbr') return node;
+    if (node.kind !== 'group' || node.body.segments.length !== 1 || node.body.segments[0]!.length !== 1)
+      return null;
+    const only = node.body.segments[0]![0]!;
+    return only.kind === 'abbr' ? only : null;
+  }
+
+  /** A table entry with the same composition as a written-out group (CO, NO3, SC8H9 …), if any. */
+  entryByComposition(c: Composition, accept: (e: LigandEntry) => boolean): LigandEntry | undefined {
+    return this.lexicon.entries.find((e) => {
+      if (!accept(e)) return false;
+      const ec = this.entry(e);
+      return ec.generic.length === 0 && compositionsEqual(ec.composition, c);
+    });
+  }
+
+  /**
+   * Total charge of a node standing beside a bracketed ion as a counter-ion
+   * (K6 → +6, (TBA)3 → +3, (NO3)3 → −3); undefined when unknown.
+   */
+  counterionCharge(node: Node): number | undefined {
+    if (node.kind === 'group' && node.charge !== null) return node.charge * node.count;
+    const abbr = this.soleAbbr(node);
+    if (abbr) return abbr.entry.charge * abbr.count * (node.kind === 'group' ? node.count : 1);
+    if (node.kind === 'atom') {
+      const e = elementBySymbol(node.symbol);
+      if (node.symbol === 'H' || e?.group === 1) return node.count;
+      if (e?.group === 2) return 2 * node.count;
+      if (e?.group === 17) return -node.count;
+      return undefined;
+    }
+    if (node.kind === 'group' && !this.hasMetal(node)) {
+      const inner = this.seq(node.body);
+      const e = this.entryByComposition(inner.composition, (x) => x.role === 'counterion' || x.role === 'X');
+      return e ? e.charge * node.count : undefined;
+    }
+    return undefined;
+  }
+
+  /** Is this node a counter-ion even without a bracketed ion beside it ((DODA)3PW12O40)? */
+  isTableCounterion(node: Node): boolean {
+    const abbr = this.soleAbbr(node);
+    if (abbr) return abbr.entry.role === 'counterion';
+    if (node.kind === 'group' && !this.hasMetal(node)) {
+      const inner = this.seq(node.body);
+      return this.entryByComposition(inner.composition, (x) => x.role === 'counterion') !== undefined;
+    }
+    return false;
+  }
+}
+
+/** Read an abbreviation's own formula (with the base lexicon, which has no element-only names). */
+function readEntryFormula(
+  formula: string,
+  lexicon: Lexicon,
+  self: LigandEntry | null = null,
+): EntryComposition {
+  const parser = new Parser(formula, formula, lexicon, self);
+  const asts = parser.parseAll();
+  const ev = new Evaluator(lexicon, parser, []);
+  const out: MutableComposition = {};
+  const generic = new Set<string>();
+  for (const a of asts) {
+    const r = ev.seq(a.seq);
+    addInto(out, r.composition, a.multiplier);
+    for (const g of r.generic) generic.add(g);
+  }
+  return { composition: out, generic: [...generic] };
+}
+
+// ---------------------------------------------------------------------------
+// Public API
+
+type LigandInfo = Omit<LigandUse, 'count'>;
+
+function tableUse(entry: LigandEntry, name: string, text: string, ev: Evaluator): LigandInfo {
+  const role = entry.role === 'substituent' ? 'X' : entry.role;
+  const withdraws = role === 'X' ? entry.withdraws || 1 : 0;
+  const why =
+    role === 'X'
+      ? `${entry.name} is an X-type ligand (${entry.description}): withdraws ${withdraws} electron${withdraws === 1 ? '' : 's'}`
+      : role === 'L'
+        ? `${entry.name} is an L-type neutral donor (${entry.description}): withdraws none`
+        : role === 'hydride'
+          ? `${entry.name} is a hydride: its role depends on the metal`
+          : `${entry.name} is a counter-ion (${entry.description})`;
+  const c = ev.entry(entry);
+  return {
+    name,
+    text,
+    role,
+    electronsWithdrawn: withdraws,
+    charge: role === 'X' ? -withdraws : entry.charge,
+    composition: c.generic.length ? null : c.composition,
+    roleSource: 'table',
+    why,
+  };
+}
+
+function nodeAtoms(ev: Evaluator, n: Node): number {
+  return Object.values(ev.node(n).composition).reduce((a, b) => a + b, 0);
+}
+
+/** Atoms of a node that belong to the metal core (bare atoms and the insides of metal-containing groups). */
+function coreOf(n: Node, ev: Evaluator): Composition {
+  if (n.kind === 'atom') return { [n.key]: n.count };
+  if (n.kind === 'abbr' || !ev.hasMetal(n)) return {};
+  const out: MutableComposition = {};
+  for (const seg of n.body.segments) for (const m of seg) addInto(out, coreOf(m, ev), n.count);
+  return out;
+}
+
+function collectPrefixes(seq: Seq, out: string[]): void {
+  out.push(...seq.prefixes);
+  for (const seg of seq.segments) for (const n of seg) if (n.kind === 'group') collectPrefixes(n.body, out);
+}
+
+function anyGroupCharge(seq: Seq): boolean {
+  return seq.segments.some((s) =>
+    s.some((n) => n.kind === 'group' && (n.charge !== null || anyGroupCharge(n.body))),
+  );
+}
+
+function renderSeq(seq: Seq): string {
+  return `${seq.prefixes.map((p) => `${p}-`).join('')}${seq.segments.map((s) => s.map(renderNode).join('')).join('@')}`;
+}
+
+function renderNode(n: Node): string {
+  if (n.kind === 'atom')
+    return `${n.key === n.symbol ? n.symbol : `[${n.key}]`}${n.count === 1 ? '' : n.count}`;
+  if (n.kind === 'abbr') return `${n.entry.name}${n.count === 1 ? '' : n.count}`;
+  const tail =
+    n.charge !== null
+      ? n.charge === 0
+        ? '0'
+        : chargeSuffix(n.charge)
+      : n.count === 1
+        ? ''
+        : String(n.count);
+  return `${n.open}${renderSeq(n.body)}${OPENERS[n.open]}${tail}`;
+}
+
+/** Canonical text: spaces removed, signs made ASCII, abbreviations by their table name, charge as […]n±. */
+function canonicalText(asts: readonly PartAst[]): string {
+  return asts
+    .map((a) => {
+      const body = renderSeq(a.seq);
+      const mult = a.multiplier === 1 ? '' : String(a.multiplier);
+      if (a.tailCharge === null) return `${mult}${body}`;
+      const single =
+        a.seq.segments.length === 1 &&
+        a.seq.segments[0]!.length === 1 &&
+        a.seq.segments[0]![0]!.kind === 'group';
+      const wrapped = single && body.startsWith('[') ? body : `[${body}]`;
+      return `${mult}${wrapped}${a.tailCharge === 0 ? '0' : chargeSuffix(a.tailCharge)}`;
+    })
+    .join('·');
+}
+
+export class FormulaReader {
+  readonly lexicon: Lexicon;
+
+  constructor(extraLigands: readonly LigandEntry[] = []) {
+    this.lexicon = buildLexicon(extraLigands, (formula, lex, self) => readEntryFormula(formula, lex, self));
+  }
+
+  parse(text: string, options: ParseOptions = {}): Formula {
+    if (typeof text !== 'string') throw new InputError('formula-type', 'the formula must be text');
+    if (text.length > 2000) {
+      throw new InputError('formula-too-long', `the formula is ${text.length} characters long (limit 2000)`, {
+        hint: 'check that the right text was passed',
+      });
+    }
+    const parser = new Parser(normalise(text), text, this.lexicon);
+    const asts = parser.parseAll();
+    const notes = parser.notes;
+    const ev = new Evaluator(this.lexicon, parser, notes);
+    const whole = (loc: number) => ({ line: 1, column: loc, source: text, inputName: 'formula' });
+
+    const parts: FormulaPart[] = [];
+    const total: MutableComposition = {};
+    const generic = new Set<string>();
+    const prefixes: string[] = [];
+    let totalCharge = 0;
+    let main: { seq: Seq; text: string; multiplier: number; charge: number } | null = null;
+    const counterParts: FormulaPart[] = [];
+
+    asts.forEach((ast, index) => {
+      collectPrefixes(ast.seq, prefixes);
+      const all = ev.seq(ast.seq);
+      for (const g of all.generic) generic.add(g);
+      addInto(total, all.composition, ast.multiplier);
+      if (index > 0) {
+        // after a separator: an adduct or solvate (·14H2O), possibly charged
+        const z = ast.tailCharge ?? 0;
+        parts.push({
+          kind: 'adduct',
+          text: ast.text,
+          multiplier: ast.multiplier,
+          composition: all.generic.size ? null : all.composition,
+          charge: z,
+        });
+        totalCharge += z * ast.multiplier;
+        return;
+      }
+      // The main part: split a salt into the cluster ion and its counter-ions.
+      const nodes = ast.seq.segments.length === 1 ? ast.seq.segments[0]! : null;
+      let ionNodes: Node[] | null = null;
+      const counter: Node[] = [];
+      if (nodes && nodes.length > 1) {
+        const ions = nodes.filter(
+          (n): n is GroupNode =>
+            n.kind === 'group' && n.open !== '(' && (n.charge !== null || ev.hasMetal(n)),
+        );
+        if (ions.length > 0) {
+          const biggest = ions.reduce((a, b) => (nodeAtoms(ev, b) > nodeAtoms(ev, a) ? b : a));
+          ionNodes = [biggest];
+          counter.push(...nodes.filter((n) => n !== biggest));
+        } else if (
+          nodes.some((n) => ev.isTableCounterion(n)) &&
+          nodes.some((n) => !ev.isTableCounterion(n))
+        ) {
+          ionNodes = nodes.filter((n) => !ev.isTableCounterion(n));
+          counter.push(...nodes.filter((n) => ev.isTableCounterion(n)));
+        }
+      }
+      let counterCharge = 0;
+      let counterKnown = true;
+      for (const n of counter) {
+        const z = ev.counterionCharge(n);
+        const unitCount = n.count;
+        const r = ev.node(n);
+        counterParts.push({
+          kind: 'counterion',
+          text: n.text,
+          multiplier: unitCount * ast.multiplier,
+          composition: r.generic.size ? null : addInto({}, r.composition, 1 / unitCount),
+          charge: z === undefined ? null : z / unitCount,
+        });
+        if (z === undefined) counterKnown = false;
+        else counterCharge += z;
+      }
+      const ionGroup =
+        ionNodes?.length === 1 && ionNodes[0]!.kind === 'group' ? (ionNodes[0] as GroupNode) : null;
+      const soleGroup =
+        !ionNodes && nodes?.length === 1 && nodes[0]!.kind === 'group' && nodes[0]!.count === 1
+          ? (nodes[0] as GroupNode)
+          : null;
+      const writtenIonCharge = (ionGroup ?? soleGroup)?.charge ?? null;
+      let ionCharge: number;
+      let partCharge: number;
+      if (writtenIonCharge !== null) {
+        ionCharge = writtenIonCharge;
+        partCharge = writtenIonCharge + counterCharge;
+      } else if (ast.tailCharge !== null) {
+        partCharge = ast.tailCharge;
+        ionCharge = ast.tailCharge - counterCharge;
+      } else {
+        partCharge = 0;
+        ionCharge = -counterCharge;
+        if (counter.length && counterCharge !== 0) {
+          notes.push(
+            `the cluster ion's charge (${ionCharge > 0 ? '+' : ''}${ionCharge}) is inferred from its counter-ions, taking the salt as neutral`,
+          );
+        }
+      }
+      if (!counterKnown) notes.push('a counter-ion of unknown charge is taken as carrying none');
+      totalCharge += partCharge * ast.multiplier;
+      const ionSeq: Seq = ionGroup
+        ? ionGroup.body
+        : ionNodes
+          ? { segments: [ionNodes], prefixes: [] }
+          : soleGroup
+            ? soleGroup.body
+            : ast.seq;
+      main = {
+        seq: ionSeq,
+        text: ionNodes ? ionNodes.map((n) => n.text).join('') : ast.text,
+        multiplier: ast.multiplier * (ionGroup?.count ?? 1),
+        charge: ionCharge,
+      };
+    });
+
+    const written = asts.some((a) => a.tailCharge !== null || anyGroupCharge(a.seq));
+    if (options.charge !== undefined) {
+      if (!Number.isInteger(options.charge) || Math.abs(options.charge) > 200) {
+        throw new InputError(
+          'formula-charge-option',
+          `the charge option must be a whole number, got ${options.charge}`,
+          {
+            hint: 'for example --charge -3',
+          },
+        );
+      }
+      if (written && options.charge !== totalCharge) {
+        throw new InputError(
+          'formula-charge-twice',
+          `the formula says charge ${totalCharge} but the charge option says ${options.charge}`,
+          {
+            hint: 'give the charge once: in the formula or as an option',
+            location: whole(1),
+          },
+        );
+      }
+      if (!written && main) {
+        const m = main as { charge: number };
+        m.charge += options.charge - totalCharge;
+        totalCharge = options.charge;
+      }
+    }
+
+    // Core, ligands and endohedral relations of the main ion.
+    const ion = main as unknown as { seq: Seq; text: string; multiplier: number; charge: number };
+    const core: MutableComposition = {};
+    const ligands = new Map<string, { info: LigandInfo; count: number }>();
+    const addLigand = (info: LigandInfo, count: number) => {
+      const prev = ligands.get(info.name);
+      if (prev) prev.count += count;
+      else ligands.set(info.name, { info, count });
+    };
+    const walk = (seq: Seq, mult: number) => {
+      for (const seg of seq.segments) {
+        for (const node of seg) {
+          if (node.kind === 'atom') {
+            addInto(core, { [node.key]: node.count * mult });
+            continue;
+          }
+          const abbr = ev.soleAbbr(node);
+          if (abbr) {
+            const n = abbr.count * (node.kind === 'group' ? node.count : 1) * mult;
+            addLigand(tableUse(abbr.entry, abbr.entry.name, abbr.text, ev), n);
+            continue;
+          }
+          const group = node as GroupNode;
+          if (ev.hasMetal(group)) {
+            walk(group.body, mult * group.count);
+            continue;
+          }
+          const r = ev.seq(group.body);
+          const name = group.inner.replace(/\s+/g, '');
+          const match = r.generic.size
+            ? undefined
+            : ev.entryByComposition(
+                r.composition,
+                (e) => e.role === 'X' || e.role === 'L' || e.role === 'hydride',
+              );
+          if (match) {
+            const base = tableUse(match, name, group.inner, ev);
+            addLigand(
+              {
+                ...base,
+                why: `${name} has the composition of ${match.name} in the ligand table: ${base.why}`,
+              },
+              group.count * mult,
+            );
+            continue;
+          }
+          const inferred = inferLigandRole(r.composition, [...r.generic]);
+          addLigand(
+            {
+              name,
+              text: group.inner,
+              role: inferred.role,
+              electronsWithdrawn: inferred.withdraws,
+              charge: inferred.charge,
+              composition: r.generic.size ? null : r.composition,
+              roleSource: 'inferred',
+              why: inferred.why,
+            },
+            group.count * mult,
+          );
+        }
+      }
+    };
+    walk(ion.seq, 1);
+    const endohedral: Endohedral[] = [];
+    for (let k = 1; k < ion.seq.segments.length; k++) {
+      const inner: MutableComposition = {};
+      for (const seg of ion.seq.segments.slice(0, k)) for (const n of seg) addInto(inner, coreOf(n, ev));
+      const outer: MutableComposition = {};
+      for (const n of ion.seq.segments[k]!) addInto(outer, coreOf(n, ev));
+      endohedral.push({
+        inner,
+        outer,
+        innerText: ion.seq.segments
+          .slice(0, k)
+          .map((s) => s.map((n) => n.text).join(''))
+          .join('@'),
+        outerText: ion.seq.segments[k]!.map((n) => n.text).join(''),
+      });
+    }
+    const ionAll = ev.seq(ion.seq);
+    parts.unshift(
+      {
+        kind: 'main',
+        text: ion.text,
+        multiplier: ion.multiplier,
+        composition: ionAll.generic.size ? null : ionAll.composition,
+        charge: ion.charge,
+      },
+      ...counterParts,
+    );
+
+    let atoms = 0;
+    for (const [k, v] of Object.entries(total)) {
+      atoms += v;
+      if (v < 0)
+        throw new InputError('formula-negative', `the formula has ${v} ${k} atoms`, { location: whole(1) });
+    }
+    if (atoms > MAX_ATOMS) {
+      throw new InputError(
+        'formula-too-many-atoms',
+        `the formula has ${atoms} atoms, over the limit of ${MAX_ATOMS}`,
+        {
+          hint: 'check the counts and multipliers',
+          location: whole(1),
+        },
+      );
+    }
+    if (atoms === 0 && generic.size === 0) {
+      throw new InputError('formula-empty', 'the formula has no atoms', { location: whole(1) });
+    }
+    return {
+      text,
+      canonical: canonicalText(asts),
+      composition: total,
+      charge: totalCharge,
+      mainCharge: ion.charge,
+      core,
+      ligands: [...ligands.values()].map(({ info, count }) => ({ ...info, count })),
+      parts,
+      generic: [...generic].sort(),
+      prefixes: [...new Set(prefixes)],
+      endohedral,
+      notes: [...new Set(notes)],
+    };
+  }
+}
+
+let defaultReader: FormulaReader | null = null;
+
+/** Parse a cluster formula with the built-in ligand table (plus `options.ligands`). */
+export function parseFormula(text: string, options: ParseOptions = {}): Formula {
+  if (options.ligands?.length) return new FormulaReader(options.ligands).parse(text, options);
+  defaultReader ??= new FormulaReader();
+  return defaultReader.parse(text, options);
+}
