@@ -1,0 +1,288 @@
+/**
+ * Local minimisation: L-BFGS and FIRE, both converging on the largest force
+ * on any atom (the per-atom force norm |F_i|, energy/length unit). Both work
+ * on anything with the {@link Potential} evaluate signature, and reuse their
+ * work arrays across calls (create one minimiser per search, not per step).
+ */
+import { InputError } from '../core/errors.js';
+import type { Potential } from '../potential/types.js';
+
+/** What a local minimiser needs of a potential. */
+export type Objective = Pick<Potential, 'evaluate' | 'nearestNeighbour' | 'bondEnergy'>;
+
+export interface LocalOptions {
+  /** Converged when every atom's force norm is at most this (energy/length). Default 1e-3 × bondEnergy/nearestNeighbour. */
+  readonly fmax?: number;
+  /** Iteration limit (each iteration is at least one evaluation). Default 10 000. */
+  readonly maxIterations?: number;
+  /** Largest displacement of any atom in one step (length unit). Default 0.2 × nearestNeighbour. */
+  readonly maxStep?: number;
+}
+
+export interface LocalResult {
+  /** Energy at the final positions (energy unit). */
+  readonly energy: number;
+  /** Largest per-atom force norm at the final positions. */
+  readonly maxForce: number;
+  readonly iterations: number;
+  /** Number of energy + force evaluations. */
+  readonly evaluations: number;
+  readonly converged: boolean;
+}
+
+export interface LocalMinimizer {
+  /** Minimise in place: `positions` ends at the minimum found. */
+  minimize(potential: Objective, positions: Float64Array, options?: LocalOptions): LocalResult;
+}
+
+/** Largest per-atom force norm. */
+export function maxAtomForce(f: Float64Array, n3: number): number {
+  let m = 0;
+  for (let k = 0; k < n3; k += 3) {
+    const a = f[k]!;
+    const b = f[k + 1]!;
+    const c = f[k + 2]!;
+    const s = a * a + b * b + c * c;
+    if (s > m) m = s;
+  }
+  return Math.sqrt(m);
+}
+
+function checkStart(positions: Float64Array): void {
+  if (positions.length === 0 || positions.length % 3 !== 0) {
+    throw new InputError('minimize-shape', `cannot minimise ${positions.length / 3} atoms`);
+  }
+}
+
+/**
+ * Limited-memory BFGS (Nocedal, Math. Comp. 35, 773 (1980); two-loop recursion of
+ * Nocedal & Wright, Numerical Optimization, Alg. 7.4) without a line search, in
+ * the style of GMIN's LBFGS: the step −H·g is scaled so no atom moves more than
+ * `maxStep`, and shrunk ×0.1 (up to 10 times) while the energy rises; the
+ * memory is reset when the direction is not downhill. Initial inverse Hessian
+ * γ = s·y / y·y of the newest pair.
+ *
+ * @param memory number of (s, y) pairs kept (default 10)
+ */
+export function createLbfgs(memory = 10): LocalMinimizer {
+  let n3 = 0;
+  let S: Float64Array[] = [];
+  let Y: Float64Array[] = [];
+  const rhoM = new Float64Array(memory);
+  const alpha = new Float64Array(memory);
+  let g = new Float64Array(0);
+  let gNew = new Float64Array(0);
+  let d = new Float64Array(0);
+  let xNew = new Float64Array(0);
+  let fBuf = new Float64Array(0);
+
+  const ensure = (len: number) => {
+    if (len === n3) return;
+    n3 = len;
+    S = Array.from({ length: memory }, () => new Float64Array(len));
+    Y = Array.from({ length: memory }, () => new Float64Array(len));
+    g = new Float64Array(len);
+    gNew = new Float64Array(len);
+    d = new Float64Array(len);
+    xNew = new Float64Array(len);
+    fBuf = new Float64Array(len);
+  };
+
+  return {
+    minimize(potential, x, options = {}) {
+      checkStart(x);
+      ensure(x.length);
+      const fmax = options.fmax ?? (1e-3 * potential.bondEnergy) / potential.nearestNeighbour;
+      const maxIt = options.maxIterations ?? 10_000;
+      const maxStep = options.maxStep ?? 0.2 * potential.nearestNeighbour;
+      const gamma0 = (0.1 * potential.nearestNeighbour ** 2) / potential.bondEnergy;
+      let e = potential.evaluate(x, fBuf);
+      let evaluations = 1;
+      for (let k = 0; k < n3; k++) g[k] = -fBuf[k]!;
+      let stored = 0; // number of pairs in memory
+      let newest = -1; // ring-buffer index of newest pair
+      let fm = maxAtomForce(fBuf, n3);
+      let it = 0;
+      let gamma = gamma0;
+      while (fm > fmax && it < maxIt) {
+        it++;
+        // two-loop recursion: d = −H g
+        for (let k = 0; k < n3; k++) d[k] = g[k]!;
+        for (let m = 0; m < stored; m++) {
+          const idx = (newest - m + memory) % memory;
+          const s = S[idx]!;
+          const y = Y[idx]!;
+          let a = 0;
+          for (let k = 0; k < n3; k++) a += s[k]! * d[k]!;
+          a *= rhoM[idx]!;
+          alpha[idx] = a;
+          for (let k = 0; k < n3; k++) d[k] = d[k]! - a * y[k]!;
+        }
+        for (let k = 0; k < n3; k++) d[k] = d[k]! * gamma;
+        for (let m = stored - 1; m >= 0; m--) {
+          const idx = (newest - m + memory) % memory;
+          const s = S[idx]!;
+          const y = Y[idx]!;
+          let b = 0;
+          for (let k = 0; k < n3; k++) b += y[k]! * d[k]!;
+          b = alpha[idx]! - rhoM[idx]! * b;
+          for (let k = 0; k < n3; k++) d[k] = d[k]! + b * s[k]!;
+        }
+        let dg = 0;
+        for (let k = 0; k < n3; k++) {
+          d[k] = -d[k]!;
+          dg += d[k]! * g[k]!;
+        }
+        if (!(dg < 0)) {
+          // not a descent direction: reset to steepest descent
+          stored = 0;
+          gamma = gamma0;
+          for (let k = 0; k < n3; k++) d[k] = -gamma * g[k]!;
+        }
+        // cap the largest atomic displacement
+        let big = 0;
+        for (let k = 0; k < n3; k += 3) {
+          const s2 = d[k]! * d[k]! + d[k + 1]! * d[k + 1]! + d[k + 2]! * d[k + 2]!;
+          if (s2 > big) big = s2;
+        }
+        big = Math.sqrt(big);
+        let scale = big > maxStep ? maxStep / big : 1;
+        let eNew = 0;
+        let ok = false;
+        for (let tries = 0; tries < 10; tries++) {
+          for (let k = 0; k < n3; k++) xNew[k] = x[k]! + scale * d[k]!;
+          eNew = potential.evaluate(xNew, fBuf);
+          evaluations++;
+          if (eNew <= e + 1e-10 * Math.max(1, Math.abs(e))) {
+            ok = true;
+            break;
+          }
+          scale *= 0.1;
+        }
+        if (!ok) {
+          // no progress possible along this direction: restart the memory from the old point
+          if (stored === 0) break; // steepest descent failed too: at numerical precision
+          stored = 0;
+          gamma = gamma0;
+          e = potential.evaluate(x, fBuf);
+          evaluations++;
+          continue;
+        }
+        // update memory with s = xNew − x, y = gNew − g
+        let sy = 0;
+        let yy = 0;
+        for (let k = 0; k < n3; k++) {
+          gNew[k] = -fBuf[k]!;
+        }
+        const idx = (newest + 1) % memory;
+        const s = S[idx]!;
+        const y = Y[idx]!;
+        for (let k = 0; k < n3; k++) {
+          const sk = xNew[k]! - x[k]!;
+          const yk = gNew[k]! - g[k]!;
+          s[k] = sk;
+          y[k] = yk;
+          sy += sk * yk;
+          yy += yk * yk;
+        }
+        if (sy > 1e-300 && yy > 0) {
+          rhoM[idx] = 1 / sy;
+          newest = idx;
+          if (stored < memory) stored++;
+          gamma = sy / yy;
+        }
+        x.set(xNew);
+        const tmp = g;
+        g = gNew;
+        gNew = tmp;
+        e = eNew;
+        fm = maxAtomForce(fBuf, n3);
+      }
+      return { energy: e, maxForce: fm, iterations: it, evaluations, converged: fm <= fmax };
+    },
+  };
+}
+
+export interface FireParameters {
+  /** Initial time step (√(mass·length²/energy), unit masses). Default 0.1 in LJ-like scaling. */
+  readonly dt?: number;
+  /** Largest time step. Default 10 × dt. */
+  readonly dtMax?: number;
+}
+
+/**
+ * FIRE, the fast inertial relaxation engine (Bitzek, Koskinen, Gähler, Moseler &
+ * Gumbsch, Phys. Rev. Lett. 97, 170201 (2006)): damped MD with unit masses
+ * where the velocity is mixed towards the force direction, v ← (1−α)v + α|v|F̂,
+ * the step grows ×1.1 (after 5 downhill steps, up to dtMax) while F·v > 0, and
+ * on F·v ≤ 0 the velocity is zeroed, dt halved and α reset to 0.1 (α ← 0.99α
+ * otherwise). Semi-implicit Euler integration; no atom moves more than maxStep.
+ */
+export function createFire(params: FireParameters = {}): LocalMinimizer {
+  let v = new Float64Array(0);
+  let f = new Float64Array(0);
+  return {
+    minimize(potential, x, options = {}) {
+      checkStart(x);
+      const n3 = x.length;
+      if (v.length !== n3) {
+        v = new Float64Array(n3);
+        f = new Float64Array(n3);
+      }
+      v.fill(0);
+      const fmax = options.fmax ?? (1e-3 * potential.bondEnergy) / potential.nearestNeighbour;
+      const maxIt = options.maxIterations ?? 10_000;
+      const maxStep = options.maxStep ?? 0.2 * potential.nearestNeighbour;
+      // time unit of the potential with unit masses: length / √energy
+      const tUnit = potential.nearestNeighbour / 2 ** (1 / 6) / Math.sqrt(potential.bondEnergy);
+      let dt = (params.dt ?? 0.1) * tUnit;
+      const dtMax = params.dtMax ?? 10 * dt;
+      const alpha0 = 0.1;
+      let alpha = alpha0;
+      let nPos = 0;
+      let e = potential.evaluate(x, f);
+      let evaluations = 1;
+      let fm = maxAtomForce(f, n3);
+      let it = 0;
+      while (fm > fmax && it < maxIt) {
+        it++;
+        let p = 0;
+        let vv = 0;
+        let ff = 0;
+        for (let k = 0; k < n3; k++) {
+          p += f[k]! * v[k]!;
+          vv += v[k]! * v[k]!;
+          ff += f[k]! * f[k]!;
+        }
+        if (p > 0) {
+          const mix = (alpha * Math.sqrt(vv)) / Math.sqrt(ff || 1);
+          for (let k = 0; k < n3; k++) v[k] = (1 - alpha) * v[k]! + mix * f[k]!;
+          if (nPos > 5) {
+            dt = Math.min(dt * 1.1, dtMax);
+            alpha *= 0.99;
+          }
+          nPos++;
+        } else {
+          v.fill(0);
+          dt *= 0.5;
+          alpha = alpha0;
+          nPos = 0;
+        }
+        let big = 0;
+        for (let k = 0; k < n3; k += 3) {
+          v[k] = v[k]! + dt * f[k]!;
+          v[k + 1] = v[k + 1]! + dt * f[k + 1]!;
+          v[k + 2] = v[k + 2]! + dt * f[k + 2]!;
+          const s2 = (v[k]! ** 2 + v[k + 1]! ** 2 + v[k + 2]! ** 2) * dt * dt;
+          if (s2 > big) big = s2;
+        }
+        const scale = Math.sqrt(big) > maxStep ? maxStep / Math.sqrt(big) : 1;
+        for (let k = 0; k < n3; k++) x[k] = x[k]! + scale * dt * v[k]!;
+        e = potential.evaluate(x, f);
+        evaluations++;
+        fm = maxAtomForce(f, n3);
+      }
+      return { energy: e, maxForce: fm, iterations: it, evaluations, converged: fm <= fmax };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Gupta / RGL potential (second-moment approximation of tight binding; Gupta,
+ * Phys. Rev. B 23, 6265 (1981); Rosato, Guillopé & Legrand, Phil. Mag. A 59,
+ * 321 (1989); parameters of Cleri & Rosato, Phys. Rev. B 48, 22 (1993)):
+ *
+ *   E = Σ_i [ Σ_{j≠i} A e^{−p (r_ij/r0 − 1)} − √( Σ_{j≠i} ξ² e^{−2q (r_ij/r0 − 1)} ) ]
+ *
+ * In the form of {@link manyBodyEvaluate}: φ(r) = 2A e^{−p(r/r0−1)} per pair
+ * (each pair appears twice in the double sum), ψ(r) = ξ² e^{−2q(r/r0−1)};
+ * φ'(r) = −(p/r0) φ, ψ'(r) = −(2q/r0) ψ.
+ *
+ * Units: eV and Å. No cut-off (the exponentials are negligible beyond the
+ * fifth neighbours for clusters). Mixed-metal pairs use the arithmetic mean
+ * of the two elements' A, ξ, p, q and r0 (the "average" set of Pittaway,
+ * Paz-Borbón, Johnston et al., J. Phys. Chem. C 113, 9141 (2009)).
+ */
+import { InputError } from '../core/errors.js';
+import { elementBySymbol } from '../data/index.js';
+import { GUPTA_PARAMETERS, type GuptaParameters } from '../data/potentials.js';
+import { createScratch, manyBodyEvaluate } from './many-body.js';
+import type { Potential } from './types.js';
+import { COINCIDENT, nonFiniteEnergy } from './validate.js';
+
+/** Parameters of element `symbol`, or an InputError listing the known ones. */
+export function guptaParametersFor(symbol: string): GuptaParameters {
+  const p = GUPTA_PARAMETERS[symbol];
+  if (!p) {
+    throw new InputError('gupta-element', `no Gupta parameters for "${symbol}"`, {
+      hint: `available (Cleri & Rosato 1993): ${Object.keys(GUPTA_PARAMETERS).join(', ')}`,
+    });
+  }
+  return p;
+}
+
+/** The averaged parameters of an A–B pair (arithmetic means). */
+export function mixGupta(a: GuptaParameters, b: GuptaParameters): GuptaParameters {
+  return {
+    aEv: (a.aEv + b.aEv) / 2,
+    xiEv: (a.xiEv + b.xiEv) / 2,
+    p: (a.p + b.p) / 2,
+    q: (a.q + b.q) / 2,
+    r0A: (a.r0A + b.r0A) / 2,
+  };
+}
+
+/**
+ * A Gupta potential for atoms of the given symbols: either one symbol
+ * (every atom that element, any atom count) or one symbol per atom (mixed).
+ * `sets` overrides the parameter table (custom sets, e.g. Pd–Au fits).
+ */
+export function createGupta(
+  species: string | readonly string[],
+  sets: Readonly<Record<string, GuptaParameters>> = GUPTA_PARAMETERS,
+): Potential {
+  const symbols = typeof species === 'string' ? [species] : species;
+  if (symbols.length === 0)
+    throw new InputError('gupta-element', 'Gupta potential needs at least one element');
+  const kinds = [...new Set(symbols)];
+  const params = kinds.map((s) => {
+    const p = sets[s];
+    if (!p) {
+      throw new InputError('gupta-element', `no Gupta parameters for "${s}"`, {
+        hint: `available (Cleri & Rosato 1993): ${Object.keys(sets).join(', ')}`,
+      });
+    }
+    return p;
+  });
+  const nt = kinds.length;
+  const A = new Float64Array(nt * nt);
+  const P = new Float64Array(nt * nt);
+  const XI2 = new Float64Array(nt * nt);
+  const Q = new Float64Array(nt * nt);
+  const INV_R0 = new Float64Array(nt * nt);
+  for (let a = 0; a < nt; a++) {
+    for (let b = 0; b < nt; b++) {
+      const m = mixGupta(params[a]!, params[b]!);
+      const t = a * nt + b;
+      A[t] = 2 * m.aEv;
+      P[t] = m.p;
+      XI2[t] = m.xiEv * m.xiEv;
+      Q[t] = 2 * m.q;
+      INV_R0[t] = 1 / m.r0A;
+    }
+  }
+  const mixed = typeof species !== 'string' && nt > 1;
+  const types = mixed ? Uint8Array.from(symbols, (s) => kinds.indexOf(s)) : undefined;
+  const scratch = createScratch();
+  const name = `gupta:${typeof species === 'string' ? species : kinds.join('')}`;
+  const terms = (r: number, t: number, out: Float64Array) => {
+    const d = r * INV_R0[t]! - 1;
+    const phi = A[t]! * Math.exp(-P[t]! * d);
+    const psi = XI2[t]! * Math.exp(-Q[t]! * d);
+    const ir = 1 / r;
+    out[0] = phi;
+    out[1] = -P[t]! * INV_R0[t]! * phi * ir;
+    out[2] = psi;
+    out[3] = -Q[t]! * INV_R0[t]! * psi * ir;
+  };
+  const meanR0 = params.reduce((s, p) => s + p.r0A, 0) / nt;
+  const numbers = typeof species === 'string' ? undefined : Uint8Array.from(symbols, symbolToZ);
+  return {
+    name,
+    energyUnit: 'eV',
+    lengthUnit: 'Å',
+    ...(typeof species === 'string' ? {} : { atoms: symbols.length }),
+    ...(numbers ? { numbers } : {}),
+    nearestNeighbour: meanR0,
+    // LJ-equivalent well depth: the nearest-neighbour-only fcc cohesive energy ξ√12 − 12A
+    // divided by 8.6 (the LJ fcc cohesive energy in ε), so that temperatures transfer
+    bondEnergy: params.reduce((s, p) => s + p.xiEv * Math.sqrt(12) - 12 * p.aEv, 0) / nt / 8.6,
+    evaluate(x, f, atomEnergies) {
+      if (types && x.length !== 3 * types.length) {
+        throw new InputError(
+          'gupta-shape',
+          `${name} was built for ${types.length} atoms, got ${x.length / 3}`,
+        );
+      }
+      const e = manyBodyEvaluate(x, types, nt, terms, scratch, f, atomEnergies);
+      if (!Number.isFinite(e) || scratch.minDistance < COINCIDENT * meanR0) nonFiniteEnergy(name, x, e);
+      return e;
+    },
+  };
+}
+
+function symbolToZ(symbol: string): number {
+  const el = elementBySymbol(symbol);
+  if (!el) throw new InputError('unknown-element', `unknown element "${symbol}"`);
+  return el.z;
+}

@@ -1,0 +1,116 @@
+/**
+ * Potential specs as written on the command line:
+ *
+ *   lj                 Lennard-Jones, reduced units (ε = σ = 1)
+ *   lj:Ar              Lennard-Jones argon, eV and Å (Rahman 1964)
+ *   morse:6            Morse with range ρ = 6, reduced units (ε = r0 = 1)
+ *   gupta:Au           Gupta/RGL, Cleri–Rosato parameters, eV and Å
+ *   gupta              Gupta for the elements of the given structure (mixed pairs averaged)
+ *   sutton-chen:Ag     Sutton–Chen, Sutton & Chen 1990 parameters, eV and Å
+ *   sutton-chen:12-6   reduced Sutton–Chen family of the Cambridge Cluster Database
+ */
+import { InputError } from '../core/errors.js';
+import { elementByZ } from '../data/index.js';
+import { LENNARD_JONES_PARAMETERS } from '../data/potentials.js';
+import { createGupta } from './gupta.js';
+import { createLennardJones } from './lennard-jones.js';
+import { createMorse } from './morse.js';
+import { createSuttonChenElement, createSuttonChenReduced } from './sutton-chen.js';
+import type { Potential } from './types.js';
+
+export const POTENTIAL_SPEC_HELP =
+  'lj, lj:Ar, morse:<ρ> (e.g. morse:6), gupta:<El> (Au Ag Cu Pd Pt Ni Al), sutton-chen:<El> (Au Ag Cu Pd Pt Ni) or sutton-chen:12-6|9-6|10-8';
+
+export interface ParsedPotentialSpec {
+  readonly kind: 'lj' | 'morse' | 'gupta' | 'sutton-chen';
+  /** The part after the colon, if any. */
+  readonly arg?: string;
+}
+
+export function parsePotentialSpec(spec: string): ParsedPotentialSpec {
+  const text = spec.trim();
+  const colon = text.indexOf(':');
+  const head = (colon >= 0 ? text.slice(0, colon) : text).toLowerCase();
+  const arg = colon >= 0 ? text.slice(colon + 1).trim() : undefined;
+  const kinds: Record<string, ParsedPotentialSpec['kind']> = {
+    lj: 'lj',
+    'lennard-jones': 'lj',
+    morse: 'morse',
+    gupta: 'gupta',
+    rgl: 'gupta',
+    'sutton-chen': 'sutton-chen',
+    sc: 'sutton-chen',
+  };
+  const kind = kinds[head];
+  if (!kind) {
+    throw new InputError('potential-unknown', `unknown potential "${spec}"`, {
+      hint: `use one of ${POTENTIAL_SPEC_HELP}`,
+    });
+  }
+  if (arg === '')
+    throw new InputError('potential-spec', `"${spec}" has nothing after the colon`, {
+      hint: POTENTIAL_SPEC_HELP,
+    });
+  return arg === undefined ? { kind } : { kind, arg };
+}
+
+/** Canonical element symbol ("au" → "Au"). */
+function symbolCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/**
+ * Build the potential of `spec`. `numbers` (atomic numbers of a structure)
+ * lets `gupta` without an element use the structure's own elements.
+ */
+export function createPotential(spec: string, numbers?: ArrayLike<number>): Potential {
+  const { kind, arg } = parsePotentialSpec(spec);
+  switch (kind) {
+    case 'lj': {
+      if (arg === undefined) return createLennardJones();
+      const sym = symbolCase(arg);
+      const p = LENNARD_JONES_PARAMETERS[sym];
+      if (!p) {
+        throw new InputError('potential-element', `no Lennard-Jones parameters for "${arg}"`, {
+          hint: `use lj (reduced units) or lj:${Object.keys(LENNARD_JONES_PARAMETERS).join('|')}`,
+        });
+      }
+      return createLennardJones({ epsilon: p.epsilonEv, sigma: p.sigmaA, name: `lj:${sym}` });
+    }
+    case 'morse': {
+      const rho = arg === undefined ? 6 : Number(arg);
+      if (arg !== undefined && (!/^[0-9.eE+-]+$/.test(arg) || !Number.isFinite(rho))) {
+        throw new InputError('potential-spec', `morse range "${arg}" is not a number`, {
+          hint: 'write morse:6',
+        });
+      }
+      return createMorse({ rho });
+    }
+    case 'gupta': {
+      if (arg !== undefined) return createGupta(symbolCase(arg));
+      if (!numbers) throw new InputError('potential-spec', 'gupta needs an element, e.g. gupta:Au');
+      const symbols = Array.from(numbers, (z) => {
+        const el = elementByZ(z);
+        if (!el) throw new InputError('unknown-element', `atomic number ${z} is not an element`);
+        return el.symbol;
+      });
+      return new Set(symbols).size === 1 ? createGupta(symbols[0]!) : createGupta(symbols);
+    }
+    case 'sutton-chen': {
+      if (arg === undefined)
+        throw new InputError('potential-spec', 'sutton-chen needs an element or family, e.g. sutton-chen:Ag');
+      if (/^\d+-\d+$/.test(arg)) return createSuttonChenReduced(arg);
+      return createSuttonChenElement(symbolCase(arg));
+    }
+  }
+}
+
+/** The element a potential's atoms are written as in XYZ output (reduced LJ/Morse: Ar as a stand-in). */
+export function outputElement(spec: string): string {
+  const { kind, arg } = parsePotentialSpec(spec);
+  if ((kind === 'gupta' || kind === 'sutton-chen' || kind === 'lj') && arg && /^[A-Za-z]{1,2}$/.test(arg)) {
+    return symbolCase(arg);
+  }
+  if (kind === 'sutton-chen') return 'Ag';
+  return 'Ar';
+}
