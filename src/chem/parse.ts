@@ -668,12 +668,19 @@ class Parser {
     const m = /^\d+/.exec(this.text.slice(this.pos))!;
     this.pos += m[0].length;
     if (this.peek() === '.' && /\d/.test(this.peek(1))) {
-      this.fail(
-        'formula-fractional-count',
-        'fractional counts are not supported',
-        col,
-        'multiply the formula through to whole numbers (Fe0.95O → Fe19O20)',
-        m[0].length + 2,
+      // "CuSO4.5H2O" is a hydrate (. as separator); "Fe0.95O" is a fractional count
+      const after = /^\.(\d+)/.exec(this.text.slice(this.pos))!;
+      if (m[0] === '0' || !/^\.\d+[A-Z([]/.test(this.text.slice(this.pos))) {
+        this.fail(
+          'formula-fractional-count',
+          'fractional counts are not supported',
+          col,
+          'multiply the formula through to whole numbers (Fe0.95O → Fe19O20)',
+          m[0].length + 1 + after[1]!.length,
+        );
+      }
+      this.notes.push(
+        `"${m[0]}.${after[1]}" read as a count and the adduct separator "." (as in CuSO4.5H2O)`,
       );
     }
     const n = Number(m[0]);

@@ -115,9 +115,13 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
         nextArg !== undefined &&
         (!nextArg.startsWith('-') || (spec.type !== 'string' && NUMBER_RE.test(nextArg)) || nextArg === '-');
       if (!looksLikeValue) {
-        throw new InputError('cli-missing-value', `--${name} needs a value (${spec.valueName ?? spec.type})`, {
-          hint: `write --${name} <${spec.valueName ?? spec.type}> or --${name}=<value>`,
-        });
+        throw new InputError(
+          'cli-missing-value',
+          `--${name} needs a value (${spec.valueName ?? spec.type})`,
+          {
+            hint: `write --${name} <${spec.valueName ?? spec.type}> or --${name}=<value>`,
+          },
+        );
       }
       raw = nextArg;
       i++;

@@ -50,7 +50,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`error: unknown command "${name}"\nhint: commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`);
+    io.stderr(
+      `error: unknown command "${name}"\nhint: commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

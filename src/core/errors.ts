@@ -78,7 +78,11 @@ export function isSuperatomError(e: unknown): e is SuperatomError {
 /** Throw an InputError unless `x` is a finite number. */
 export function requireFinite(x: number, what: string, hint?: string): number {
   if (!Number.isFinite(x)) {
-    throw new InputError('not-finite', `${what} must be a finite number, got ${String(x)}`, hint ? { hint } : {});
+    throw new InputError(
+      'not-finite',
+      `${what} must be a finite number, got ${String(x)}`,
+      hint ? { hint } : {},
+    );
   }
   return x;
 }

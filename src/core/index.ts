@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './json.js';
 export * from './progress.js';
 export * from './rng.js';
 export * from './units.js';

@@ -1,4 +1,6 @@
 /** The command registry: one line per command. */
 import type { Command } from '../command.js';
+import { demoCommand } from './demo.js';
+import { formulaCommand } from './formula.js';
 
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [formulaCommand, demoCommand];

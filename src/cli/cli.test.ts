@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args.js';
+import type { CliIO } from './command.js';
+import { main } from './main.js';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stderrIsTTY: false,
+    cwd: process.cwd(),
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('superatom formula', () => {
+  it('--json gives the contract fields (foundation issue: Ag29 charge −3 and composition)', async () => {
+    const r = await run(['formula', '[Ag29(BDTA)12(PPh3)4]3-', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.charge).toBe(-3);
+    expect(j.composition).toEqual({ Ag: 29, P: 4, S: 24, O: 24, C: 156, H: 108 });
+    for (const k of ['formula', 'ligands', 'averageMass', 'monoisotopicMass', 'monoisotopicMz'])
+      expect(j).toHaveProperty(k);
+    expect(j.ligands.map((l: { name: string }) => l.name)).toEqual(['BDTA', 'PPh3']);
+  });
+
+  it('generic ligands: masses null with a message, command still succeeds', async () => {
+    const r = await run(['formula', 'Au25(SR)18^-', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.averageMass).toBeNull();
+    expect(j.monoisotopicMz).toBeNull();
+    expect(j.massMessages[0]).toMatch(/R/);
+    expect(j.charge).toBe(-1);
+  });
+
+  it('text output shows the working', async () => {
+    const r = await run(['formula', 'K6[P2W18O62]·14H2O']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/cluster ion −6/);
+    expect(r.out).toMatch(/counterion/);
+  });
+
+  it('bad input: exit 2, caret, hint, no stack trace', async () => {
+    const r = await run(['formula', 'Au25(SR']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/never closed.*column 5/);
+    expect(r.err).toMatch(/\^/);
+    expect(r.err).toMatch(/hint:/);
+    expect(r.err).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('a user ligand file extends the table; a broken one is reported with line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify([{ name: 'SNap', formula: 'SC10H7', charge: -1, role: 'X' }]));
+    const r = await run(['formula', 'Au25(SNap)18-', '--ligands', good, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).composition).toEqual({ Au: 25, S: 18, C: 180, H: 126 });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '[{"name": "SNap",\n "formula": }]');
+    const b = await run(['formula', 'Au', '--ligands', bad]);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/not valid JSON.*line 2/);
+    const missing = await run(['formula', 'Au', '--ligands', join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/does not exist/);
+  });
+});
+
+describe('CLI framework', () => {
+  it('help and unknown commands', async () => {
+    expect((await run(['--help'])).out).toMatch(/formula/);
+    expect((await run(['formula', '--help'])).out).toMatch(/usage: superatom formula/);
+    const u = await run(['nonsense']);
+    expect(u.code).toBe(2);
+    expect(u.err).toMatch(/unknown command/);
+    const o = await run(['formula', 'Au', '--bogus']);
+    expect(o.code).toBe(2);
+    expect(o.err).toMatch(/unknown option --bogus/);
+  });
+
+  it('negative numbers work as --x -1 and --x=-1', () => {
+    const specs = {
+      target: { type: 'number', description: 'x' },
+      json: { type: 'boolean', description: 'j' },
+    } as const;
+    expect(parseArgs(['--target', '-173.928427'], specs).options.target).toBe(-173.928427);
+    expect(parseArgs(['--target=-173.928427', '--json'], specs).options).toMatchObject({
+      target: -173.928427,
+      json: true,
+    });
+    expect(() => parseArgs(['--target', 'abc'], specs)).toThrow(/expects a number/);
+    expect(() => parseArgs(['--target'], specs)).toThrow(/needs a value/);
+  });
+
+  it('the built bin runs as a plain node script and exits 2 on bad input', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const bin = join(root, 'bin', 'superatom.js');
+    if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) return; // npm test builds first
+    const out = execFileSync('node', [bin, 'formula', 'Au25(PET)18', '--charge', '-1', '--json'], {
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out).charge).toBe(-1);
+    try {
+      execFileSync('node', [bin, 'formula', 'Au25(SR'], { encoding: 'utf8', stdio: 'pipe' });
+      throw new Error('should fail');
+    } catch (e) {
+      const err = e as { status: number; stderr: string };
+      expect(err.status).toBe(2);
+      expect(err.stderr).toMatch(/never closed/);
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from './errors.js';
+import { firstJsonError, parseJson } from './json.js';
+
+describe('parseJson', () => {
+  it('gives line and column of the first error', () => {
+    try {
+      parseJson('[{"name": "SNap",\n "formula": }]', 'ligands.json');
+      throw new Error('should fail');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).location).toMatchObject({ line: 2, column: 13 });
+    }
+  });
+  it('agrees with JSON.parse on validity (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (s) => {
+        let valid = true;
+        try {
+          JSON.parse(s);
+        } catch {
+          valid = false;
+        }
+        expect(firstJsonError(s) === null).toBe(valid);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
