@@ -55,7 +55,7 @@ describe('exactness of the convolution', () => {
       { Au: 144, C: 480, H: 540, S: 60 },
       { C: 100, H: 202 },
       { Ag: 374, S: 113 },
-    ]) {
+    ] as Record<string, number>[]) {
       const atoms = resolveComposition(comp);
       const env = neutralEnvelope(atoms);
       expect(Math.abs(env.averageMassDa - isotopeMeanMassDa(atoms))).toBeLessThan(1e-6);
