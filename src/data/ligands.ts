@@ -177,7 +177,7 @@ export const LIGANDS: readonly LigandEntry[] = [
     charge: -2,
     role: 'X',
     withdraws: 2,
-    description: '1,3-benzenedithiolate C6H4S2²⁻ (dianionic, withdraws 2)',
+    description: '1,3-benzenedithiolate C6H4S2²⁻',
   },
   {
     name: 'BDTA',
@@ -185,7 +185,7 @@ export const LIGANDS: readonly LigandEntry[] = [
     charge: -2,
     role: 'X',
     withdraws: 2,
-    description: 'benzenedithiol carboxylic acid, bound as dithiolate C7H4O2S2²⁻ (withdraws 2)',
+    description: 'benzenedithiol carboxylic acid bound as the dithiolate C7H4O2S2²⁻',
   },
 
   // Phosphines and other L-type donors.

@@ -24,7 +24,10 @@ export function renderFormulaReport(r: FormulaReport): string {
   const rows: [string, string][] = [
     ['formula', r.formula],
     ['canonical', r.canonical],
-    ['composition', `${compositionText(r.composition, hillOrder(r.composition))}  (${r.atoms} atoms)`],
+    [
+      'composition',
+      `${compositionText(r.composition, hillOrder(r.composition))}${r.generic.length ? ` + generic ${r.generic.join(', ')}` : ''}  (${r.atoms} atoms${r.generic.length ? ' known' : ''})`,
+    ],
     [
       'charge',
       r.charge === r.mainCharge
