@@ -2,5 +2,7 @@
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { formulaCommand } from './formula.js';
+import { optimizeCommand } from './optimize.js';
+import { searchCommand } from './search.js';
 
-export const COMMANDS: readonly Command[] = [formulaCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [formulaCommand, demoCommand, searchCommand, optimizeCommand];
