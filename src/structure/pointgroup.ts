@@ -545,7 +545,7 @@ function principalAxes(ctx: Ctx, weight: (i: number) => number): { values: numbe
   return { values, axes: vectors.map((v) => [v[0]!, v[1]!, v[2]!] as V3) };
 }
 
-function candidateDirections(ctx: Ctx, sets: number[][]): V3[] {
+function candidateDirections(ctx: Ctx, sets: number[][], minSets: number): V3[] {
   const ds = new DirectionSet(Math.cos((1.5 * Math.PI) / 180));
   for (const ax of principalAxes(ctx, () => 1).axes) ds.add(ax);
   for (const ax of principalAxes(ctx, (i) => ctx.z[i]!).axes) ds.add(ax);
@@ -553,7 +553,7 @@ function candidateDirections(ctx: Ctx, sets: number[][]): V3[] {
   let used = 0;
   for (const set of sets) {
     const m = set.length;
-    if (used >= 2 && budget + m * m > 8000) break;
+    if (used >= minSets && budget + m * m > 6000) break;
     budget += m * m;
     used++;
     const p = set.map((i) => pos(ctx, i));
@@ -604,42 +604,34 @@ function candidateDirections(ctx: Ctx, sets: number[][]): V3[] {
  * window.
  */
 function maxAxisOrder(ctx: Ctx, u: V3, cap: number): number {
-  const { n, x, z } = ctx;
+  const { n, x, z, byRadius } = ctx;
   const q = 0.3 * ctx.dnn + 2 * ctx.tau;
-  const h = new Float64Array(n);
-  const rho = new Float64Array(n);
-  const all = new Int32Array(n);
-  let offAxis = 0;
-  for (let i = 0; i < n; i++) {
-    const hi = x[3 * i]! * u[0] + x[3 * i + 1]! * u[1] + x[3 * i + 2]! * u[2];
-    const r2 = x[3 * i]! ** 2 + x[3 * i + 1]! ** 2 + x[3 * i + 2]! ** 2 - hi * hi;
-    h[i] = hi;
-    rho[i] = Math.sqrt(Math.max(0, r2));
-    all[i] = i;
-    if (rho[i]! > q) offAxis++;
-  }
-  if (offAxis === 0) return cap;
-  all.sort((a, b) => h[a]! - h[b]!);
+  const hOf = (i: number) => x[3 * i]! * u[0] + x[3 * i + 1]! * u[1] + x[3 * i + 2]! * u[2];
+  const rhoOf = (i: number, h: number) =>
+    Math.sqrt(Math.max(0, x[3 * i]! ** 2 + x[3 * i + 1]! ** 2 + x[3 * i + 2]! ** 2 - h * h));
   let best = cap;
-  let lo = 0;
-  let hi = 0;
-  for (let t = 0; t < n; t++) {
-    const i = all[t]!;
-    while (h[all[lo]!]! < h[i]! - q) lo++;
-    while (hi < n && h[all[hi]!]! <= h[i]! + q) hi++;
-    // Atoms near the axis may sit on it; they constrain nothing but still count as window members.
-    if (rho[i]! <= q) continue;
+  let constraints = 0;
+  // The innermost off-axis atoms bound n; window members are searched among all atoms
+  // (atoms near the axis still count as members, so a ring is never cut at the boundary).
+  for (let t = 0; t < n && constraints < 16; t++) {
+    const i = byRadius[t]!;
+    const hi = hOf(i);
+    const ri = rhoOf(i, hi);
+    if (ri <= q) continue;
+    constraints++;
     let c = 0;
-    for (let k = lo; k < hi; k++) {
-      const j = all[k]!;
-      if (z[j] === z[i] && Math.abs(rho[j]! - rho[i]!) <= q) c++;
+    for (let j = 0; j < n; j++) {
+      if (z[j] !== z[i]) continue;
+      const hj = hOf(j);
+      if (Math.abs(hj - hi) > q) continue;
+      if (Math.abs(rhoOf(j, hj) - ri) <= q) c++;
     }
     if (c < best) {
       best = c;
       if (best <= 1) return 1;
     }
   }
-  return best;
+  return constraints === 0 ? cap : best;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -676,13 +668,21 @@ function addLine(list: V3[], v: V3): void {
   if (!list.some((a) => Math.abs(dot3(a, v)) > PARALLEL)) list.push(v);
 }
 
-function findElements(ctx: Ctx): Elements {
-  const sets = equivalenceSets(ctx);
-  const dirs = candidateDirections(ctx, sets);
+/**
+ * Verify candidate elements. `quick` uses only the inertia axes and the
+ * smallest equivalence set (enough for Ih and Oh, which no finite group
+ * contains, so a verified Ih/Oh ends the search early).
+ */
+function findElements(ctx: Ctx, quick = false): Elements {
+  const all = equivalenceSets(ctx);
+  const sets = quick ? all.slice(0, 1) : all;
+  const dirs = candidateDirections(ctx, sets, quick ? 1 : 2);
   const el: Elements = { axes: [], mirrors: [], improperAxes: [], inversion: false };
   el.inversion = verify(ctx, { kind: 'i', order: 2 }, [0, 0, 1]) !== null;
   const tested = new DirectionSet(Math.cos((0.5 * Math.PI) / 180));
-  const examine = (u: V3) => {
+  const examine = (v: V3) => {
+    const u = normalize(v);
+    if (!(Math.abs(u[0]) + Math.abs(u[1]) + Math.abs(u[2]) > 0.5)) return;
     const before = tested.dirs.length;
     tested.add(u);
     if (tested.dirs.length === before) return;
@@ -704,6 +704,7 @@ function findElements(ctx: Ctx): Elements {
   // Second pass: directions perpendicular to each main-axis candidate (C2′ axes, σv/σd normals).
   const mains = el.axes.filter((a) => a.order >= 2).map((a) => a.axis);
   const firstSets = sets.slice(0, 3);
+  if (quick) return el;
   for (const zAxis of mains.slice(0, 6)) {
     for (const set of firstSets) {
       if (set.length > 40) continue;
@@ -879,7 +880,8 @@ function fitGroup(ctx: Ctx, cand: Candidate): GroupFit | null {
   let ops = rotateGroup(std, frame);
   let ver = verifyGroup(ctx, ops, 2);
   if (!ver) return null;
-  for (let iter = 0; iter < 4 && ops.length > 1; iter++) {
+  for (let iter = 0; iter < 3 && ops.length > 1; iter++) {
+    if (Math.max(...ver.rms) < 1e-3 * ctx.tau) break;
     const sym = symmetrize(ctx, ops, ver.perms);
     const r = fitOrthogonal(sym, ctx.x, null, false);
     frame = mul3(r, frame);
@@ -954,34 +956,37 @@ export function findPointGroup(s: Structure, options: PointGroupOptions = {}): P
     }
     return finish(ctx, centre, inv ? 'Dinfh' : 'Cinfv', Infinity, symm, [], axis, !!inv, base);
   }
+  // Quick pass: a verified Ih or Oh cannot be enlarged, so the full search is skipped.
+  for (const cand of candidates(findElements(ctx, true))) {
+    if (cand.family !== 'Ih' && cand.family !== 'Oh') continue;
+    const fit = fitGroup(ctx, cand);
+    if (fit) return report(ctx, centre, cand, fit, base);
+  }
   const el = findElements(ctx);
   for (const cand of candidates(el)) {
     const fit = fitGroup(ctx, cand);
-    if (!fit) continue;
-    const operations: PointGroupOperation[] = fit.ops.map((g, k) => ({
-      ...describeOperation(g),
-      matrix: Array.from(g),
-      rmsMismatchA: fit.rms[k]!,
-    }));
-    const zAxis =
-      cand.family === 'C1' || cand.family === 'Ci' || cand.family === 'Cs'
-        ? undefined
-        : ([cand.frame[2]!, cand.frame[5]!, cand.frame[8]!] as V3);
-    const main = mainAxisOf(operations) ?? zAxis;
-    const improperPresent = fit.ops.some((g) => det3(g) < 0);
-    return finish(
-      ctx,
-      centre,
-      schoenflies(cand.family, cand.n),
-      fit.ops.length,
-      fit.symmetrized,
-      operations,
-      main,
-      improperPresent,
-      base,
-    );
+    if (fit) return report(ctx, centre, cand, fit, base);
   }
   throw new Error('unreachable: C1 always verifies');
+}
+
+function report(
+  ctx: Ctx,
+  centre: V3,
+  cand: Candidate,
+  fit: GroupFit,
+  base: { nearestNeighbourA: number; toleranceA: number; centre: V3 },
+): PointGroupResult {
+  const operations: PointGroupOperation[] = fit.ops.map((g, k) => ({
+    ...describeOperation(g),
+    matrix: Array.from(g),
+    rmsMismatchA: fit.rms[k]!,
+  }));
+  const lowFamily = cand.family === 'C1' || cand.family === 'Ci' || cand.family === 'Cs';
+  const zAxis = lowFamily ? undefined : ([cand.frame[2]!, cand.frame[5]!, cand.frame[8]!] as V3);
+  const main = mainAxisOf(operations) ?? zAxis;
+  const improperPresent = fit.ops.some((g) => det3(g) < 0);
+  return finish(ctx, centre, schoenflies(cand.family, cand.n), fit.ops.length, fit.symmetrized, operations, main, improperPresent, base);
 }
 
 function mainAxisOf(ops: readonly PointGroupOperation[]): V3 | undefined {
