@@ -52,7 +52,7 @@ describe('parseXyz', () => {
   });
 
   it('reports a truncated frame and an unknown element', () => {
-    expect(() => parseXyz('3\n\nAu 0 0 0\n')).toThrow(/declares 3 atoms .* only 1/);
+    expect(() => parseXyz('3\n\nAu 0 0 0\n')).toThrow(/declares 3 atoms/);
     expect(() => parseXyz('1\n\nXx 0 0 0\n')).toThrow(/unknown element "Xx"/);
     expect(() => parseXyz('')).toThrow(InputError);
     expect(() => parseXyz('Au 0 0 0')).toThrow(/number of atoms/);

@@ -49,8 +49,13 @@ export function parseXyz(text: string, inputName?: string): Structure[] {
       );
     }
     const n = Number(first.text);
-    if (n > 10_000_000) {
-      throw inputError('xyz-count', `atom count ${n} is implausibly large`, where(countLine, first.column));
+    if (n > lines.length - countLine - 2) {
+      throw inputError(
+        'xyz-truncated',
+        `frame ${frames.length + 1} declares ${n} atoms but only ${Math.max(0, lines.length - countLine - 2)} lines follow the comment`,
+        where(countLine, first.column, first.text.length),
+        'fix the atom count or add the missing atom lines',
+      );
     }
     if (countLine + 1 >= lines.length) {
       throw inputError(

@@ -1,0 +1,771 @@
+/**
+ * CIF (Crystallographic Information File 1.1, Hall, Allen & Brown, Acta
+ * Cryst. A47, 655 (1991); syntax of https://www.iucr.org/resources/cif/spec/version1.1/cifsyntax).
+ *
+ * Reads the first data block that holds atom sites: the cell
+ * (`_cell_length_a` …, degrees for angles), the symmetry operations from
+ * `_symmetry_equiv_pos_as_xyz` or `_space_group_symop_operation_xyz` (and the
+ * DDLm dotted spellings), the atom sites in fractional coordinates with their
+ * occupancies and disorder assembly/group, numbers with standard uncertainties
+ * `1.234(5)`. It then
+ *   1. chooses one part of every disorder assembly: the group with the larger
+ *      mean occupancy (ties: the lowest group number); atoms without a group
+ *      are always kept; sites with a negative group (SHELX: disorder about a
+ *      special position) are kept and their overlapping symmetry copies merged;
+ *   2. applies every symmetry operation to every kept site, wraps into the
+ *      unit cell and drops copies that land within `mergeDistanceA` (0.1 Å)
+ *      of an earlier copy of the same site (atoms on special positions);
+ *   3. reports what it did (CifReport).
+ * Molecule extraction across the cell boundaries is in ./crystal.ts.
+ */
+import { InputError } from '../core/errors.js';
+import type { Structure } from '../structure/structure.js';
+import { createStructure } from '../structure/structure.js';
+import { cellFromParameters, cellParameters, fracToCart, invertCell } from './cell.js';
+import { elementNumber, fmt, inputError, lookupSymbol, splitLines, symbolOf } from './common.js';
+
+// ---------------------------------------------------------------- tokenizer
+
+interface Token {
+  readonly kind: 'data' | 'loop' | 'tag' | 'value' | 'save' | 'global' | 'stop';
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+  readonly quoted: boolean;
+}
+
+function tokenizeCif(text: string, inputName?: string): { tokens: Token[]; lines: string[] } {
+  const lines = splitLines(text);
+  const tokens: Token[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li]!;
+    if (line.startsWith(';')) {
+      // text field: up to the next line starting with ';'
+      const parts = [line.slice(1)];
+      let end = li + 1;
+      while (end < lines.length && !lines[end]!.startsWith(';')) parts.push(lines[end++]!);
+      if (end >= lines.length) {
+        throw inputError(
+          'cif-text-field',
+          'a text field opened with ";" at the start of this line is never closed',
+          { line: li + 1, column: 1, source: line, inputName },
+          'close it with a line that starts with ";"',
+        );
+      }
+      tokens.push({ kind: 'value', text: parts.join('\n').trim(), line: li + 1, column: 1, quoted: true });
+      // anything after the closing ';' on its line is ignored, as in most readers
+      li = end;
+      continue;
+    }
+    let i = 0;
+    const n = line.length;
+    while (i < n) {
+      const ch = line[i]!;
+      if (ch === ' ' || ch === '\t') {
+        i++;
+        continue;
+      }
+      if (ch === '#') break;
+      const col = i + 1;
+      if (ch === "'" || ch === '"') {
+        // closes at the same quote followed by whitespace or end of line
+        let j = i + 1;
+        while (j < n && !(line[j] === ch && (j + 1 >= n || /\s/.test(line[j + 1]!)))) j++;
+        if (j >= n) {
+          throw inputError(
+            'cif-quote',
+            `a quoted value opened with ${ch} is not closed on this line`,
+            { line: li + 1, column: col, source: line, inputName },
+            `end it with ${ch} followed by a space or the end of the line`,
+          );
+        }
+        tokens.push({ kind: 'value', text: line.slice(i + 1, j), line: li + 1, column: col, quoted: true });
+        i = j + 1;
+        continue;
+      }
+      let j = i;
+      while (j < n && line[j] !== ' ' && line[j] !== '\t') j++;
+      const word = line.slice(i, j);
+      const lower = word.toLowerCase();
+      let kind: Token['kind'] = 'value';
+      if (word.startsWith('_')) kind = 'tag';
+      else if (lower.startsWith('data_')) kind = 'data';
+      else if (lower === 'loop_') kind = 'loop';
+      else if (lower.startsWith('save_')) kind = 'save';
+      else if (lower === 'global_') kind = 'global';
+      else if (lower === 'stop_') kind = 'stop';
+      tokens.push({ kind, text: word, line: li + 1, column: col, quoted: false });
+      i = j;
+    }
+  }
+  return { tokens, lines };
+}
+
+// ---------------------------------------------------------------- blocks
+
+export interface CifValue {
+  readonly text: string;
+  readonly line: number;
+  readonly column: number;
+  readonly quoted: boolean;
+}
+
+export interface CifLoop {
+  /** Normalised tag names (lower case, DDLm '.' → '_'). */
+  readonly tags: readonly string[];
+  readonly rows: readonly (readonly CifValue[])[];
+  readonly line: number;
+}
+
+export interface CifBlock {
+  readonly name: string;
+  readonly line: number;
+  readonly items: ReadonlyMap<string, CifValue>;
+  readonly loops: readonly CifLoop[];
+}
+
+/** Normalise a tag: lower case, and DDLm `_atom_site.fract_x` → `_atom_site_fract_x`. */
+export function normaliseTag(tag: string): string {
+  return tag.toLowerCase().replace(/\./g, '_');
+}
+
+/** Parse CIF syntax into data blocks (no interpretation). */
+export function parseCifBlocks(text: string, inputName?: string): CifBlock[] {
+  const { tokens, lines } = tokenizeCif(text, inputName);
+  const blocks: { name: string; line: number; items: Map<string, CifValue>; loops: CifLoop[] }[] = [];
+  let current: (typeof blocks)[number] | undefined;
+  const at = (t: Token, length?: number) => ({
+    line: t.line,
+    column: t.column,
+    ...(length ? { length } : {}),
+    source: lines[t.line - 1] ?? '',
+    inputName,
+  });
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    if (t.kind === 'data') {
+      current = { name: t.text.slice(5), line: t.line, items: new Map(), loops: [] };
+      blocks.push(current);
+      k++;
+      continue;
+    }
+    if (t.kind === 'save' || t.kind === 'global' || t.kind === 'stop') {
+      k++;
+      continue;
+    }
+    if (!current) {
+      throw inputError(
+        'cif-no-block',
+        `"${t.text.slice(0, 30)}" appears before any data_ block`,
+        at(t, t.text.length),
+        'a CIF starts its content with a line such as "data_mycluster"',
+      );
+    }
+    if (t.kind === 'tag') {
+      const v = tokens[k + 1];
+      if (v?.kind !== 'value') {
+        throw inputError(
+          'cif-missing-value',
+          `tag ${t.text} has no value`,
+          at(t, t.text.length),
+          "give a value after the tag ('?' if unknown)",
+        );
+      }
+      current.items.set(normaliseTag(t.text), {
+        text: v.text,
+        line: v.line,
+        column: v.column,
+        quoted: v.quoted,
+      });
+      k += 2;
+      continue;
+    }
+    if (t.kind === 'loop') {
+      const tags: string[] = [];
+      k++;
+      while (k < tokens.length && tokens[k]!.kind === 'tag') tags.push(normaliseTag(tokens[k++]!.text));
+      if (tags.length === 0) {
+        throw inputError('cif-loop', 'loop_ without tags', at(t, 5), 'list the tags of the loop after loop_');
+      }
+      const values: CifValue[] = [];
+      while (k < tokens.length && tokens[k]!.kind === 'value') {
+        const v = tokens[k++]!;
+        values.push({ text: v.text, line: v.line, column: v.column, quoted: v.quoted });
+      }
+      if (values.length % tags.length !== 0) {
+        const last = values[values.length - 1];
+        throw inputError(
+          'cif-loop-count',
+          `the loop starting on line ${t.line} has ${values.length} values, not a multiple of its ${tags.length} tags`,
+          last
+            ? { line: last.line, column: last.column, source: lines[last.line - 1] ?? '', inputName }
+            : at(t),
+          'a value is missing or a value with spaces lacks quotes',
+        );
+      }
+      const rows: CifValue[][] = [];
+      for (let r = 0; r < values.length; r += tags.length) rows.push(values.slice(r, r + tags.length));
+      current.loops.push({ tags, rows, line: t.line });
+      continue;
+    }
+    // stray value
+    throw inputError(
+      'cif-stray-value',
+      `value "${t.text.slice(0, 30)}" does not follow a tag`,
+      at(t, Math.min(t.text.length, 30)),
+      'values with spaces need quotes; every value follows its _tag or sits in a loop_',
+    );
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------- numbers and symops
+
+/** A CIF number with optional standard uncertainty `1.234(5)`; NaN for '?', '.' or garbage. */
+export function parseCifNumber(text: string): { value: number; su?: number } {
+  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:\((\d+)\))?$/.exec(text);
+  if (!m) return { value: Number.NaN };
+  const value = Number(m[1]);
+  if (!Number.isFinite(value)) return { value: Number.NaN };
+  if (m[2] === undefined) return { value };
+  const decimals = /\.(\d*)/.exec(m[1]!.replace(/[eE].*/, ''))?.[1]?.length ?? 0;
+  return { value, su: Number(m[2]) * 10 ** -decimals };
+}
+
+/** A symmetry operation f' = R f + t on fractional coordinates. */
+export interface SymOp {
+  /** Rotation part, row-major 3×3. */
+  readonly rotation: readonly number[];
+  /** Translation part (fractions of the cell). */
+  readonly translation: readonly number[];
+  /** The text it came from, e.g. '-x+1/2, y, -z'. */
+  readonly text: string;
+}
+
+/**
+ * Parse an operation such as `-x+1/2, y+1/2, -z`, `x-y, x, z+1/6`, `1/2+X,Y,0.5-Z`.
+ * Returns null when the text is not of that form.
+ */
+export function parseSymop(text: string): SymOp | null {
+  const parts = text.replace(/\s+/g, '').toLowerCase().split(',');
+  if (parts.length !== 3) return null;
+  const rotation = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const translation = [0, 0, 0];
+  for (let r = 0; r < 3; r++) {
+    const expr = parts[r]!;
+    if (!expr) return null;
+    const re = /([+-]?)(?:(\d+(?:\.\d*)?|\.\d+)(?:\/(\d+))?\*?)?([xyz])?/gy;
+    let pos = 0;
+    let terms = 0;
+    while (pos < expr.length) {
+      re.lastIndex = pos;
+      const m = re.exec(expr);
+      if (!m || m[0] === '' || (m[2] === undefined && m[4] === undefined)) return null;
+      if (terms > 0 && m[1] === '') return null; // terms after the first need a sign
+      const sign = m[1] === '-' ? -1 : 1;
+      let coeff = m[2] !== undefined ? Number(m[2]) : 1;
+      if (m[3] !== undefined) {
+        const den = Number(m[3]);
+        if (den === 0) return null;
+        coeff /= den;
+      }
+      if (m[4] !== undefined) rotation[3 * r + 'xyz'.indexOf(m[4])]! += sign * coeff;
+      else translation[r]! += sign * coeff;
+      pos = re.lastIndex;
+      terms++;
+    }
+  }
+  return { rotation, translation, text };
+}
+
+// ---------------------------------------------------------------- interpretation
+
+export interface CifSite {
+  readonly label: string;
+  readonly z: number;
+  /** Fractional coordinates. */
+  readonly frac: readonly [number, number, number];
+  readonly occupancy: number;
+  /** Disorder assembly ('' when none). */
+  readonly assembly: string;
+  /** Disorder group ('' when none). */
+  readonly group: string;
+  /** Line of the site in the CIF. */
+  readonly line: number;
+}
+
+export interface DisorderReport {
+  /** One entry per assembly that had two or more groups. */
+  readonly assemblies: readonly {
+    readonly assembly: string;
+    /** Groups found, with site count and mean occupancy. */
+    readonly groups: readonly { group: string; sites: number; meanOccupancy: number }[];
+    readonly chosen: string;
+  }[];
+  /** Sites dropped because they belong to a minor part. */
+  readonly droppedSites: number;
+  /** Sites with occupancy < 1 and no disorder group (kept). */
+  readonly partialWithoutGroup: number;
+}
+
+export interface CifReport {
+  readonly blockName: string;
+  /** a, b, c (Å), α, β, γ (°). */
+  readonly cellParameters: readonly [number, number, number, number, number, number];
+  readonly spaceGroup?: string;
+  readonly symops: readonly SymOp[];
+  /** Which tag the operations came from. */
+  readonly symopSource: string;
+  readonly sites: readonly CifSite[];
+  readonly disorder: DisorderReport;
+  /** Atoms in the asymmetric unit after choosing the disorder part. */
+  readonly asymmetricAtoms: number;
+  /** Atoms in the unit cell after expansion and duplicate removal. */
+  readonly cellAtoms: number;
+  /** Symmetry copies dropped as duplicates (atoms on special positions). */
+  readonly duplicatesRemoved: number;
+  readonly warnings: readonly string[];
+}
+
+export interface CifResult {
+  /** Full unit-cell contents, Cartesian Å, with `cell`. */
+  readonly structure: Structure;
+  /** Fractional coordinates of `structure`, wrapped into [0, 1). */
+  readonly fractional: Float64Array;
+  /** The kept asymmetric unit, Cartesian Å, with `cell`. */
+  readonly asymmetricUnit: Structure;
+  readonly cell: Float64Array;
+  readonly report: CifReport;
+}
+
+export interface CifOptions {
+  /** Symmetry copies of one site closer than this (Å) are one atom; default 0.1. */
+  readonly mergeDistanceA?: number;
+  /** Data block to read (name without data_); default the first with atom sites. */
+  readonly block?: string;
+}
+
+const SYMOP_TAGS = ['_space_group_symop_operation_xyz', '_symmetry_equiv_pos_as_xyz'];
+
+function getNumber(
+  block: CifBlock,
+  tag: string,
+  inputName: string | undefined,
+  lines?: readonly string[],
+): number {
+  const v = block.items.get(tag);
+  if (!v) {
+    throw new InputError('cif-missing', `the data block ${block.name} has no ${tag}`, {
+      hint: 'a crystal structure needs _cell_length_a/b/c and _cell_angle_alpha/beta/gamma',
+      location: { line: block.line, ...(inputName ? { inputName } : {}) },
+    });
+  }
+  const n = parseCifNumber(v.text).value;
+  if (Number.isNaN(n)) {
+    throw inputError(
+      'cif-number',
+      `${tag} is not a number: "${v.text}"`,
+      { line: v.line, column: v.column, length: v.text.length, source: lines?.[v.line - 1], inputName },
+      'write it as 12.345 or 12.345(6)',
+    );
+  }
+  return n;
+}
+
+/** Parse a CIF, expand the asymmetric unit to the unit cell and report the choices made. */
+export function parseCif(text: string, inputName?: string, options: CifOptions = {}): CifResult {
+  const blocks = parseCifBlocks(text, inputName);
+  const lines = splitLines(text);
+  const hasSites = (b: CifBlock) => b.loops.some((l) => l.tags.includes('_atom_site_fract_x'));
+  const block = options.block
+    ? blocks.find((b) => b.name.toLowerCase() === options.block!.toLowerCase())
+    : (blocks.find(hasSites) ?? blocks[0]);
+  if (!block) {
+    throw inputError(
+      'cif-empty',
+      options.block ? `no data block named ${options.block}` : 'no data_ block found',
+      { line: 1, inputName },
+      'a CIF holds one or more blocks starting with data_<name>',
+    );
+  }
+  const warnings: string[] = [];
+  const loc = (v: CifValue, length?: number) => ({
+    line: v.line,
+    column: v.column,
+    ...(length ? { length } : {}),
+    source: lines[v.line - 1] ?? '',
+    inputName,
+  });
+
+  // cell
+  const par = [
+    '_cell_length_a',
+    '_cell_length_b',
+    '_cell_length_c',
+    '_cell_angle_alpha',
+    '_cell_angle_beta',
+    '_cell_angle_gamma',
+  ].map((t) => getNumber(block, t, inputName, lines)) as [number, number, number, number, number, number];
+  let cell: Float64Array;
+  try {
+    cell = cellFromParameters(...par);
+  } catch (e) {
+    const v = block.items.get('_cell_length_a')!;
+    throw inputError('cif-cell', (e as Error).message, loc(v), 'check the _cell_ values');
+  }
+
+  // symmetry operations
+  let symops: SymOp[] = [];
+  let symopSource = 'none (P1 assumed)';
+  for (const loop of block.loops) {
+    const col = loop.tags.findIndex((t) => SYMOP_TAGS.includes(t));
+    if (col < 0) continue;
+    symopSource = loop.tags[col]!;
+    for (const row of loop.rows) {
+      const v = row[col]!;
+      const op = parseSymop(v.text);
+      if (!op) {
+        throw inputError(
+          'cif-symop',
+          `cannot read the symmetry operation "${v.text}"`,
+          loc(v, v.text.length),
+          "write it as 'x, y, z' or '-x+1/2, y+1/2, -z' (quoted, one operation per row)",
+        );
+      }
+      symops.push(op);
+    }
+    break;
+  }
+  if (symops.length === 0) {
+    for (const tag of SYMOP_TAGS) {
+      const v = block.items.get(tag);
+      if (!v) continue;
+      const op = parseSymop(v.text);
+      if (!op) throw inputError('cif-symop', `cannot read the symmetry operation "${v.text}"`, loc(v));
+      symops = [op];
+      symopSource = tag;
+    }
+  }
+  const sg =
+    block.items.get('_space_group_name_h-m_alt')?.text ??
+    block.items.get('_symmetry_space_group_name_h-m')?.text ??
+    block.items.get('_space_group_name_h-m')?.text;
+  if (symops.length === 0) {
+    symops = [parseSymop('x,y,z')!];
+    if (sg && sg.replace(/\s/g, '').toUpperCase() !== 'P1') {
+      warnings.push(
+        `no symmetry operations listed although the space group is ${sg}; only the listed atoms are used (P1)`,
+      );
+    }
+  }
+
+  // atom sites
+  const siteLoop = block.loops.find((l) => l.tags.includes('_atom_site_fract_x'));
+  if (!siteLoop) {
+    const cart = block.loops.some((l) => l.tags.includes('_atom_site_cartn_x'));
+    throw inputError(
+      'cif-no-sites',
+      cart
+        ? `data block ${block.name} gives Cartesian _atom_site_Cartn_x coordinates (mmCIF), which this reader does not take`
+        : `data block ${block.name} has no _atom_site_fract_x loop`,
+      { line: block.line, inputName },
+      cart
+        ? 'convert the file to PDB or XYZ'
+        : 'a crystal structure lists atoms in a loop with _atom_site_fract_x/y/z',
+    );
+  }
+  const col = (t: string) => siteLoop.tags.indexOf(t);
+  const cLabel = col('_atom_site_label');
+  const cType = col('_atom_site_type_symbol');
+  const cX = col('_atom_site_fract_x');
+  const cY = col('_atom_site_fract_y');
+  const cZ = col('_atom_site_fract_z');
+  const cOcc = col('_atom_site_occupancy');
+  const cAsm = col('_atom_site_disorder_assembly');
+  const cGrp = col('_atom_site_disorder_group');
+  if (cY < 0 || cZ < 0) {
+    throw inputError(
+      'cif-no-sites',
+      'the atom-site loop lacks _atom_site_fract_y or _atom_site_fract_z',
+      { line: siteLoop.line, inputName },
+      'give all three fractional coordinates',
+    );
+  }
+  const sites: CifSite[] = [];
+  let partialWithoutGroup = 0;
+  for (const row of siteLoop.rows) {
+    const label = cLabel >= 0 ? row[cLabel]!.text : '';
+    let z = 0;
+    if (cType >= 0 && !['?', '.'].includes(row[cType]!.text)) {
+      const sym = /^[A-Za-z]{1,2}/.exec(row[cType]!.text)?.[0] ?? '';
+      z = lookupSymbol(sym) || (sym.length === 2 ? lookupSymbol(sym[0]!) : 0);
+    }
+    if (!z && label) z = elementNumber(label);
+    if (!z) {
+      const v = row[cType >= 0 ? cType : Math.max(cLabel, 0)]!;
+      throw inputError(
+        'cif-element',
+        `cannot tell the element of site "${label || v.text}"`,
+        loc(v, v.text.length),
+        'give _atom_site_type_symbol (Au, S, C) or a label that starts with the symbol (Au1, S12)',
+      );
+    }
+    const frac: number[] = [];
+    for (const c of [cX, cY, cZ]) {
+      const v = row[c]!;
+      const num = parseCifNumber(v.text).value;
+      if (Number.isNaN(num)) {
+        throw inputError(
+          'cif-number',
+          `fractional coordinate of site "${label}" is not a number: "${v.text}"`,
+          loc(v, v.text.length),
+          'coordinates are fractions of the cell, e.g. 0.1234(5)',
+        );
+      }
+      frac.push(num);
+    }
+    let occupancy = 1;
+    if (cOcc >= 0 && !['?', '.'].includes(row[cOcc]!.text)) {
+      occupancy = parseCifNumber(row[cOcc]!.text).value;
+      if (Number.isNaN(occupancy) || occupancy < 0) {
+        const v = row[cOcc]!;
+        throw inputError(
+          'cif-number',
+          `occupancy of site "${label}" is not a number ≥ 0: "${v.text}"`,
+          loc(v),
+        );
+      }
+    }
+    const clean = (s: string | undefined) => (s === undefined || s === '.' || s === '?' ? '' : s);
+    const assembly = clean(cAsm >= 0 ? row[cAsm]!.text : undefined);
+    const group = clean(cGrp >= 0 ? row[cGrp]!.text : undefined);
+    if (occupancy < 1 && !group) partialWithoutGroup++;
+    sites.push({
+      label,
+      z,
+      frac: [frac[0]!, frac[1]!, frac[2]!],
+      occupancy,
+      assembly,
+      group,
+      line: row[cX]!.line,
+    });
+  }
+  if (sites.length === 0) {
+    throw inputError('cif-no-sites', 'the atom-site loop is empty', { line: siteLoop.line, inputName });
+  }
+
+  // disorder: choose one group per assembly
+  const byAssembly = new Map<string, Map<string, CifSite[]>>();
+  for (const s of sites) {
+    if (!s.group || s.group.startsWith('-')) continue;
+    let groups = byAssembly.get(s.assembly);
+    if (!groups) {
+      groups = new Map();
+      byAssembly.set(s.assembly, groups);
+    }
+    let list = groups.get(s.group);
+    if (!list) {
+      list = [];
+      groups.set(s.group, list);
+    }
+    list.push(s);
+  }
+  const assemblies: DisorderReport['assemblies'][number][] = [];
+  const dropped = new Set<CifSite>();
+  for (const [assembly, groups] of [...byAssembly.entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    const summary = [...groups.entries()].map(([group, list]) => ({
+      group,
+      sites: list.length,
+      meanOccupancy: list.reduce((t, s) => t + s.occupancy, 0) / list.length,
+    }));
+    summary.sort((a, b) => b.meanOccupancy - a.meanOccupancy || compareGroup(a.group, b.group));
+    const chosen = summary[0]!.group;
+    if (summary.length > 1) assemblies.push({ assembly, groups: summary, chosen });
+    for (const [group, list] of groups) if (group !== chosen) for (const s of list) dropped.add(s);
+  }
+  if (partialWithoutGroup > 0) {
+    warnings.push(
+      `${partialWithoutGroup} site(s) have occupancy < 1 but no disorder group; all are kept (check for overlapping alternatives)`,
+    );
+  }
+  const kept = sites.filter((s) => !dropped.has(s));
+
+  // expansion
+  const mergeA = options.mergeDistanceA ?? 0.1;
+  const merge2 = mergeA * mergeA;
+  const numbers: number[] = [];
+  const fracOut: number[] = [];
+  const labels: string[] = [];
+  let duplicates = 0;
+  const f = new Float64Array(3);
+  const cart = new Float64Array(3);
+  const copies: number[] = [];
+  for (const s of kept) {
+    copies.length = 0;
+    for (const op of symops) {
+      const R = op.rotation;
+      const t = op.translation;
+      for (let r = 0; r < 3; r++) {
+        const v = R[3 * r]! * s.frac[0] + R[3 * r + 1]! * s.frac[1] + R[3 * r + 2]! * s.frac[2] + t[r]!;
+        f[r] = v - Math.floor(v);
+        if (f[r]! >= 1 - 1e-12) f[r] = 0;
+      }
+      // duplicate of an earlier copy of this site (periodic minimum image)?
+      let dup = false;
+      for (let c = 0; c < copies.length && !dup; c += 3) {
+        let dx = f[0]! - copies[c]!;
+        let dy = f[1]! - copies[c + 1]!;
+        let dz = f[2]! - copies[c + 2]!;
+        dx -= Math.round(dx);
+        dy -= Math.round(dy);
+        dz -= Math.round(dz);
+        fracToCart(cell, dx, dy, dz, cart);
+        if (cart[0]! ** 2 + cart[1]! ** 2 + cart[2]! ** 2 < merge2) dup = true;
+      }
+      if (dup) {
+        duplicates++;
+        continue;
+      }
+      copies.push(f[0]!, f[1]!, f[2]!);
+      numbers.push(s.z);
+      fracOut.push(f[0]!, f[1]!, f[2]!);
+      labels.push(s.label);
+    }
+  }
+  const n = numbers.length;
+  const positions = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++)
+    fracToCart(cell, fracOut[3 * i]!, fracOut[3 * i + 1]!, fracOut[3 * i + 2]!, positions, 3 * i);
+  const structure = createStructure({ numbers, positions, cell, labels, title: block.name });
+  const asymPos = new Float64Array(3 * kept.length);
+  kept.forEach((s, i) => {
+    fracToCart(cell, s.frac[0], s.frac[1], s.frac[2], asymPos, 3 * i);
+  });
+  const asymmetricUnit = createStructure({
+    numbers: kept.map((s) => s.z),
+    positions: asymPos,
+    cell,
+    labels: kept.map((s) => s.label),
+    title: block.name,
+  });
+  const report: CifReport = {
+    blockName: block.name,
+    cellParameters: cellParameters(cell),
+    ...(sg ? { spaceGroup: sg } : {}),
+    symops,
+    symopSource,
+    sites,
+    disorder: { assemblies, droppedSites: dropped.size, partialWithoutGroup },
+    asymmetricAtoms: kept.length,
+    cellAtoms: n,
+    duplicatesRemoved: duplicates,
+    warnings,
+  };
+  return { structure, fractional: Float64Array.from(fracOut), asymmetricUnit, cell, report };
+}
+
+function compareGroup(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------- writer
+
+export interface CifWriteOptions {
+  /** Data block name (default from the title, else 'superatom'). */
+  readonly blockName?: string;
+  /** Symmetry operations to list; the atoms are then the asymmetric unit. Default ['x, y, z'] (P1). */
+  readonly symops?: readonly string[];
+  /** Space-group name to write (default 'P 1' when symops are not given). */
+  readonly spaceGroup?: string;
+  /** Per-atom occupancies (default 1). */
+  readonly occupancies?: readonly number[];
+  /** Per-atom disorder groups ('' or '.' for none). */
+  readonly disorderGroups?: readonly string[];
+  /** Padding (Å) around a structure without a cell, which is placed in a box. Default 10. */
+  readonly boxPaddingA?: number;
+}
+
+/**
+ * Write a CIF. A structure with a cell is written in that cell; one without
+ * is placed in an orthorhombic box of its extent + `boxPaddingA` (Å).
+ * Fractional coordinates are written with 6 decimals (≈1e-5 Å for 20 Å cells).
+ */
+export function writeCif(s: Structure, options: CifWriteOptions = {}): string {
+  let cell = s.cell;
+  let shift = [0, 0, 0];
+  const n = s.numbers.length;
+  if (!cell) {
+    const pad = options.boxPaddingA ?? 10;
+    const min = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    const max = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < 3; k++) {
+        min[k] = Math.min(min[k]!, s.positions[3 * i + k]!);
+        max[k] = Math.max(max[k]!, s.positions[3 * i + k]!);
+      }
+    const len = [0, 1, 2].map((k) => (n ? max[k]! - min[k]! : 0) + pad);
+    cell = Float64Array.of(len[0]!, 0, 0, 0, len[1]!, 0, 0, 0, len[2]!);
+    shift = [0, 1, 2].map((k) => (n ? -min[k]! + pad / 2 : pad / 2));
+  }
+  const inv = invertCell(cell);
+  const [a, b, c, al, be, ga] = cellParameters(cell);
+  const name =
+    (options.blockName ?? s.title ?? 'superatom').replace(/\s+/g, '_').replace(/[^\w.-]/g, '') || 'superatom';
+  const ops = options.symops ?? ['x, y, z'];
+  const sg = options.spaceGroup ?? (options.symops ? undefined : 'P 1');
+  const out = [
+    `data_${name}`,
+    `_cell_length_a ${a.toFixed(6)}`,
+    `_cell_length_b ${b.toFixed(6)}`,
+    `_cell_length_c ${c.toFixed(6)}`,
+    `_cell_angle_alpha ${al.toFixed(6)}`,
+    `_cell_angle_beta ${be.toFixed(6)}`,
+    `_cell_angle_gamma ${ga.toFixed(6)}`,
+  ];
+  if (sg) out.push(`_symmetry_space_group_name_H-M '${sg}'`);
+  out.push('loop_', '_space_group_symop_operation_xyz', ...ops.map((o) => `'${o}'`));
+  const withOcc = options.occupancies !== undefined;
+  const withGroups = options.disorderGroups !== undefined;
+  out.push(
+    'loop_',
+    '_atom_site_label',
+    '_atom_site_type_symbol',
+    '_atom_site_fract_x',
+    '_atom_site_fract_y',
+    '_atom_site_fract_z',
+    '_atom_site_occupancy',
+  );
+  if (withGroups) out.push('_atom_site_disorder_group');
+  const usedLabels = new Set<string>();
+  const counters = new Map<string, number>();
+  const f = new Float64Array(3);
+  for (let i = 0; i < n; i++) {
+    const sym = symbolOf(s.numbers[i]!);
+    let label = s.labels?.[i];
+    if (!label || /\s/.test(label) || usedLabels.has(label) || /^[_#$'";[\]]/.test(label)) {
+      let k = counters.get(sym) ?? 0;
+      do label = `${sym}${++k}`;
+      while (usedLabels.has(label));
+      counters.set(sym, k);
+    }
+    usedLabels.add(label);
+    const x = s.positions[3 * i]! + shift[0]!;
+    const y = s.positions[3 * i + 1]! + shift[1]!;
+    const z = s.positions[3 * i + 2]! + shift[2]!;
+    f[0] = x * inv[0]! + y * inv[3]! + z * inv[6]!;
+    f[1] = x * inv[1]! + y * inv[4]! + z * inv[7]!;
+    f[2] = x * inv[2]! + y * inv[5]! + z * inv[8]!;
+    const occ = withOcc ? (options.occupancies![i] ?? 1) : 1;
+    const grp = withGroups ? options.disorderGroups![i] || '.' : undefined;
+    out.push(
+      `${label.padEnd(6)} ${sym.padEnd(2)} ${fmt(f[0]!, 6, 10)} ${fmt(f[1]!, 6, 10)} ${fmt(f[2]!, 6, 10)} ${fmt(occ, 4, 6)}${grp !== undefined ? ` ${grp}` : ''}`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,220 @@
+/**
+ * Molecules from a periodic crystal: bonds are found between every atom of
+ * the unit cell and every periodic image of every other atom (the covalent
+ * radius rule of structure/bonds.ts, r_i + r_j + 0.45 Å), then each connected
+ * component is walked breadth-first, placing every atom in the image that
+ * bonds it to the atom it was reached from. The result is the molecule
+ * "unwrapped" across the cell boundaries, whole, in Cartesian Å.
+ *
+ * If the walk reaches an atom already placed through a different lattice
+ * translation, the component is a 1-, 2- or 3-periodic network rather than a
+ * molecule; it is reported as `polymeric` (its atoms are placed as first met).
+ */
+import { InputError } from '../core/errors.js';
+import { elementByZ } from '../data/index.js';
+import { covalentRadius, DEFAULT_BOND_TOLERANCE_A, DEFAULT_MIN_BOND_DISTANCE_A } from '../structure/bonds.js';
+import { createGrid } from '../structure/grid.js';
+import type { Structure } from '../structure/structure.js';
+import { createStructure } from '../structure/structure.js';
+import { cartToFrac, fracToCart, invertCell } from './cell.js';
+
+export interface CrystalMolecule {
+  /** The molecule, Cartesian Å, unwrapped (no cell). */
+  readonly structure: Structure;
+  /** Indices of its atoms in the unit-cell structure. */
+  readonly atoms: readonly number[];
+  /** Hill formula, e.g. C24H72Au25S18. */
+  readonly formula: string;
+  /** True when the component is infinite (connected to its own periodic image). */
+  readonly polymeric: boolean;
+  /** Number of atoms that had to be moved to another cell image to make the molecule whole. */
+  readonly atomsUnwrapped: number;
+}
+
+export interface MoleculeOptions {
+  /** Å added to r_i + r_j (default 0.45, as in findBonds). */
+  readonly tolerance?: number;
+  /**
+   * Which molecule `extractMolecule` returns: 'largest' (most atoms, the
+   * default — the cluster rather than counter-ions and solvent) or 'heaviest'
+   * (largest total atomic number).
+   */
+  readonly select?: 'largest' | 'heaviest';
+}
+
+function hillFormula(numbers: ArrayLike<number>): string {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < numbers.length; i++) {
+    const sym = elementByZ(numbers[i]!)?.symbol ?? String(numbers[i]);
+    counts.set(sym, (counts.get(sym) ?? 0) + 1);
+  }
+  const keys = [...counts.keys()];
+  const hasC = counts.has('C');
+  keys.sort((a, b) => {
+    if (hasC) {
+      const rank = (s: string) => (s === 'C' ? 0 : s === 'H' ? 1 : 2);
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return keys.map((k) => `${k}${counts.get(k) === 1 ? '' : counts.get(k)}`).join('');
+}
+
+/** Split the unit-cell contents of a periodic structure into whole molecules. */
+export function crystalMolecules(crystal: Structure, options: MoleculeOptions = {}): CrystalMolecule[] {
+  const cell = crystal.cell;
+  if (!cell) {
+    throw new InputError('crystal-no-cell', 'the structure has no unit cell', {
+      hint: 'molecule extraction needs a periodic structure (CIF, extXYZ with Lattice=, PDB with CRYST1)',
+    });
+  }
+  const n = crystal.numbers.length;
+  const tol = options.tolerance ?? DEFAULT_BOND_TOLERANCE_A;
+  let maxR = 0;
+  for (let i = 0; i < n; i++) maxR = Math.max(maxR, covalentRadius(crystal.numbers[i]!));
+  const cutoff = 2 * maxR + tol;
+  const inv = invertCell(cell);
+
+  // Wrap every atom into the cell (fractional in [0, 1)).
+  const frac = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    cartToFrac(
+      inv,
+      crystal.positions[3 * i]!,
+      crystal.positions[3 * i + 1]!,
+      crystal.positions[3 * i + 2]!,
+      frac,
+      3 * i,
+    );
+    for (let k = 0; k < 3; k++) frac[3 * i + k] = frac[3 * i + k]! - Math.floor(frac[3 * i + k]!);
+  }
+  // Image range per axis: enough translations to cover the cutoff (perpendicular cell widths).
+  const volume = Math.abs(
+    cell[0]! * (cell[4]! * cell[8]! - cell[5]! * cell[7]!) -
+      cell[1]! * (cell[3]! * cell[8]! - cell[5]! * cell[6]!) +
+      cell[2]! * (cell[3]! * cell[7]! - cell[4]! * cell[6]!),
+  );
+  const range: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const u = [cell[3 * ((k + 1) % 3)]!, cell[3 * ((k + 1) % 3) + 1]!, cell[3 * ((k + 1) % 3) + 2]!];
+    const v = [cell[3 * ((k + 2) % 3)]!, cell[3 * ((k + 2) % 3) + 1]!, cell[3 * ((k + 2) % 3) + 2]!];
+    const area = Math.hypot(
+      u[1]! * v[2]! - u[2]! * v[1]!,
+      u[2]! * v[0]! - u[0]! * v[2]!,
+      u[0]! * v[1]! - u[1]! * v[0]!,
+    );
+    const width = volume / area;
+    range.push(Math.max(1, Math.ceil(cutoff / width)));
+  }
+  const shifts: [number, number, number][] = [];
+  for (let a = -range[0]!; a <= range[0]!; a++)
+    for (let b = -range[1]!; b <= range[1]!; b++)
+      for (let c = -range[2]!; c <= range[2]!; c++) shifts.push([a, b, c]);
+  if (shifts.length * n > 5e7) {
+    throw new InputError('crystal-too-large', `the cell is too small for its ${n} atoms to search images`, {
+      hint: 'is the cell given in Å?',
+    });
+  }
+  // Image points (atom, shift) in Cartesian.
+  const m = shifts.length * n;
+  const pts = new Float64Array(3 * m);
+  for (let s = 0; s < shifts.length; s++) {
+    const [a, b, c] = shifts[s]!;
+    for (let i = 0; i < n; i++)
+      fracToCart(cell, frac[3 * i]! + a, frac[3 * i + 1]! + b, frac[3 * i + 2]! + c, pts, 3 * (s * n + i));
+  }
+  const grid = createGrid(pts, cutoff);
+  const min2 = DEFAULT_MIN_BOND_DISTANCE_A ** 2;
+  // Adjacency: for atom i (in the home cell), neighbours (j, shift index).
+  const nbr: { j: number; s: number }[][] = Array.from({ length: n }, () => []);
+  const home = shifts.findIndex(([a, b, c]) => a === 0 && b === 0 && c === 0);
+  for (let i = 0; i < n; i++) {
+    const p = 3 * (home * n + i);
+    const ri = covalentRadius(crystal.numbers[i]!);
+    grid.forEachNear(pts[p]!, pts[p + 1]!, pts[p + 2]!, cutoff, (q, d2) => {
+      const j = q % n;
+      const s = (q - j) / n;
+      if (s === home && j === i) return;
+      if (d2 <= min2) return;
+      const c = ri + covalentRadius(crystal.numbers[j]!) + tol;
+      if (d2 <= c * c) nbr[i]!.push({ j, s });
+    });
+  }
+  // Breadth-first unwrapping.
+  const image = new Int32Array(3 * n);
+  const seen = new Uint8Array(n);
+  const molecules: CrystalMolecule[] = [];
+  for (let start = 0; start < n; start++) {
+    if (seen[start]) continue;
+    const atoms = [start];
+    seen[start] = 1;
+    let polymeric = false;
+    for (let head = 0; head < atoms.length; head++) {
+      const i = atoms[head]!;
+      for (const { j, s } of nbr[i]!) {
+        const sh = shifts[s]!;
+        const ia = image[3 * i]! + sh[0];
+        const ib = image[3 * i + 1]! + sh[1];
+        const ic = image[3 * i + 2]! + sh[2];
+        if (!seen[j]) {
+          seen[j] = 1;
+          image[3 * j] = ia;
+          image[3 * j + 1] = ib;
+          image[3 * j + 2] = ic;
+          atoms.push(j);
+        } else if (image[3 * j] !== ia || image[3 * j + 1] !== ib || image[3 * j + 2] !== ic) {
+          polymeric = true;
+        }
+      }
+    }
+    atoms.sort((a, b) => a - b);
+    const positions = new Float64Array(3 * atoms.length);
+    let moved = 0;
+    atoms.forEach((i, k) => {
+      if (image[3 * i] || image[3 * i + 1] || image[3 * i + 2]) moved++;
+      fracToCart(
+        cell,
+        frac[3 * i]! + image[3 * i]!,
+        frac[3 * i + 1]! + image[3 * i + 1]!,
+        frac[3 * i + 2]! + image[3 * i + 2]!,
+        positions,
+        3 * k,
+      );
+    });
+    const numbers = atoms.map((i) => crystal.numbers[i]!);
+    const pick = <T>(arr: readonly T[] | undefined) => (arr ? atoms.map((i) => arr[i]!) : undefined);
+    const labels = pick(crystal.labels);
+    const structure = createStructure({
+      numbers,
+      positions,
+      ...(labels ? { labels } : {}),
+      ...(crystal.title !== undefined ? { title: crystal.title } : {}),
+    });
+    molecules.push({ structure, atoms, formula: hillFormula(numbers), polymeric, atomsUnwrapped: moved });
+  }
+  return molecules;
+}
+
+/**
+ * One whole molecule from a crystal: by default the one with the most atoms
+ * (the cluster, not counter-ions or solvent). Also returns the formula count
+ * of every distinct molecule in the cell for the report.
+ */
+export function extractMolecule(
+  crystal: Structure,
+  options: MoleculeOptions = {},
+): { molecule: CrystalMolecule; inCell: { formula: string; count: number; polymeric: boolean }[] } {
+  const mols = crystalMolecules(crystal, options);
+  if (mols.length === 0) throw new InputError('crystal-empty', 'the crystal has no atoms');
+  const weight = (m: CrystalMolecule) =>
+    options.select === 'heaviest' ? m.structure.numbers.reduce((t, z) => t + z, 0) : m.atoms.length;
+  let best = mols[0]!;
+  for (const m of mols) if (weight(m) > weight(best)) best = m;
+  const counts = new Map<string, { formula: string; count: number; polymeric: boolean }>();
+  for (const m of mols) {
+    const e = counts.get(m.formula) ?? { formula: m.formula, count: 0, polymeric: m.polymeric };
+    e.count++;
+    counts.set(m.formula, e);
+  }
+  return { molecule: best, inCell: [...counts.values()].sort((a, b) => b.count - a.count) };
+}
