@@ -1,7 +1,7 @@
 /**
  * Molecules from a periodic crystal: bonds are found between every atom of
  * the unit cell and every periodic image of every other atom (the covalent
- * radius rule of structure/bonds.ts, r_i + r_j + 0.45 Å), then each connected
+ * radius rule of structure/bonds.ts, same options), then each connected
  * component is walked breadth-first, placing every atom in the image that
  * bonds it to the atom it was reached from. The result is the molecule
  * "unwrapped" across the cell boundaries, whole, in Cartesian Å.
@@ -12,7 +12,8 @@
  */
 import { InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
-import { covalentRadius, DEFAULT_BOND_TOLERANCE_A, DEFAULT_MIN_BOND_DISTANCE_A } from '../structure/bonds.js';
+import type { BondOptions } from '../structure/bonds.js';
+import { bondCutoffTable, DEFAULT_MIN_BOND_DISTANCE_A } from '../structure/bonds.js';
 import { createGrid } from '../structure/grid.js';
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
@@ -31,9 +32,7 @@ export interface CrystalMolecule {
   readonly atomsUnwrapped: number;
 }
 
-export interface MoleculeOptions {
-  /** Å added to r_i + r_j (default 0.45, as in findBonds). */
-  readonly tolerance?: number;
+export interface MoleculeOptions extends BondOptions {
   /**
    * Which molecule `extractMolecule` returns: 'largest' (most atoms, the
    * default — the cluster rather than counter-ions and solvent) or 'heaviest'
@@ -69,10 +68,8 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
     });
   }
   const n = crystal.numbers.length;
-  const tol = options.tolerance ?? DEFAULT_BOND_TOLERANCE_A;
-  let maxR = 0;
-  for (let i = 0; i < n; i++) maxR = Math.max(maxR, covalentRadius(crystal.numbers[i]!));
-  const cutoff = 2 * maxR + tol;
+  const { table, max: cutoff } = bondCutoffTable(crystal.numbers, options);
+  if (n === 0) throw new InputError('crystal-empty', 'the crystal has no atoms');
   const inv = invertCell(cell);
 
   // Wrap every atom into the cell (fractional in [0, 1)).
@@ -124,19 +121,19 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
       fracToCart(cell, frac[3 * i]! + a, frac[3 * i + 1]! + b, frac[3 * i + 2]! + c, pts, 3 * (s * n + i));
   }
   const grid = createGrid(pts, cutoff);
-  const min2 = DEFAULT_MIN_BOND_DISTANCE_A ** 2;
+  const min2 = (options.minDistance ?? DEFAULT_MIN_BOND_DISTANCE_A) ** 2;
   // Adjacency: for atom i (in the home cell), neighbours (j, shift index).
   const nbr: { j: number; s: number }[][] = Array.from({ length: n }, () => []);
   const home = shifts.findIndex(([a, b, c]) => a === 0 && b === 0 && c === 0);
   for (let i = 0; i < n; i++) {
     const p = 3 * (home * n + i);
-    const ri = covalentRadius(crystal.numbers[i]!);
+    const zi = crystal.numbers[i]! * 119;
     grid.forEachNear(pts[p]!, pts[p + 1]!, pts[p + 2]!, cutoff, (q, d2) => {
       const j = q % n;
       const s = (q - j) / n;
       if (s === home && j === i) return;
       if (d2 <= min2) return;
-      const c = ri + covalentRadius(crystal.numbers[j]!) + tol;
+      const c = table[zi + crystal.numbers[j]!]!;
       if (d2 <= c * c) nbr[i]!.push({ j, s });
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { bondStatistics, connectedComponents, coordinationNumbers, findBonds } from './bonds.js';
+import { bondCutoff, bondStatistics, connectedComponents, coordinationNumbers, findBonds } from './bonds.js';
 import { mackayIcosahedron, polyhedronCluster, randomCompactCluster } from './builders/clusters.js';
 import { createGrid } from './grid.js';
 import { createStructure } from './structure.js';
@@ -98,7 +98,8 @@ describe('findBonds', () => {
     const cases: [number, number, number, boolean][] = [
       [79, 79, 2.93, true],
       [79, 79, 3.1, true],
-      [79, 79, 3.45, false], // aurophilic, not a bond at the default tolerance
+      [79, 79, 3.3, true], // kernel contacts of Au144 reach 3.3 Å
+      [79, 79, 3.45, false], // staple–staple aurophilic contact, not a bond at the defaults
       [79, 79, 4.08, false], // fcc second neighbour √2 × 2.884
       [47, 47, 2.95, true],
       [47, 47, 4.09, false],
@@ -119,11 +120,14 @@ describe('findBonds', () => {
   });
 
   it('tolerance, minimum distance and per-pair cutoffs', () => {
-    const s = createStructure({ numbers: [79, 79, 79], positions: [0, 0, 0, 3.3, 0, 0, 3.3, 0.2, 0] });
-    expect(findBonds(s).i.length).toBe(0); // 3.3 > 2.72 + 0.45, and 0.2 < 0.4 minimum
-    expect(findBonds(s, { tolerance: 0.6 }).i.length).toBe(2);
-    expect(findBonds(s, { pairCutoffs: { 'Au-Au': 3.4 } }).i.length).toBe(2);
-    expect(findBonds(s, { tolerance: 0.6, minDistance: 0.1 }).i.length).toBe(3);
+    const s = createStructure({ numbers: [79, 79, 79], positions: [0, 0, 0, 3.4, 0, 0, 3.4, 0.2, 0] });
+    expect(findBonds(s).i.length).toBe(0); // 3.4 > 2.72 + 0.60, and 0.2 < 0.4 minimum
+    expect(findBonds(s, { metalTolerance: 0.7 }).i.length).toBe(2);
+    expect(findBonds(s, { pairCutoffs: { 'Au-Au': 3.5 } }).i.length).toBe(2);
+    expect(findBonds(s, { metalTolerance: 0.7, minDistance: 0.1 }).i.length).toBe(3);
+    // the plain Open Babel rule for metals too
+    expect(bondCutoff(79, 79, { metalTolerance: 0.45 })).toBeCloseTo(3.17, 12);
+    expect(bondCutoff(79, 16)).toBeCloseTo(1.36 + 1.05 + 0.45, 12);
   });
 
   it('matches brute force and gives icosahedral coordination on a 147-atom Mackay icosahedron', () => {
@@ -143,7 +147,7 @@ describe('findBonds', () => {
   it('random clusters: grid bonds equal O(N²) bonds', () => {
     const s = randomCompactCluster(300, { z: 47, bond: 2.889 }, createRng(11), 1.2);
     const b = findBonds(s);
-    const cutoff = 1.45 * 2 + 0.45;
+    const cutoff = 1.45 * 2 + 0.6; // Ag covalent radius 1.45 Å (Cordero), metal tolerance
     expect(b.i.length).toBe(brutePairs(s.positions, cutoff).length);
   });
 
