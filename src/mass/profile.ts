@@ -8,12 +8,14 @@
  * normalised so the tallest profile point is 100.
  *
  * Centroids: every local maximum of the profile above `minHeightPercent` gets one centroid,
- * the intensity-weighted mean m/z of the points above half of its height within its basin
+ * the mean m/z of the points above half of its height within its basin, weighted by their
+ * height above the half-height line
  * (between the neighbouring minima), refined at the top by a parabola through the three
- * highest points for the apex. Each centroid lists which sticks fall into its basin: when more
- * than one stick contributes ≥ `contributionPercent` of the basin's stick intensity, the
- * centroid is marked unresolved and its position is a blend, not the mass of any one species —
- * the report says so instead of presenting it as a peak.
+ * highest points for the apex. Each centroid says which sticks make up its apex height (a
+ * stick's contribution is its Gaussian evaluated at the apex): when more than one stick gives
+ * ≥ `contributionPercent` of the height, the centroid is marked unresolved and its position is
+ * a blend, not the mass of any one species — the report says so instead of presenting it as a
+ * peak. (Two equal peaks count as resolved at 2 % when they are ≥ 2.8 σ ≈ 1.2 FWHM apart.)
  */
 import { InputError, LimitError } from '../core/errors.js';
 
@@ -103,7 +105,7 @@ export function profileSpectrum(sticks: readonly Stick[], options: ProfileOption
 }
 
 export interface Centroid {
-  /** Intensity-weighted centroid m/z of the points above half height. */
+  /** Centroid m/z of the points above half height (weights: height − half height). */
   readonly mz: number;
   /** m/z of the profile apex (parabolic interpolation). */
   readonly apexMz: number;
@@ -111,18 +113,18 @@ export interface Centroid {
   readonly height: number;
   /** Full width at half maximum of this profile peak, m/z. */
   readonly fwhm: number;
-  /** Sticks in this peak's basin contributing ≥ `contributionPercent` of the basin's intensity. */
+  /** Sticks contributing ≥ `contributionPercent` of the apex height (their Gaussian at the apex). */
   readonly contributingSticks: number;
   /** True when exactly one stick makes this profile peak. */
   readonly resolved: boolean;
-  /** m/z of the tallest stick in the basin. */
+  /** m/z of the stick contributing most to the apex. */
   readonly tallestStickMz: number | null;
 }
 
 export interface CentroidOptions {
   /** Ignore profile maxima lower than this percent of the tallest (default 0.1). */
   readonly minHeightPercent?: number;
-  /** A stick counts as contributing when it carries ≥ this percent of its basin (default 2). */
+  /** A stick counts as contributing when it makes ≥ this percent of the apex height (default 2). */
   readonly contributionPercent?: number;
 }
 
@@ -156,26 +158,28 @@ export function centroidProfile(
     let sw = 0;
     let swx = 0;
     for (let k = l; k <= r; k++) {
-      sw += y[k]!;
-      swx += y[k]! * x[k]!;
+      const wk = y[k]! - h / 2; // weights above half height: edge points count ~0, no step bias
+      sw += wk;
+      swx += wk * x[k]!;
     }
     const denom = y[i - 1]! - 2 * h + y[i + 1]!;
     const shift = denom < 0 ? (0.5 * (y[i - 1]! - y[i + 1]!)) / denom : 0;
     const apexMz = x[i]! + shift * (x[i + 1]! - x[i]!);
     const fwhm = halfWidth(x, y, l, r, h);
-    // sticks in the basin
-    const lo = x[a]!;
-    const hi = x[b]!;
+    // which sticks make up the apex height: contribution of a stick = its Gaussian at the apex
+    const sigma = apexMz / profile.resolvingPower / FWHM_PER_SIGMA;
     let total = 0;
-    let tallest: Stick | null = null;
-    const inBasin: Stick[] = [];
+    let tallest: { mz: number; intensity: number; c: number } | null = null;
+    const contributions: number[] = [];
     for (const s of sorted) {
-      if (s.mz < lo || s.mz > hi) continue;
-      inBasin.push(s);
-      total += s.intensity;
-      if (!tallest || s.intensity > tallest.intensity) tallest = s;
+      const d = s.mz - apexMz;
+      if (Math.abs(d) > 8 * sigma) continue;
+      const c = s.intensity * Math.exp((-d * d) / (2 * sigma * sigma));
+      contributions.push(c);
+      total += c;
+      if (!tallest || c > tallest.c) tallest = { mz: s.mz, intensity: s.intensity, c };
     }
-    const contributing = inBasin.filter((s) => s.intensity >= contrib * total).length;
+    const contributing = contributions.filter((c) => c >= contrib * total).length;
     out.push({
       mz: swx / sw,
       apexMz,

@@ -1,0 +1,219 @@
+/**
+ * `superatom assign peaks.csv --candidate "<formula>" …`: which candidate ions explain a
+ * measured ESI-MS peak list, with the charge from the isotope spacing and the calibration offset.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import type { AssignmentReport } from '../../mass/assign.js';
+import { isotopeEnvelope } from '../../mass/envelope.js';
+import type { MeasuredPeak } from '../../mass/peaklist.js';
+import { spectrumSvg } from '../../mass/svg.js';
+import { readTextFile } from '../../node/read.js';
+import { assignReport, parseCharges } from '../../workflows/spectrum.js';
+import type { Command } from '../command.js';
+import { json } from '../format.js';
+import { loadLigands } from './formula.js';
+
+const f = (x: number | null, d: number, plus = false) =>
+  x === null ? '—' : `${plus && x >= 0 ? '+' : ''}${x.toFixed(d)}`;
+
+export function renderAssignment(r: AssignmentReport, source: string): string {
+  const out: string[] = [];
+  out.push(`peaks read          ${r.peakCount} (${source})`);
+  out.push(
+    `calibration offset  ${r.calibrationOffsetPpm === null ? 'not determined' : `${f(r.calibrationOffsetPpm, 2, true)} ppm (measured − theoretical)`}${r.calibrationFrom.length ? `, from ${r.calibrationFrom.join('; ')}` : ''}`,
+  );
+  out.push(`candidates          ${r.candidatesTried} ions tried, ${r.candidatesScored} near a measured peak`);
+  out.push('');
+  out.push('isotope envelopes in the data (charge from the peak spacing):');
+  if (r.envelopes.length === 0) out.push('  none (no run of ≥ 2 peaks spaced 1/z apart)');
+  for (const e of r.envelopes) {
+    const who = e.best
+      ? `${e.best} (score ${e.bestScore!.toFixed(3)}${e.runnerUp ? `; next ${e.runnerUp} ${e.runnerUpScore!.toFixed(3)}` : ''})`
+      : 'unassigned';
+    out.push(
+      `  m/z ${e.mostIntenseMz.toFixed(4).padStart(11)}  |z| = ${String(e.charge).padStart(2)}  spacing ${e.spacingMz.toFixed(4)}  ${String(e.peakIndices.length).padStart(3)} peaks  → ${who}`,
+    );
+  }
+  out.push('');
+  out.push(
+    'ranked candidates (score = (1 − 2θ/π) · exp(−½ (residual/tolerance)²), θ the spectral contrast angle):',
+  );
+  out.push(
+    `  ${'#'.padStart(2)}  ${'score'.padStart(6)}  ${'θ (°)'.padStart(6)}  ${'ppm'.padStart(7)}  ${'resid.'.padStart(7)}  ${'matched'.padStart(7)}  ${'most abund. m/z'.padStart(15)}  z/spacing  ion`,
+  );
+  r.assignments.forEach((a, i) => {
+    const zs =
+      a.chargeMatchesSpacing === null ? '   —     ' : a.chargeMatchesSpacing ? '   ok    ' : 'MISMATCH ';
+    out.push(
+      `  ${String(i + 1).padStart(2)}  ${a.score.toFixed(3).padStart(6)}  ${a.contrastAngleDeg.toFixed(1).padStart(6)}  ${f(a.ppmError, 1, true).padStart(7)}  ${f(a.residualPpm, 1, true).padStart(7)}  ${`${a.matchedPeaks}/${a.theoreticalPeaks}`.padStart(7)}  ${a.mostAbundantMz.toFixed(4).padStart(15)}  ${zs}  ${a.label}`,
+    );
+  });
+  if (r.assignments.length === 0) out.push('  none: no candidate has a theoretical peak near a measured one');
+  for (const n of r.notes) out.push(`note: ${n}`);
+  return `${out.join('\n')}\n`;
+}
+
+function listOption(v: unknown): string[] {
+  const items = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+  return items
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export const assignCommand: Command = {
+  name: 'assign',
+  summary: 'assign a measured ESI-MS peak list to candidate ions (charge, adducts, ligand loss, calibration)',
+  usage:
+    'superatom assign peaks.csv --candidate "<formula>" [--candidate …] [--charges -10..-1] [--adducts Cs,Na] [--loss PPh3] [--json] [--svg out.svg]',
+  options: {
+    candidate: {
+      type: 'string',
+      valueName: 'formula',
+      repeatable: true,
+      description: 'candidate formula; one written with a charge is tried at that charge only',
+    },
+    charges: {
+      type: 'string',
+      valueName: 'list',
+      description: 'charges for candidates written without one: 1..10, -10..-1, -3,-2 (0 is refused)',
+    },
+    adducts: {
+      type: 'string',
+      valueName: 'list',
+      repeatable: true,
+      description:
+        'adducts to try: H, Na, K, Cs, NH4, -H (deprotonation) or counter-ion formulas such as TBA',
+    },
+    'max-adducts': {
+      type: 'integer',
+      valueName: 'n',
+      description: 'at most n adduct units per ion',
+      default: 2,
+    },
+    loss: {
+      type: 'string',
+      valueName: 'ligand',
+      repeatable: true,
+      description: 'ligand that may be lost (e.g. PPh3), 0…--max-loss times',
+    },
+    'max-loss': {
+      type: 'integer',
+      valueName: 'n',
+      description: 'largest number of each ligand lost',
+      default: 4,
+    },
+    tolerance: {
+      type: 'number',
+      valueName: 'ppm',
+      description: 'matching tolerance after calibration',
+      default: 10,
+    },
+    search: {
+      type: 'number',
+      valueName: 'ppm',
+      description: 'first-pass window; must exceed the calibration error',
+      default: 50,
+    },
+    calibration: {
+      type: 'number',
+      valueName: 'ppm',
+      description: 'known calibration offset (skips its estimation)',
+    },
+    top: {
+      type: 'integer',
+      valueName: 'n',
+      description: 'how many ranked candidates to report',
+      default: 10,
+    },
+    json: { type: 'boolean', description: 'print the report as JSON' },
+    svg: {
+      type: 'string',
+      valueName: 'file.svg',
+      description: 'plot the measured peaks with the assigned envelopes',
+    },
+    ligands: {
+      type: 'string',
+      valueName: 'file.json',
+      description: 'extra ligand abbreviations (JSON array of {name, formula, charge, role, withdraws})',
+    },
+  },
+  help: [
+    'Input: a peak list, one peak per line "m/z, intensity" (comma, tab, semicolon or spaces; one',
+    'header line and # comments allowed). Errors name the line and column.',
+    '',
+    'Method:',
+    '  1. isotope envelopes are found in the data and their charge |z| from the peak spacing (1/|z|);',
+    '  2. every candidate × charge × adduct combination (total ≤ --max-adducts) × ligand loss gets its',
+    '     aggregated isotope envelope, matched peak by peak over the whole envelope;',
+    '  3. the calibration offset is the weighted mean m/z error of the best match of every envelope;',
+    '  4. score = (1 − 2θ/π) · exp(−½ (residual ppm / tolerance)²), θ the spectral contrast angle between',
+    '     theoretical and measured intensities (measured peaks the candidate does not explain count).',
+    'The sign of the charge cannot be read from m/z: give the polarity with the charges.',
+    '',
+    'Examples:',
+    '  superatom assign peaks.csv --candidate "[Ag29(BDTA)12(PPh3)4]" --charges -4..-1 --loss PPh3',
+    '  superatom assign peaks.tsv --candidate "Au25(PET)18" --candidate "Au38(PET)24" --charges 1..3 --adducts Cs,Na --json',
+  ].join('\n'),
+  run(args, io) {
+    const file = args.positionals[0];
+    if (file === undefined || args.positionals.length > 1) {
+      throw new InputError(
+        'cli-args',
+        file === undefined ? 'give the peak-list file' : 'give exactly one peak-list file',
+        {
+          hint: 'superatom assign peaks.csv --candidate "[Ag29(BDTA)12]3-"',
+        },
+      );
+    }
+    const o = args.options;
+    const candidates = Array.isArray(o.candidate) ? o.candidate.map(String).filter((c) => c.trim()) : [];
+    if (candidates.length === 0) {
+      throw new InputError('cli-args', 'give at least one --candidate formula', {
+        hint: 'e.g. --candidate "[Ag29(BDTA)12]3-" or --candidate "Au25(PET)18" --charges -3..-1',
+      });
+    }
+    const text = readTextFile(file, io.cwd, 'peak list');
+    const { report, peaks } = assignReport({
+      peaksText: text,
+      peaksName: file,
+      candidates,
+      ...(typeof o.charges === 'string' ? { charges: parseCharges(o.charges) } : {}),
+      adducts: listOption(o.adducts),
+      maxAdducts: o['max-adducts'] as number,
+      losses: listOption(o.loss),
+      maxLoss: o['max-loss'] as number,
+      ligands: loadLigands(args, io),
+      tolerancePpm: o.tolerance as number,
+      searchPpm: o.search as number,
+      ...(o.calibration !== undefined ? { calibrationPpm: o.calibration as number } : {}),
+      maxResults: o.top as number,
+    });
+    if (typeof o.svg === 'string') writeFileSync(resolve(io.cwd, o.svg), assignmentSvg(report, peaks));
+    io.stdout(o.json ? json(report) : renderAssignment(report, file));
+    return 0;
+  },
+};
+
+/** Measured peaks with the theoretical envelope of each envelope's best candidate, scaled to it. */
+function assignmentSvg(r: AssignmentReport, peaks: readonly MeasuredPeak[]): string {
+  const sticks: { mz: number; intensity: number }[] = [];
+  const sorted = [...peaks].sort((a, b) => a.mz - b.mz);
+  for (const e of r.envelopes) {
+    const a = r.assignments.find((x) => x.label === e.best);
+    if (!a) continue;
+    const env = isotopeEnvelope(a.composition, { charge: a.charge, minIntensityPercent: 0.5 });
+    const top = Math.max(...e.peakIndices.map((i) => sorted[i]!.intensity));
+    const k = 1 + (r.calibrationOffsetPpm ?? 0) * 1e-6;
+    for (const p of env.peaks) sticks.push({ mz: p.mz * k, intensity: (top * p.intensity) / 100 });
+  }
+  return spectrumSvg({
+    title: 'measured peaks (grey) and assigned envelopes (blue, calibration applied)',
+    sticks,
+    measured: peaks,
+    mzMin: sorted[0]!.mz - 2,
+    mzMax: sorted[sorted.length - 1]!.mz + 2,
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * `superatom isotopes "<formula>"`: isotopic envelope, m/z values, fine structure, profile
+ * spectrum and SVG plot of one ion.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { parsePeakList } from '../../mass/peaklist.js';
+import { spectrumSvg } from '../../mass/svg.js';
+import { readTextFile } from '../../node/read.js';
+import { type IsotopesReport, isotopesReport } from '../../workflows/spectrum.js';
+import type { Command } from '../command.js';
+import { json } from '../format.js';
+import { loadLigands } from './formula.js';
+
+function sign(z: number): string {
+  return z === 0 ? '0' : `${Math.abs(z) === 1 ? '' : Math.abs(z)}${z < 0 ? '−' : '+'}`;
+}
+
+function compositionLine(c: Readonly<Record<string, number>>): string {
+  const keys = Object.keys(c).filter((k) => c[k]);
+  const head = keys.includes('C') ? ['C', ...(keys.includes('H') ? ['H'] : [])] : [];
+  const order = [...head, ...keys.filter((k) => !head.includes(k)).sort()];
+  return order.map((k) => `${k}${c[k] === 1 ? '' : c[k]}`).join(' ');
+}
+
+export function renderIsotopes(r: IsotopesReport, top?: number): string {
+  const ion = r.charge !== 0;
+  const unit = ion ? 'm/z' : 'mass (Da)';
+  const d = ion ? Math.max(4, Math.min(6, Math.ceil(Math.log10(Math.abs(r.charge) * 1000)))) : 4;
+  const rows: [string, string][] = [
+    ['ion', `${r.formula}   (${compositionLine(r.composition)}, z = ${sign(r.charge)})`],
+    [`monoisotopic ${unit}`, `${r.monoisotopicMz.toFixed(d)}   every atom its most abundant isotope (IUPAC)`],
+    [`most abundant ${unit}`, `${r.mostAbundantMz.toFixed(d)}   tallest peak of the aggregated envelope`],
+    [`average ${unit}`, `${r.averageMz.toFixed(d)}   probability-weighted mean of the envelope`],
+  ];
+  if (r.spacingMz !== null) {
+    rows.push([
+      'isotope spacing',
+      `${r.spacingMz.toFixed(d)}   ${unit} between the tallest peak and the next`,
+    ]);
+  }
+  if (r.standardAtomicWeightMassDa !== null) {
+    const diff = r.standardAtomicWeightMassDa - r.averageMassDa;
+    rows.push([
+      'average mass',
+      `${r.averageMassDa.toFixed(4)} Da from the isotope table; ${r.standardAtomicWeightMassDa.toFixed(4)} Da from standard atomic weights (${diff >= 0 ? '+' : ''}${diff.toFixed(4)})`,
+    ]);
+  }
+  rows.push([
+    'peaks',
+    `${r.peaks.length} ${r.mode === 'fine' ? `isotopologues (fine structure, p ≥ ${r.fineProbability})` : 'nucleon-number peaks (aggregated)'} ≥ ${r.minIntensityPercent} % of the tallest; probability not listed ${r.prunedProbability.toExponential(2)}`,
+  ]);
+  const w = Math.max(...rows.map((x) => x[0].length)) + 2;
+  const out = rows.map(([k, v]) => `${k.padEnd(w)}${v}`);
+  let shown = r.peaks;
+  if (top !== undefined && top < shown.length) {
+    shown = [...shown]
+      .sort((a, b) => b.intensity - a.intensity)
+      .slice(0, top)
+      .sort((a, b) => a.mz - b.mz);
+    out.push(`(showing the ${top} most intense of ${r.peaks.length} peaks)`);
+  }
+  out.push('');
+  out.push(`${unit.padStart(16)}  ${'intensity %'.padStart(11)}  ${'probability'.padStart(12)}`);
+  for (const p of shown) {
+    out.push(
+      `${p.mz.toFixed(d).padStart(16)}  ${p.intensity.toFixed(2).padStart(11)}  ${p.probability.toExponential(4).padStart(12)}`,
+    );
+  }
+  if (r.profile) {
+    const pr = r.profile;
+    out.push('');
+    out.push(
+      `profile at R = ${pr.resolvingPower} (Gaussian, FWHM = m/R = ${pr.fwhmMz.toFixed(d)}): ${pr.centroids.length} maxima, isotope peaks ${pr.isotopesResolved ? 'resolved' : 'NOT resolved'}`,
+    );
+    const cs = pr.centroids.filter((c) => c.height >= 1);
+    out.push(
+      `${'centroid m/z'.padStart(16)}  ${'height %'.padStart(9)}  ${'FWHM'.padStart(8)}  peaks inside`,
+    );
+    for (const c of cs.slice(0, top ?? cs.length)) {
+      out.push(
+        `${c.mz.toFixed(d).padStart(16)}  ${c.height.toFixed(2).padStart(9)}  ${c.fwhm.toFixed(4).padStart(8)}  ${c.contributingSticks}${c.resolved ? '' : '  (blend of unresolved peaks)'}`,
+      );
+    }
+    for (const n of pr.notes) out.push(`note: ${n}`);
+  }
+  out.push('');
+  out.push(`isotope table: ${r.isotopeTable}`);
+  return `${out.join('\n')}\n`;
+}
+
+function csv(r: IsotopesReport): string {
+  return `mz,intensity_percent,probability\n${r.peaks.map((p) => `${p.mz},${p.intensity},${p.probability}`).join('\n')}\n`;
+}
+
+export const isotopesCommand: Command = {
+  name: 'isotopes',
+  summary: 'isotopic envelope of an ion: monoisotopic, most-abundant and average m/z, peaks, profile, SVG',
+  usage:
+    'superatom isotopes "<formula>" [--charge z] [--fine] [--resolution R] [--json | --csv] [--svg out.svg]',
+  options: {
+    json: { type: 'boolean', description: 'print the report as JSON' },
+    csv: { type: 'boolean', description: 'print the peak list as CSV (m/z, intensity %, probability)' },
+    charge: {
+      type: 'integer',
+      valueName: 'z',
+      description: 'charge in e, when the formula does not write it',
+    },
+    fine: {
+      type: 'boolean',
+      description: 'fine structure: the smallest set of isotopologues reaching --probability',
+    },
+    probability: {
+      type: 'number',
+      valueName: 'p',
+      description: 'total probability the fine structure must cover',
+      default: 0.999,
+    },
+    'max-configurations': {
+      type: 'integer',
+      valueName: 'n',
+      description: 'fine structure: stop with an error beyond n stored configurations (~100 bytes each)',
+      default: 2_000_000,
+    },
+    'min-intensity': {
+      type: 'number',
+      valueName: 'percent',
+      description: 'list peaks down to this percent of the tallest',
+      default: 0.01,
+    },
+    top: { type: 'integer', valueName: 'n', description: 'text output: show only the n most intense peaks' },
+    resolution: {
+      type: 'number',
+      valueName: 'R',
+      description: 'resolving power m/FWHM for a Gaussian profile spectrum with centroids (e.g. 20000)',
+    },
+    svg: {
+      type: 'string',
+      valueName: 'file.svg',
+      description: 'write an SVG plot (sticks, profile, measured)',
+    },
+    measured: {
+      type: 'string',
+      valueName: 'peaks.csv',
+      description: 'measured peak list (m/z, intensity) to overlay on the SVG plot',
+    },
+    prune: {
+      type: 'number',
+      valueName: 'x',
+      description: 'relative threshold for trimming envelope tails during the convolution',
+      default: 1e-12,
+    },
+    ligands: {
+      type: 'string',
+      valueName: 'file.json',
+      description: 'extra ligand abbreviations (JSON array of {name, formula, charge, role, withdraws})',
+    },
+  },
+  help: [
+    'Reported quantities (tools disagree on these words; these are the definitions used here):',
+    '  m/z                 (M − z·mₑ)/|z|, M the neutral-composition mass, mₑ = 5.48579909065e-4 Da',
+    '                      (CODATA 2018): cations lost z electrons, anions carry |z| extra ones.',
+    '                      For a neutral formula the same fields hold masses in Da.',
+    "  monoisotopic m/z    every atom its element's most abundant isotope (IUPAC); for Pt, W, Mo, Sn",
+    '                      it is not the lightest peak.',
+    '  most abundant m/z   the probability-weighted m/z of the tallest peak of the aggregated envelope',
+    '                      (all isotopologues with the same nucleon number summed), not a profile maximum.',
+    '  average m/z         the probability-weighted mean of the whole envelope, from the isotope table',
+    '                      (the standard-atomic-weight mass is printed beside it for comparison).',
+    '  peaks               m/z, intensity in percent of the tallest peak, absolute probability.',
+    '  pruned probability  everything not listed: tails trimmed during the convolution (below',
+    '                      --prune × the tallest peak) plus peaks under --min-intensity.',
+    '  --fine              isotopologues instead of nucleon-number peaks: the smallest set whose total',
+    "                      probability reaches --probability (IsoSpec's definition).",
+    '  --resolution R      Gaussian profile, FWHM = m/R; each centroid says how many peaks it contains,',
+    '                      and merged isotope peaks are reported as blends, never as single peaks.',
+    '',
+    'Isotope masses and abundances: src/data (AME2020/AME2016 masses, IUPAC representative abundances).',
+    '',
+    'Examples:',
+    '  superatom isotopes "[Ag29(BDTA)12]3-"',
+    '  superatom isotopes "[Mo154O462H14(H2O)70]14-" --top 10',
+    '  superatom isotopes "C10H16N5O13P3" --fine --probability 0.99',
+    '  superatom isotopes "[Au25(PET)18]-" --resolution 30000 --svg au25.svg --measured au25.csv',
+    '  superatom isotopes "[PW12O40]3-" --json',
+  ].join('\n'),
+  run(args, io) {
+    const text = args.positionals[0];
+    if (text === undefined || args.positionals.length > 1) {
+      throw new InputError(
+        'cli-args',
+        text === undefined
+          ? 'give one formula'
+          : `expected one formula, got ${args.positionals.length} arguments`,
+        { hint: 'quote the formula: superatom isotopes "[Ag29(BDTA)12]3-"' },
+      );
+    }
+    const o = args.options;
+    if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
+    const charge = o.charge as number | undefined;
+    const resolution = o.resolution as number | undefined;
+    const { report, profile } = isotopesReport({
+      formula: text,
+      ...(charge !== undefined ? { charge } : {}),
+      ligands: loadLigands(args, io),
+      fine: Boolean(o.fine),
+      fineProbability: o.probability as number,
+      maxConfigurations: o['max-configurations'] as number,
+      minIntensityPercent: o['min-intensity'] as number,
+      pruneThreshold: o.prune as number,
+      ...(resolution !== undefined ? { resolvingPower: resolution } : {}),
+    });
+    if (typeof o.svg === 'string') {
+      const measuredFile = o.measured;
+      const measured =
+        typeof measuredFile === 'string'
+          ? parsePeakList(readTextFile(measuredFile, io.cwd, 'measured peak list'), measuredFile)
+          : undefined;
+      const svg = spectrumSvg({
+        title: `${report.formula}${report.mode === 'fine' ? ' (fine structure)' : ''}`,
+        sticks: report.peaks.map((p) => ({ mz: p.mz, intensity: p.intensity })),
+        ...(profile ? { profile } : {}),
+        ...(measured ? { measured, measuredAsLine: measured.length > 2000 } : {}),
+        markers: [
+          { mz: report.monoisotopicMz, label: 'mono' },
+          { mz: report.mostAbundantMz, label: 'most abundant' },
+        ],
+      });
+      writeFileSync(resolve(io.cwd, o.svg), svg);
+      io.stderr(`wrote ${o.svg}\n`);
+    } else if (typeof o.measured === 'string') {
+      throw new InputError('cli-args', '--measured is only used with --svg', { hint: 'add --svg plot.svg' });
+    }
+    io.stdout(
+      o.json ? json(report) : o.csv ? csv(report) : renderIsotopes(report, o.top as number | undefined),
+    );
+    return 0;
+  },
+};
