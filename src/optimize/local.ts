@@ -66,8 +66,9 @@ function checkStart(positions: Float64Array): void {
  */
 export function createLbfgs(memory = 10): LocalMinimizer {
   let n3 = 0;
-  let S: Float64Array[] = [];
-  let Y: Float64Array[] = [];
+  // memory pairs stored flat: pair m occupies [m·n3, (m+1)·n3)
+  let S = new Float64Array(0);
+  let Y = new Float64Array(0);
   const rhoM = new Float64Array(memory);
   const alpha = new Float64Array(memory);
   let g = new Float64Array(0);
@@ -79,8 +80,8 @@ export function createLbfgs(memory = 10): LocalMinimizer {
   const ensure = (len: number) => {
     if (len === n3) return;
     n3 = len;
-    S = Array.from({ length: memory }, () => new Float64Array(len));
-    Y = Array.from({ length: memory }, () => new Float64Array(len));
+    S = new Float64Array(memory * len);
+    Y = new Float64Array(memory * len);
     g = new Float64Array(len);
     gNew = new Float64Array(len);
     d = new Float64Array(len);
@@ -100,7 +101,7 @@ export function createLbfgs(memory = 10): LocalMinimizer {
       let evaluations = 1;
       for (let k = 0; k < n3; k++) g[k] = -fBuf[k]!;
       let stored = 0; // number of pairs in memory
-      let newest = -1; // ring-buffer index of newest pair
+      let newest = -1; // ring-buffer index of the newest pair
       let fm = maxAtomForce(fBuf, n3);
       let it = 0;
       let gamma = gamma0;
@@ -108,25 +109,25 @@ export function createLbfgs(memory = 10): LocalMinimizer {
         it++;
         // two-loop recursion: d = −H g
         for (let k = 0; k < n3; k++) d[k] = g[k]!;
+        let idx = newest;
         for (let m = 0; m < stored; m++) {
-          const idx = (newest - m + memory) % memory;
-          const s = S[idx]!;
-          const y = Y[idx]!;
+          const o = idx * n3;
           let a = 0;
-          for (let k = 0; k < n3; k++) a += s[k]! * d[k]!;
+          for (let k = 0; k < n3; k++) a += S[o + k]! * d[k]!;
           a *= rhoM[idx]!;
           alpha[idx] = a;
-          for (let k = 0; k < n3; k++) d[k] = d[k]! - a * y[k]!;
+          for (let k = 0; k < n3; k++) d[k] = d[k]! - a * Y[o + k]!;
+          idx = idx === 0 ? memory - 1 : idx - 1;
         }
         for (let k = 0; k < n3; k++) d[k] = d[k]! * gamma;
         for (let m = stored - 1; m >= 0; m--) {
-          const idx = (newest - m + memory) % memory;
-          const s = S[idx]!;
-          const y = Y[idx]!;
+          idx = newest - m;
+          if (idx < 0) idx += memory;
+          const o = idx * n3;
           let b = 0;
-          for (let k = 0; k < n3; k++) b += y[k]! * d[k]!;
+          for (let k = 0; k < n3; k++) b += Y[o + k]! * d[k]!;
           b = alpha[idx]! - rhoM[idx]! * b;
-          for (let k = 0; k < n3; k++) d[k] = d[k]! + b * s[k]!;
+          for (let k = 0; k < n3; k++) d[k] = d[k]! + b * S[o + k]!;
         }
         let dg = 0;
         for (let k = 0; k < n3; k++) {
@@ -171,23 +172,21 @@ export function createLbfgs(memory = 10): LocalMinimizer {
         // update memory with s = xNew − x, y = gNew − g
         let sy = 0;
         let yy = 0;
+        const slot = newest + 1 === memory ? 0 : newest + 1;
+        const o = slot * n3;
         for (let k = 0; k < n3; k++) {
-          gNew[k] = -fBuf[k]!;
-        }
-        const idx = (newest + 1) % memory;
-        const s = S[idx]!;
-        const y = Y[idx]!;
-        for (let k = 0; k < n3; k++) {
+          const gk = -fBuf[k]!;
+          gNew[k] = gk;
           const sk = xNew[k]! - x[k]!;
-          const yk = gNew[k]! - g[k]!;
-          s[k] = sk;
-          y[k] = yk;
+          const yk = gk - g[k]!;
+          S[o + k] = sk;
+          Y[o + k] = yk;
           sy += sk * yk;
           yy += yk * yk;
         }
         if (sy > 1e-300 && yy > 0) {
-          rhoM[idx] = 1 / sy;
-          newest = idx;
+          rhoM[slot] = 1 / sy;
+          newest = slot;
           if (stored < memory) stored++;
           gamma = sy / yy;
         }
