@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../command.js';
+import { main } from '../main.js';
+
+async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stderrIsTTY: false,
+    cwd,
+  };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+// Cambridge Cluster Database (Wales & Doye, J. Phys. Chem. A 101, 5111 (1997)): LJ13 = −44.326801 ε
+const LJ13 = -44.326801;
+
+describe('superatom search', () => {
+  it('--json prints exactly the contract fields; negative --target works in both spellings', async () => {
+    for (const target of [['--target', String(LJ13)], [`--target=${LJ13}`]]) {
+      const r = await run(['search', '--potential', 'lj', '--atoms', '13', ...target, '--json']);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      const j = JSON.parse(r.out);
+      expect(Object.keys(j).sort()).toEqual(
+        [
+          'atoms',
+          'bestEnergy',
+          'evaluations',
+          'method',
+          'minima',
+          'potential',
+          'reachedTarget',
+          'seconds',
+          'seed',
+          'stepsToBest',
+        ].sort(),
+      );
+      expect(j).toMatchObject({ potential: 'lj', atoms: 13, method: 'bh', seed: 1, reachedTarget: true });
+      expect(j.bestEnergy).toBeCloseTo(LJ13, 5);
+      expect(Object.keys(j.minima[0])).toEqual(['energy']);
+    }
+  });
+  it('writes the best structure and low minima as XYZ with -o', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-search-'));
+    const r = await run(
+      ['search', '--potential', 'gupta:Au', '--atoms', '6', '--max-steps', '30', '-o', 'au6.xyz'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const xyz = readFileSync(join(dir, 'au6.xyz'), 'utf8').split('\n');
+    expect(xyz[0]).toBe('6');
+    expect(xyz[1]).toMatch(/gupta:Au N=6 minimum 1 energy=-\d+\.\d+ eV/);
+    expect(xyz[2]).toMatch(/^Au /);
+    expect(r.out).toContain('wrote au6.xyz');
+  });
+  it('the GA runs from the CLI', async () => {
+    const r = await run([
+      'search',
+      '--potential',
+      'morse:6',
+      '--atoms',
+      '8',
+      '--method',
+      'ga',
+      '--max-steps',
+      '50',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).method).toBe('ga');
+  });
+  it('bad parameters exit 2 with a message and no stack trace', async () => {
+    for (const argv of [
+      ['search', '--potential', 'lj', '--atoms', '-3'],
+      ['search', '--potential', 'gupta:Xx', '--atoms', '5'],
+      ['search', '--potential', 'tersoff', '--atoms', '5'],
+      ['search', '--atoms', '5'],
+      ['search', '--potential', 'lj', '--atoms', '5', '--runs', '0'],
+      ['search', '--potential', 'lj', '--atoms', '5', '--time-limit', '-1'],
+    ]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toMatch(/^error: /);
+      expect(r.err).not.toMatch(/at .*\.js:\d+/);
+    }
+  });
+});
+
+describe('superatom optimize', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'superatom-opt-'));
+  it('relaxes an XYZ file on Gupta gold and writes it back', async () => {
+    writeFileSync(join(dir, 'au4.xyz'), '4\nsquare\nAu 0 0 0\nAu 2.8 0 0\nAu 0 2.8 0.3\nAu 2.8 2.8 0\n');
+    const r = await run(['optimize', 'au4.xyz', '--potential', 'gupta', '-o', 'out.xyz', '--json'], dir);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.potential).toBe('gupta:Au');
+    expect(j.frames[0].converged).toBe(true);
+    expect(j.frames[0].energy).toBeLessThan(j.frames[0].initialEnergy);
+    expect(readFileSync(join(dir, 'out.xyz'), 'utf8')).toMatch(/^4\ngupta:Au energy=/);
+  });
+  it('FIRE and L-BFGS agree', async () => {
+    writeFileSync(join(dir, 'lj.xyz'), '3\n\nAr 0 0 0\nAr 1.2 0 0\nAr 0.5 1 0\n');
+    const a = JSON.parse((await run(['optimize', 'lj.xyz', '--potential', 'lj', '--json'], dir)).out);
+    const b = JSON.parse(
+      (await run(['optimize', 'lj.xyz', '--potential', 'lj', '--method', 'fire', '--json'], dir)).out,
+    );
+    // LJ3: equilateral triangle, −3 ε (Cambridge Cluster Database)
+    expect(a.frames[0].energy).toBeCloseTo(-3, 6);
+    expect(b.frames[0].energy).toBeCloseTo(-3, 6);
+  });
+  it('overlapping atoms and NaN coordinates are refused with exit 2', async () => {
+    writeFileSync(join(dir, 'bad.xyz'), '2\n\nAu 0 0 0\nAu 0 0 0.01\n');
+    const r = await run(['optimize', 'bad.xyz', '--potential', 'gupta:Au'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/on top of each other/);
+    writeFileSync(join(dir, 'nan.xyz'), '2\n\nAu 0 0 0\nAu NaN 0 0\n');
+    expect((await run(['optimize', 'nan.xyz', '--potential', 'gupta:Au'], dir)).code).toBe(2);
+  });
+});
