@@ -1,6 +1,9 @@
 /** The command registry: one line per command. */
 import type { Command } from '../command.js';
 import { assignCommand } from './assign.js';
+import { buildCommand } from './build.js';
+import { convertCommand } from './convert.js';
+import { countCommand } from './count.js';
 import { demoCommand } from './demo.js';
 import { formulaCommand } from './formula.js';
 import { isotopesCommand } from './isotopes.js';
@@ -14,4 +17,7 @@ export const COMMANDS: readonly Command[] = [
   optimizeCommand,
   isotopesCommand,
   assignCommand,
+  countCommand,
+  buildCommand,
+  convertCommand,
 ];

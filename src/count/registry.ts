@@ -1,0 +1,96 @@
+/**
+ * The rule registry: one line per rule. `countWith` runs one rule; `countAuto` runs every rule that
+ * applies and says which one it considers primary for this kind of formula.
+ */
+import { InputError } from '../core/errors.js';
+import type { Formula } from '../chem/types.js';
+import { inventory } from './atoms.js';
+import { eighteenElectronRule } from './rules/eighteen-electron.js';
+import { hirschRule } from './rules/hirsch.js';
+import { huckelRule } from './rules/huckel.js';
+import { jelliumRule } from './rules/jellium.js';
+import { jemmisMnoRule } from './rules/jemmis-mno.js';
+import { mingosPecRule } from './rules/mingos-pec.js';
+import { octetRule } from './rules/octet.js';
+import { superatomComplexRule } from './rules/superatom-complex.js';
+import { superhalogenRule } from './rules/superhalogen.js';
+import { thirtyTwoElectronRule } from './rules/thirty-two-electron.js';
+import { wadeMingosRule } from './rules/wade-mingos.js';
+import type { CountOptions, CountResult, CountRule, RuleId } from './types.js';
+
+export const RULES: readonly CountRule[] = [
+  superatomComplexRule,
+  jelliumRule,
+  wadeMingosRule,
+  jemmisMnoRule,
+  mingosPecRule,
+  octetRule,
+  eighteenElectronRule,
+  thirtyTwoElectronRule,
+  huckelRule,
+  hirschRule,
+  superhalogenRule,
+];
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+
+export function ruleById(id: string): CountRule {
+  const r = RULES.find((x) => x.id === id);
+  if (!r) {
+    throw new InputError('count-rule', `unknown counting rule "${id}"`, { hint: `rules are: auto, ${RULE_IDS.join(', ')}` });
+  }
+  return r;
+}
+
+/** Run one rule (a result with `applies: false` and the reason when it cannot judge the formula). */
+export function countWith(f: Formula, id: RuleId | string, options: CountOptions = {}): CountResult {
+  return ruleById(id).count(f, options);
+}
+
+export interface AutoReport {
+  /** Results of every rule that applies, primary first. */
+  readonly results: readonly CountResult[];
+  /** The rule considered primary (null when none applies). */
+  readonly primary: RuleId | null;
+  readonly primaryWhy: string;
+  /** Rules that do not apply, with their reasons. */
+  readonly skipped: readonly { readonly rule: RuleId; readonly reason: string }[];
+}
+
+/** Which applicable rule speaks first for this kind of formula. */
+function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleId | null; why: string } {
+  const has = (id: RuleId) => results.find((r) => r.rule === id);
+  const inv = inventory(f);
+  const core = [...inv.core.keys()];
+  if (has('superatom-complex')) return { id: 'superatom-complex', why: 'a ligand-protected metal cluster: the superatom-complex count' };
+  if (has('jemmis-mno')) return { id: 'jemmis-mno', why: 'a condensed polyhedron described by its fragments' };
+  const centre = has('32-electron') ?? has('18-electron');
+  if (f.endohedral.length && centre && (centre.verdict === 'satisfied' || !has('jellium'))) {
+    return { id: centre.rule, why: 'an endohedral cage whose centre completes its shell' };
+  }
+  if (has('superhalogen')?.details?.template) return { id: 'superhalogen', why: 'a superhalogen/superalkali template molecule' };
+  if (has('mingos-pec')) return { id: 'mingos-pec', why: 'a transition-metal cluster: cluster valence electrons' };
+  const bareRing = has('huckel') && !core.includes('C') && !core.includes('H');
+  if (bareRing) return { id: 'huckel', why: 'a small bare ring ion' };
+  if (has('wade-mingos')) return { id: 'wade-mingos', why: 'a borane, carborane, Zintl ion or main-group cage: skeletal electron pairs' };
+  if (has('huckel')) return { id: 'huckel', why: 'a monocyclic ring: π electrons' };
+  if (has('hirsch')) return { id: 'hirsch', why: 'a fullerene-type cage: spherical π count' };
+  if (has('jellium')) return { id: 'jellium', why: 'a bare metal cluster: delocalised valence electrons' };
+  if (centre) return { id: centre.rule, why: 'a complex with one metal centre' };
+  if (has('octet')) return { id: 'octet', why: 'a main-group molecule with one central atom' };
+  if (has('superhalogen')) return { id: 'superhalogen', why: 'screening only' };
+  return { id: null, why: 'no counting rule applies to this formula' };
+}
+
+export function countAuto(f: Formula, options: CountOptions = {}): AutoReport {
+  const results: CountResult[] = [];
+  const skipped: { rule: RuleId; reason: string }[] = [];
+  for (const rule of RULES) {
+    const a = rule.applies(f, options);
+    if (a.applies) results.push(rule.count(f, options));
+    else skipped.push({ rule: rule.id, reason: a.reason });
+  }
+  const p = choosePrimary(f, results);
+  const ordered = p.id ? [results.find((r) => r.rule === p.id)!, ...results.filter((r) => r.rule !== p.id)] : results;
+  return { results: ordered, primary: p.id, primaryWhy: p.why, skipped };
+}

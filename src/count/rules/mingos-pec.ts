@@ -1,0 +1,176 @@
+/**
+ * `mingos-pec`: total cluster valence electrons (polyhedral electron count) of a transition-metal
+ * cluster and the polyhedron they imply (D. M. P. Mingos, Acc. Chem. Res. 17, 311 (1984);
+ * Mingos & Wales, "Introduction to Cluster Chemistry", Prentice Hall (1990); Housecroft & Sharpe,
+ * Inorganic Chemistry, ch. 24):
+ *
+ *   CVE = Σ metal valence electrons (group number) + Σ ligand electrons (neutral method)
+ *         + all valence electrons of interstitial atoms − z
+ *
+ * 48 triangle, 60 tetrahedron, 62 butterfly, 64 square, 72 trigonal bipyramid, 74 square pyramid,
+ * 84 capped trigonal bipyramid (bicapped tetrahedron), 86 octahedron, 90 trigonal prism, 98 capped
+ * octahedron, 120 cube; closo deltahedra 14n + 2, nido 14n + 4, arachno 14n + 6; a cap adds 12.
+ */
+import type { Formula } from '../../chem/types.js';
+import { chargeStep, el, groupLabel, inventory, isTransitionMetal, times, valenceElectrons } from '../atoms.js';
+import { bareAtomDonation, ligandDonation } from '../donors.js';
+import { notApplicable, sumSteps } from '../result.js';
+import type { Applicability, CountResult, CountRule, CountStep } from '../types.js';
+
+const REFERENCE =
+  'Mingos, Acc. Chem. Res. 17, 311 (1984); Mingos & Wales, Introduction to Cluster Chemistry (1990); Housecroft & Sharpe, Inorganic Chemistry, ch. 24';
+const META = { id: 'mingos-pec' as const, reference: REFERENCE };
+
+/** (metal atoms, CVE) → polyhedron; the first listed name wins. */
+const POLYHEDRA: readonly { n: number; cve: number; name: string }[] = [
+  { n: 3, cve: 48, name: 'triangle' },
+  { n: 3, cve: 50, name: 'open-triangle' },
+  { n: 3, cve: 52, name: 'linear-chain' },
+  { n: 4, cve: 60, name: 'tetrahedron' },
+  { n: 4, cve: 62, name: 'butterfly' },
+  { n: 4, cve: 64, name: 'square' },
+  { n: 5, cve: 72, name: 'trigonal-bipyramid' },
+  { n: 5, cve: 74, name: 'square-pyramid' },
+  { n: 5, cve: 76, name: 'edge-bridged-tetrahedron' },
+  { n: 6, cve: 84, name: 'capped-trigonal-bipyramid' },
+  { n: 6, cve: 86, name: 'octahedron' },
+  { n: 6, cve: 90, name: 'trigonal-prism' },
+  { n: 7, cve: 98, name: 'capped-octahedron' },
+  { n: 7, cve: 100, name: 'pentagonal-bipyramid' },
+  { n: 8, cve: 110, name: 'bicapped-octahedron' },
+  { n: 8, cve: 114, name: 'dodecahedron' },
+  { n: 8, cve: 120, name: 'cube' },
+  { n: 9, cve: 122, name: 'tricapped-octahedron' },
+  { n: 9, cve: 128, name: 'tricapped-trigonal-prism' },
+  { n: 10, cve: 142, name: 'bicapped-square-antiprism' },
+  { n: 12, cve: 170, name: 'icosahedron' },
+];
+
+const SHAPE_WHY: Readonly<Record<string, string>> = {
+  triangle: '48 = 3 × 18 − 2 × 3 bonds',
+  tetrahedron: '60 = 4 × 18 − 2 × 6 edges',
+  butterfly: '62 = tetrahedron + 2 (one edge opened)',
+  square: '64 = 4 × 18 − 2 × 4 edges',
+  'trigonal-bipyramid': '72 = 14n + 2 closo (n = 5)',
+  'square-pyramid': '74 = 14n + 4 nido (n = 5)',
+  'capped-trigonal-bipyramid': '84 = 72 + 12 for one cap',
+  octahedron: '86 = 14n + 2 closo (n = 6)',
+  'trigonal-prism': '90 = 6 × 18 − 2 × 9 edges',
+  'capped-octahedron': '98 = 86 + 12 for one cap',
+  cube: '120 = 8 × 18 − 2 × 12 edges',
+};
+
+function metalsOf(f: Formula): Map<string, number> {
+  const inv = inventory(f);
+  const out = new Map<string, number>();
+  for (const [s, c] of inv.core) if (isTransitionMetal(el(s))) out.set(s, c);
+  return out;
+}
+
+function check(f: Formula): Applicability {
+  const inv = inventory(f);
+  const metals = metalsOf(f);
+  const n = [...metals.values()].reduce((a, b) => a + b, 0);
+  if (n < 3) {
+    return {
+      applies: false,
+      reason:
+        n === 0
+          ? 'no transition-metal atoms: mingos-pec counts transition-metal clusters'
+          : `${n} transition-metal atom${n === 1 ? '' : 's'}: not a polyhedral cluster — use the 18-electron rule`,
+    };
+  }
+  const coinage = [...metals].filter(([s]) => (el(s).group ?? 0) >= 11);
+  const nCoinage = coinage.reduce((a, [, c]) => a + c, 0);
+  if (nCoinage * 2 >= n) {
+    return {
+      applies: false,
+      reason: `${coinage.map(([s]) => s).join(', ')} (${groupLabel(el(coinage[0]![0]))}) clusters follow the superatom / jellium counts, not the 18-electron-based polyhedral counts`,
+    };
+  }
+  const mainGroup = [...inv.core.keys()].filter((s) => {
+    const e = el(s);
+    return !isTransitionMetal(e) && s !== 'H' && !(e.group === 17) && !(['C', 'N', 'O', 'S', 'P'].includes(s) && (inv.core.get(s) ?? 0) <= 2);
+  });
+  if (mainGroup.length) {
+    return { applies: false, reason: `main-group cluster atoms (${mainGroup.join(', ')}): count mixed clusters with wade-mingos` };
+  }
+  if (inv.bound.some((l) => l.composition === null && l.role !== 'X' && l.role !== 'L')) {
+    return { applies: false, reason: 'a ligand of unknown kind' };
+  }
+  return { applies: true, reason: `${n}-metal cluster of ${[...metals.keys()].join(', ')}` };
+}
+
+export const mingosPecRule: CountRule = {
+  id: 'mingos-pec',
+  title: 'Mingos polyhedral electron count',
+  reference: REFERENCE,
+  applies: (f) => check(f),
+  count(f: Formula): CountResult {
+    const ok = check(f);
+    if (!ok.applies) return notApplicable(META, 'e (cluster valence electrons)', ok.reason);
+    const inv = inventory(f);
+    const metals = metalsOf(f);
+    const n = [...metals.values()].reduce((a, b) => a + b, 0);
+    const steps: CountStep[] = [];
+    const notes: string[] = [];
+    for (const [s, c] of metals) {
+      const v = valenceElectrons(el(s));
+      steps.push({ term: `${times(c, s)} × ${v}`, electrons: c * v, why: `${s} (group ${el(s).group}): ${v} valence electrons (s + d)` });
+    }
+    for (const [s, c] of inv.core) {
+      const e = el(s);
+      if (isTransitionMetal(e)) continue;
+      if (s === 'H' || e.group === 17) {
+        const d = bareAtomDonation(s);
+        steps.push({ term: `${times(c, s)} × ${d.neutral}`, electrons: c * d.neutral, why: d.why });
+      } else {
+        const v = valenceElectrons(e);
+        steps.push({
+          term: `${times(c, s)} interstitial × ${v}`,
+          electrons: c * v,
+          why: `${s} inside the metal cage (carbide/nitride): gives all ${v} valence electrons`,
+        });
+      }
+    }
+    for (const l of inv.bound) {
+      const d = ligandDonation(l);
+      steps.push({ term: `${times(l.count, l.name)} × ${d.neutral}`, electrons: l.count * d.neutral, why: d.why });
+      if (d.assumed) notes.push(d.assumed);
+    }
+    steps.push(chargeStep(inv.charge));
+    const cve = sumSteps(steps);
+    const hit = POLYHEDRA.find((p) => p.n === n && p.cve === cve);
+    let verdict = 'none';
+    if (hit) {
+      verdict = hit.name;
+      notes.push(`${cve} cluster valence electrons for ${n} metals → ${hit.name.replace(/-/g, ' ')}${SHAPE_WHY[hit.name] ? ` (${SHAPE_WHY[hit.name]})` : ''}`);
+    } else if (n >= 5 && (cve - 2) % 14 === 0 && (cve - 2) / 14 === n) {
+      verdict = 'closo-deltahedron';
+      notes.push(`${cve} = 14n + 2 (n = ${n}): a closo deltahedron`);
+    } else if (n >= 5 && cve === 14 * n + 4) {
+      verdict = 'nido-deltahedron';
+      notes.push(`${cve} = 14n + 4 (n = ${n}): a nido deltahedron`);
+    } else if (n >= 5 && cve === 14 * n + 6) {
+      verdict = 'arachno-deltahedron';
+      notes.push(`${cve} = 14n + 6 (n = ${n}): an arachno deltahedron`);
+    } else {
+      const near = POLYHEDRA.filter((p) => p.n === n).map((p) => `${p.cve} ${p.name}`);
+      notes.push(
+        `${cve} cluster valence electrons for ${n} metals match no tabulated polyhedron${near.length ? ` (for ${n} metals: ${near.join(', ')})` : ''}; large clusters need the condensation / 12n + Δ rules`,
+      );
+    }
+    if (cve % 2 !== 0) notes.push('odd electron count: a radical');
+    return {
+      rule: 'mingos-pec',
+      applies: true,
+      count: cve,
+      unit: 'e (cluster valence electrons)',
+      verdict,
+      steps,
+      notes,
+      details: { metalAtoms: n, skeletalElectronPairs: (cve - 12 * n) / 2 },
+      reference: REFERENCE,
+    };
+  },
+};
