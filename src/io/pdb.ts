@@ -211,7 +211,7 @@ export function writePdb(s: Structure): string {
   const n = s.numbers.length;
   for (let i = 0; i < n; i++) {
     const sym = symbolOf(s.numbers[i]!);
-    let name = (s.labels?.[i] ?? sym).slice(0, 4);
+    let name = (s.labels?.[i] ?? sym.toUpperCase()).slice(0, 4);
     // Convention: one-letter elements start in column 14.
     if (name.length < 4 && sym.length === 1 && name.toUpperCase().startsWith(sym.toUpperCase()))
       name = ` ${name}`;

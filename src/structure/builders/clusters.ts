@@ -141,7 +141,12 @@ export function mackayIcosahedron(shells: number, opts: BuildOptions): Structure
       }
     }
   }
-  return finish(pts.coords, opts.bond, opts.z, `Mackay icosahedron, ${shells} shells, ${pts.size} atoms`);
+  return finish(
+    pts.coords,
+    opts.bond,
+    opts.z,
+    `Mackay icosahedron, ${shells} shell${shells === 1 ? '' : 's'}, ${pts.size} atoms`,
+  );
 }
 
 /**
@@ -161,7 +166,7 @@ export function cuboctahedron(shells: number, opts: BuildOptions): Structure {
     pts,
     opts.bond / Math.SQRT2,
     opts.z,
-    `cuboctahedron, ${shells} shells, ${pts.length / 3} atoms`,
+    `cuboctahedron, ${shells} shell${shells === 1 ? '' : 's'}, ${pts.length / 3} atoms`,
   );
 }
 
