@@ -1,0 +1,280 @@
+/**
+ * Comparison of two structures: RMSD after optimal superposition, with the
+ * atom correspondence found by element-aware assignment rather than file
+ * order, a list of atoms that differ, and a mirror-image test.
+ *
+ * Method: both structures are centred; starting orientations are the 4
+ * proper sign combinations of the aligned principal axes of inertia plus 24
+ * seeded pseudo-random rotations. From each start, alternate (i) per-element
+ * minimum-cost assignment of squared distances (Hungarian for ≤ 600 atoms of
+ * an element, greedy nearest beyond; rectangular when the compositions
+ * differ) and (ii) optimal rotation and translation of the matched pairs
+ * (Horn's quaternion method) until the assignment is stable. The lowest RMSD
+ * over matched pairs is kept. Atoms of the larger structure that receive no
+ * partner, and matched pairs farther apart than `threshold`, are reported as
+ * differing. Mirror images: the same search against the reflection of B; B is
+ * called the mirror image of A when that RMSD is below the threshold while
+ * the direct one is not.
+ */
+import { createRng } from '../core/rng.js';
+import { hungarian } from './assignment.js';
+import type { Structure } from './structure.js';
+import { fitOrthogonal, type Mat3, symmetricEigen } from './symmetry-math.js';
+
+export interface CompareOptions {
+  /** Distance (Å) above which a matched pair counts as differing (default 0.5). */
+  readonly threshold?: number;
+  /** Also test whether B is the mirror image of A (default true). */
+  readonly mirror?: boolean;
+}
+
+export interface CompareResult {
+  /** RMSD over matched atom pairs after superposition, Å. */
+  readonly rmsdA: number;
+  /** Matched pairs [index in A, index in B, distance Å] (0-based). */
+  readonly pairs: readonly (readonly [number, number, number])[];
+  /** Atoms of A with no partner in B (0-based). */
+  readonly onlyInA: readonly number[];
+  /** Atoms of B with no partner in A (0-based). */
+  readonly onlyInB: readonly number[];
+  /** Matched pairs farther apart than the threshold. */
+  readonly moved: readonly (readonly [number, number, number])[];
+  /** RMSD against the mirror image of B (Å), when tested. */
+  readonly mirrorRmsdA?: number;
+  /** True when B superposes onto the reflection of A but not onto A itself. */
+  readonly mirrorImages?: boolean;
+  readonly threshold: number;
+}
+
+function centred(p: ArrayLike<number>): Float64Array {
+  const n = p.length / 3;
+  const out = Float64Array.from(p);
+  for (let k = 0; k < 3; k++) {
+    let c = 0;
+    for (let i = 0; i < n; i++) c += out[3 * i + k]! / n;
+    for (let i = 0; i < n; i++) out[3 * i + k] = out[3 * i + k]! - c;
+  }
+  return out;
+}
+
+function principal(p: Float64Array): number[][] {
+  const t = new Float64Array(9);
+  const n = p.length / 3;
+  for (let i = 0; i < n; i++) {
+    const x = [p[3 * i]!, p[3 * i + 1]!, p[3 * i + 2]!];
+    const r2 = x[0]! ** 2 + x[1]! ** 2 + x[2]! ** 2;
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 3; b++) t[3 * a + b] = t[3 * a + b]! + (a === b ? r2 : 0) - x[a]! * x[b]!;
+  }
+  const v = symmetricEigen(t, 3).vectors;
+  // right-handed
+  const [e1, e2] = [v[0]!, v[1]!];
+  const e3 = [
+    e1[1]! * e2[2]! - e1[2]! * e2[1]!,
+    e1[2]! * e2[0]! - e1[0]! * e2[2]!,
+    e1[0]! * e2[1]! - e1[1]! * e2[0]!,
+  ];
+  return [e1, e2, e3];
+}
+
+/** Assignment of A atoms to B atoms (per element) for B already rotated into A's frame. */
+function assign(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb: Float64Array): Int32Array {
+  const out = new Int32Array(za.length).fill(-1);
+  const els = new Set([...za]);
+  for (const el of els) {
+    const ia: number[] = [];
+    const ib: number[] = [];
+    za.forEach((z, i) => z === el && ia.push(i));
+    zb.forEach((z, i) => z === el && ib.push(i));
+    if (!ib.length) continue;
+    const d2 = (i: number, j: number) =>
+      (pa[3 * i]! - pb[3 * j]!) ** 2 +
+      (pa[3 * i + 1]! - pb[3 * j + 1]!) ** 2 +
+      (pa[3 * i + 2]! - pb[3 * j + 2]!) ** 2;
+    const rowsA = ia.length <= ib.length;
+    const rows = rowsA ? ia : ib;
+    const cols = rowsA ? ib : ia;
+    if (cols.length <= 600) {
+      const cost = new Float64Array(rows.length * cols.length);
+      rows.forEach((r, a) =>
+        cols.forEach((c, b) => (cost[a * cols.length + b] = rowsA ? d2(r, c) : d2(c, r))),
+      );
+      const col = hungarian(cost, rows.length, cols.length);
+      rows.forEach((r, a) => {
+        const c = cols[col[a]!]!;
+        if (rowsA) out[r] = c;
+        else out[c] = r;
+      });
+    } else {
+      // Greedy: globally shortest pairs first.
+      const cand: [number, number, number][] = [];
+      for (const i of ia) {
+        let best = -1;
+        let bd = Infinity;
+        for (const j of ib) {
+          const d = d2(i, j);
+          if (d < bd) {
+            bd = d;
+            best = j;
+          }
+        }
+        cand.push([bd, i, best]);
+      }
+      cand.sort((x, y) => x[0] - y[0]);
+      const taken = new Set<number>();
+      for (const [, i, j] of cand) {
+        if (taken.has(j)) continue;
+        taken.add(j);
+        out[i] = j;
+      }
+    }
+  }
+  return out;
+}
+
+function rotate(m: Mat3, p: Float64Array, t: number[] = [0, 0, 0]): Float64Array {
+  const n = p.length / 3;
+  const out = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < 3; k++)
+      out[3 * i + k] =
+        m[3 * k]! * p[3 * i]! + m[3 * k + 1]! * p[3 * i + 1]! + m[3 * k + 2]! * p[3 * i + 2]! + t[k]!;
+  }
+  return out;
+}
+
+interface Best {
+  rmsd: number;
+  perm: Int32Array;
+  pb: Float64Array;
+}
+
+function search(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb0: Float64Array): Best {
+  const ea = principal(pa);
+  const eb = principal(pb0);
+  const starts: Mat3[] = [];
+  for (const [s1, s2] of [
+    [1, 1],
+    [1, -1],
+    [-1, 1],
+    [-1, -1],
+  ] as const) {
+    // R maps B's axes onto A's: R = Σ_k ea_k (s_k eb_k)ᵀ, with s3 = s1·s2 (proper).
+    const s = [s1, s2, s1 * s2];
+    const r = new Float64Array(9);
+    for (let k = 0; k < 3; k++)
+      for (let i = 0; i < 3; i++)
+        for (let j = 0; j < 3; j++) r[3 * i + j] = r[3 * i + j]! + s[k]! * ea[k]![i]! * eb[k]![j]!;
+    starts.push(r);
+  }
+  const rng = createRng(12345);
+  for (let k = 0; k < 24; k++) {
+    const q = [rng.normal(), rng.normal(), rng.normal(), rng.normal()];
+    const nq = Math.hypot(...q);
+    const [a, b, c, d] = q.map((x) => x / nq) as [number, number, number, number];
+    starts.push(
+      Float64Array.of(
+        a * a + b * b - c * c - d * d,
+        2 * (b * c - a * d),
+        2 * (b * d + a * c),
+        2 * (b * c + a * d),
+        a * a - b * b + c * c - d * d,
+        2 * (c * d - a * b),
+        2 * (b * d - a * c),
+        2 * (c * d + a * b),
+        a * a - b * b - c * c + d * d,
+      ),
+    );
+  }
+  let best: Best | null = null;
+  for (const r0 of starts) {
+    let pb = rotate(r0, pb0);
+    let perm = assign(za, pa, zb, pb);
+    for (let iter = 0; iter < 30; iter++) {
+      // Fit B's matched atoms onto A's (rotation + translation).
+      const ia: number[] = [];
+      perm.forEach((j, i) => j >= 0 && ia.push(i));
+      const m = ia.length;
+      const ca = [0, 0, 0];
+      const cb = [0, 0, 0];
+      for (const i of ia)
+        for (let k = 0; k < 3; k++) {
+          ca[k] = ca[k]! + pa[3 * i + k]! / m;
+          cb[k] = cb[k]! + pb[3 * perm[i]! + k]! / m;
+        }
+      const a = new Float64Array(3 * m);
+      const b = new Float64Array(3 * m);
+      ia.forEach((i, t) => {
+        for (let k = 0; k < 3; k++) {
+          a[3 * t + k] = pb[3 * perm[i]! + k]! - cb[k]!;
+          b[3 * t + k] = pa[3 * i + k]! - ca[k]!;
+        }
+      });
+      const r = fitOrthogonal(a, b, null, false);
+      const moved = new Float64Array(pb.length);
+      for (let j = 0; j < pb.length / 3; j++) {
+        for (let k = 0; k < 3; k++) {
+          moved[3 * j + k] =
+            r[3 * k]! * (pb[3 * j]! - cb[0]!) +
+            r[3 * k + 1]! * (pb[3 * j + 1]! - cb[1]!) +
+            r[3 * k + 2]! * (pb[3 * j + 2]! - cb[2]!) +
+            ca[k]!;
+        }
+      }
+      pb = moved;
+      const next = assign(za, pa, zb, pb);
+      const same = next.every((v, k) => v === perm[k]);
+      perm = next;
+      if (same) break;
+    }
+    let s = 0;
+    let c = 0;
+    perm.forEach((j, i) => {
+      if (j < 0) return;
+      s +=
+        (pa[3 * i]! - pb[3 * j]!) ** 2 +
+        (pa[3 * i + 1]! - pb[3 * j + 1]!) ** 2 +
+        (pa[3 * i + 2]! - pb[3 * j + 2]!) ** 2;
+      c++;
+    });
+    const rmsd = c ? Math.sqrt(s / c) : 0;
+    if (!best || rmsd < best.rmsd - 1e-12) best = { rmsd, perm, pb };
+  }
+  return best!;
+}
+
+/** Compare structures A and B (see module comment). */
+export function compareStructures(a: Structure, b: Structure, options: CompareOptions = {}): CompareResult {
+  const threshold = options.threshold ?? 0.5;
+  const pa = centred(a.positions);
+  const pb = centred(b.positions);
+  const best = search(a.numbers, pa, b.numbers, pb);
+  const pairs: [number, number, number][] = [];
+  const usedB = new Uint8Array(b.numbers.length);
+  const onlyInA: number[] = [];
+  best.perm.forEach((j, i) => {
+    if (j < 0) {
+      onlyInA.push(i);
+      return;
+    }
+    usedB[j] = 1;
+    pairs.push([
+      i,
+      j,
+      Math.hypot(
+        pa[3 * i]! - best.pb[3 * j]!,
+        pa[3 * i + 1]! - best.pb[3 * j + 1]!,
+        pa[3 * i + 2]! - best.pb[3 * j + 2]!,
+      ),
+    ]);
+  });
+  const onlyInB: number[] = [];
+  usedB.forEach((u, j) => !u && onlyInB.push(j));
+  const moved = pairs.filter((p) => p[2] > threshold);
+  const out: CompareResult = { rmsdA: best.rmsd, pairs, onlyInA, onlyInB, moved, threshold };
+  if (options.mirror === false) return out;
+  const mirrored = Float64Array.from(pb);
+  for (let j = 0; j < mirrored.length; j += 3) mirrored[j] = -mirrored[j]!;
+  const mb = search(a.numbers, pa, b.numbers, mirrored);
+  return { ...out, mirrorRmsdA: mb.rmsd, mirrorImages: mb.rmsd < threshold / 2 && best.rmsd > threshold / 2 };
+}
