@@ -54,7 +54,7 @@ describe('compareStructures', () => {
       positions: [...Array.from(s.positions), ...extra],
     });
     const r = compareStructures(bigger, createStructure({ numbers: s.numbers, positions: p }));
-    expect(r.onlyInA.sort()).toEqual([55, 56]);
+    expect([...r.onlyInA].sort()).toEqual([55, 56]);
     expect(r.rmsdA).toBeLessThan(1e-6);
   });
 

@@ -84,8 +84,8 @@ function assign(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb: Float64Arr
   for (const el of els) {
     const ia: number[] = [];
     const ib: number[] = [];
-    za.forEach((z, i) => z === el && ia.push(i));
-    zb.forEach((z, i) => z === el && ib.push(i));
+    for (let i = 0; i < za.length; i++) if (za[i] === el) ia.push(i);
+    for (let j = 0; j < zb.length; j++) if (zb[j] === el) ib.push(j);
     if (!ib.length) continue;
     const d2 = (i: number, j: number) =>
       (pa[3 * i]! - pb[3 * j]!) ** 2 +
@@ -96,9 +96,10 @@ function assign(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb: Float64Arr
     const cols = rowsA ? ib : ia;
     if (cols.length <= 600) {
       const cost = new Float64Array(rows.length * cols.length);
-      rows.forEach((r, a) =>
-        cols.forEach((c, b) => (cost[a * cols.length + b] = rowsA ? d2(r, c) : d2(c, r))),
-      );
+      for (let a = 0; a < rows.length; a++) {
+        for (let b = 0; b < cols.length; b++)
+          cost[a * cols.length + b] = rowsA ? d2(rows[a]!, cols[b]!) : d2(cols[b]!, rows[a]!);
+      }
       const col = hungarian(cost, rows.length, cols.length);
       rows.forEach((r, a) => {
         const c = cols[col[a]!]!;
@@ -193,7 +194,7 @@ function search(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb0: Float64Ar
     for (let iter = 0; iter < 30; iter++) {
       // Fit B's matched atoms onto A's (rotation + translation).
       const ia: number[] = [];
-      perm.forEach((j, i) => j >= 0 && ia.push(i));
+      for (let i = 0; i < perm.length; i++) if (perm[i]! >= 0) ia.push(i);
       const m = ia.length;
       const ca = [0, 0, 0];
       const cb = [0, 0, 0];
@@ -269,7 +270,7 @@ export function compareStructures(a: Structure, b: Structure, options: CompareOp
     ]);
   });
   const onlyInB: number[] = [];
-  usedB.forEach((u, j) => !u && onlyInB.push(j));
+  for (let j = 0; j < usedB.length; j++) if (!usedB[j]) onlyInB.push(j);
   const moved = pairs.filter((p) => p[2] > threshold);
   const out: CompareResult = { rmsdA: best.rmsd, pairs, onlyInA, onlyInB, moved, threshold };
   if (options.mirror === false) return out;
