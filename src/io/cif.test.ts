@@ -375,6 +375,14 @@ Au1 0.1 0.2 0.3
   it('reads the minimal file', () => {
     expect(parseCif(base).structure.numbers[0]).toBe(79);
   });
+  it('accepts unquoted operations split at spaces, site ids and DDLm tags', () => {
+    const text = base
+      .replace("_symmetry_equiv_pos_as_xyz\n'x, y, z'", '_symmetry_equiv_pos_as_xyz\nx, y, z\n-x, -y+1/2, z')
+      .replace(/_atom_site_fract_/g, '_atom_site.fract_');
+    const r = parseCif(text);
+    expect(r.report.symops.map((o) => o.text)).toEqual(['x, y, z', '-x, -y+1/2, z']);
+    expect(r.structure.numbers.length).toBe(2);
+  });
   it('points at the failing line and column', () => {
     const cases: [string, RegExp, number][] = [
       [base.replace('_cell_length_b 10\n', ''), /no _cell_length_b/, 1],

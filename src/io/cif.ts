@@ -422,7 +422,12 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     const col = loop.tags.findIndex((t) => SYMOP_TAGS.includes(t));
     if (col < 0) continue;
     symopSource = loop.tags[col]!;
-    for (const row of loop.rows) {
+    let rows = loop.rows;
+    if (loop.tags.length === 1 && rows.some((r) => parseSymop(r[0]!.text) === null)) {
+      // Unquoted operations with spaces ("-x, y+1/2, -z") arrive as several values: rejoin them.
+      rows = rejoinSymops(rows.map((r) => r[0]!));
+    }
+    for (const row of rows) {
       const v = row[col]!;
       const op = parseSymop(v.text);
       if (!op) {
@@ -494,12 +499,17 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   }
   const sites: CifSite[] = [];
   let partialWithoutGroup = 0;
+  let qPeaks = 0;
   for (const row of siteLoop.rows) {
     const label = cLabel >= 0 ? row[cLabel]!.text : '';
     let z = 0;
     if (cType >= 0 && !['?', '.'].includes(row[cType]!.text)) {
       const sym = /^[A-Za-z]{1,2}/.exec(row[cType]!.text)?.[0] ?? '';
       z = lookupSymbol(sym) || (sym.length === 2 ? lookupSymbol(sym[0]!) : 0);
+    }
+    if (!z && /^Q\d*$/i.test(label) && (cType < 0 || /^(Q|\?|\.)$/i.test(row[cType]!.text))) {
+      qPeaks++;
+      continue; // residual-density peak from a refinement, not an atom
     }
     if (!z && label) z = elementNumber(label);
     if (!z) {
@@ -586,6 +596,13 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     if (summary.length > 1) assemblies.push({ assembly, groups: summary, chosen });
     for (const [group, list] of groups) if (group !== chosen) for (const s of list) dropped.add(s);
   }
+  if (qPeaks) warnings.push(`${qPeaks} residual-density peak(s) (Q…) skipped`);
+  const negative = sites.filter((s) => s.group.startsWith('-')).length;
+  if (negative > 0) {
+    warnings.push(
+      `${negative} site(s) have a negative disorder group (disorder about a special position): their symmetry copies are all kept; check for overlapping orientations`,
+    );
+  }
   if (partialWithoutGroup > 0) {
     warnings.push(
       `${partialWithoutGroup} site(s) have occupancy < 1 but no disorder group; all are kept (check for overlapping alternatives)`,
@@ -665,6 +682,24 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     warnings,
   };
   return { structure, fractional: Float64Array.from(fracOut), asymmetricUnit, cell, report };
+}
+
+/** Join values split at spaces back into operations with two commas each ("-x," "y," "-z" → "-x, y, -z"). */
+function rejoinSymops(values: readonly CifValue[]): CifValue[][] {
+  const out: CifValue[][] = [];
+  let cur: CifValue | undefined;
+  let commas = 0;
+  for (const v of values) {
+    cur = cur ? { ...cur, text: `${cur.text} ${v.text}` } : v;
+    commas += (v.text.match(/,/g) ?? []).length;
+    if (commas >= 2 && !v.text.endsWith(',')) {
+      out.push([cur]);
+      cur = undefined;
+      commas = 0;
+    }
+  }
+  if (cur) out.push([cur]);
+  return out;
 }
 
 function compareGroup(a: string, b: string): number {
