@@ -1,7 +1,9 @@
 /** The command registry: one line per command. */
 import type { Command } from '../command.js';
+import { analyzeCommand } from './analyze.js';
 import { assignCommand } from './assign.js';
 import { buildCommand } from './build.js';
+import { compareCommand } from './compare.js';
 import { convertCommand } from './convert.js';
 import { countCommand } from './count.js';
 import { demoCommand } from './demo.js';
@@ -20,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   countCommand,
   buildCommand,
   convertCommand,
+  analyzeCommand,
+  compareCommand,
 ];

@@ -1,0 +1,120 @@
+/**
+ * `superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.075] [--json]`:
+ * formula, point group with deviations, chirality, kernel shape, anatomy and
+ * bond statistics of a cluster structure.
+ */
+import { InputError } from '../../core/errors.js';
+import { readStructureFile } from '../../node/files.js';
+import { type AnalysisReport, analyzeStructure } from '../../workflows/analyze.js';
+import type { Command } from '../command.js';
+
+const f3 = (x: number) => x.toFixed(3);
+
+export function formatAnalysis(r: AnalysisReport, file: string): string {
+  const out: string[] = [];
+  out.push(`file          ${file}`);
+  out.push(`formula       ${r.formula} (${r.atoms} atoms)`);
+  for (const n of r.notes) out.push(`note          ${n}`);
+  const s = r.symmetry;
+  out.push(
+    `point group   ${r.pointGroup} (order ${Number.isFinite(s.order) ? s.order : '∞'}) of ${r.symmetrySubset} (${r.symmetryAtoms} atoms), tolerance ${s.tolerance} × d_nn = ${f3(s.toleranceA)} Å`,
+  );
+  out.push(
+    `  deviation   max ${f3(s.maxDeviation)} Å, RMS ${f3(s.rmsDeviation)} Å to the symmetrized structure; CSM S(${r.pointGroup}) = ${s.measure.toFixed(4)}`,
+  );
+  out.push(
+    `chirality     ${r.chiral ? 'chiral' : 'achiral'} (continuous chirality measure ${r.chirality.measure.toFixed(4)}, nearest improper element ${r.chirality.nearestImproper})`,
+  );
+  const k = r.anatomy.kernel;
+  const els = Object.entries(k.elements)
+    .map(([e, c]) => `${e}${c}`)
+    .join('');
+  out.push(`kernel        ${els || 'none'} (${k.count} atoms), shells ${k.shells.join(' + ') || '—'}`);
+  if (k.shape) {
+    const alts = k.shape.measures
+      .slice(1, 4)
+      .map((m) => `${m.name} ${m.measure.toFixed(2)}`)
+      .join(', ');
+    out.push(
+      `  shape       ${k.shape.of} (${k.shape.vertices} atoms): ${k.shape.best} CShM ${k.shape.measure.toFixed(3)}${alts ? `; next: ${alts}` : ''}`,
+    );
+  }
+  const st = Object.entries(r.anatomy.stapleSummary);
+  out.push(`staples       ${st.length ? st.map(([m, c]) => `${c} × ${m}`).join(', ') : 'none'}`);
+  if (r.anatomy.caps.length) out.push(`caps          ${r.anatomy.caps.length} × ${r.anatomy.caps[0]!.motif}`);
+  if (r.anatomy.ligands.length)
+    out.push(`ligands       ${r.anatomy.ligands.map((l) => `${l.count} × ${l.formula}`).join(', ')}`);
+  if (r.bonds.length) {
+    out.push('bonds         pair     class            count   mean/Å   sd/Å    min–max/Å');
+    for (const b of r.bonds) {
+      out.push(
+        `              ${b.pair.padEnd(8)} ${b.class.padEnd(16)} ${String(b.count).padStart(5)}   ${f3(b.mean)}   ${f3(b.sd)}   ${f3(b.min)}–${f3(b.max)}`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'point group, chirality, kernel shape, staples and bond statistics of a structure file',
+  usage: 'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.075] [--json]',
+  options: {
+    elements: {
+      type: 'string',
+      description: 'point group of these elements only (comma-separated symbols)',
+      valueName: 'list',
+    },
+    kernel: {
+      type: 'boolean',
+      description: 'point group of the metal kernel only (staple metals and ligands left out)',
+    },
+    tolerance: {
+      type: 'number',
+      description:
+        'symmetry tolerance: largest RMS mismatch of an operation, as a fraction of the median nearest-neighbour distance',
+      valueName: 'f',
+      default: 0.075,
+    },
+    frame: { type: 'integer', description: 'frame to analyse in a multi-frame file (1-based, default 1)' },
+    json: { type: 'boolean', description: 'print the report as JSON' },
+  },
+  help: [
+    'Point group: an operation is accepted when the RMS distance between the operated structure and the',
+    'nearest same-element atoms is at most tolerance × d_nn (d_nn the median nearest-neighbour distance);',
+    'the whole group is then verified. Deviations are of the symmetrized structure (average over the group);',
+    'CSM is the continuous symmetry measure of Zabrodsky & Avnir (0 = exact, Å-free, 0–100).',
+    'Staples: metal atoms linearly bound to two S/Se/Te (angle ≥ 140°); kernel: the other metal atoms.',
+    'Kernel shape: continuous shape measure (Alvarez) of the kernel or its first shell against reference polyhedra.',
+    '',
+    'examples:',
+    '  superatom analyze au25.pdb',
+    '  superatom analyze au144.xyz --elements Au',
+    '  superatom analyze au102.pdb --kernel --json',
+  ].join('\n'),
+  run(args, io) {
+    const file = args.positionals[0];
+    if (!file) throw new InputError('cli-missing-argument', 'which file? e.g. superatom analyze cluster.xyz');
+    if (args.positionals.length > 1) {
+      throw new InputError('cli-extra-argument', `unexpected argument "${args.positionals[1]}"`, {
+        hint: 'analyze takes one file',
+      });
+    }
+    const frames = readStructureFile(file, io.cwd);
+    const k = (args.options.frame as number | undefined) ?? 1;
+    const s = frames[k - 1];
+    if (!s)
+      throw new InputError(
+        'cli-frame',
+        `--frame ${k} is out of range: the file has ${frames.length} frame(s)`,
+      );
+    const el = args.options.elements as string | undefined;
+    const report = analyzeStructure(s, {
+      ...(el ? { elements: el.split(',').filter((x) => x.trim()) } : {}),
+      ...(args.options.kernel ? { kernel: true } : {}),
+      ...(args.options.tolerance !== undefined ? { tolerance: args.options.tolerance as number } : {}),
+    });
+    io.stdout(args.options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report, file));
+    return 0;
+  },
+};

@@ -1,0 +1,221 @@
+/**
+ * `analyzeStructure()`: the structure report shared by the CLI (`superatom
+ * analyze`), the web workbench and the store. Pure orchestration: formula,
+ * point group with deviations and continuous symmetry measure (of all atoms,
+ * of chosen elements, or of the kernel), chirality, anatomy (kernel with its
+ * shells and shape, staples, caps, ligands) and bond statistics by class.
+ * Crystals (structures with a cell) are reduced to their largest molecule
+ * first. Atom numbers in the report are 1-based, as in the input file.
+ */
+import { InputError } from '../core/errors.js';
+import { elementBySymbol, elementByZ } from '../data/index.js';
+import { extractMolecule } from '../io/crystal.js';
+import { analyzeAnatomy, hillFormula } from '../structure/anatomy.js';
+import { analyzeChirality } from '../structure/chirality.js';
+import { DEFAULT_SYMMETRY_TOLERANCE, findPointGroup } from '../structure/pointgroup.js';
+import { type ShapeMeasure, shapeMeasures, shapeReferences } from '../structure/shape.js';
+import { type Structure, subset } from '../structure/structure.js';
+
+export interface AnalyzeOptions {
+  /** Analyse the symmetry of these elements only (symbols, e.g. ['Au', 'S']). */
+  readonly elements?: readonly string[];
+  /** Analyse the symmetry of the metal kernel only (staple metals and ligands excluded). */
+  readonly kernel?: boolean;
+  /** Point-group tolerance as a fraction of the nearest-neighbour distance (default 0.075). */
+  readonly tolerance?: number;
+}
+
+export interface KernelShape {
+  /** Which atoms were compared: 'kernel' or 'first shell'. */
+  readonly of: string;
+  readonly vertices: number;
+  readonly best: string;
+  readonly measure: number;
+  readonly measures: readonly ShapeMeasure[];
+}
+
+export interface BondRow {
+  readonly pair: string;
+  readonly class: string;
+  readonly count: number;
+  /** Mean bond length, Å. */
+  readonly mean: number;
+  /** Sample standard deviation, Å. */
+  readonly sd: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface AnalysisReport {
+  readonly formula: string;
+  readonly atoms: number;
+  /** What the point group was computed on: 'all atoms', 'elements Au,S' or 'kernel'. */
+  readonly symmetrySubset: string;
+  readonly symmetryAtoms: number;
+  readonly pointGroup: string;
+  readonly symmetry: {
+    /** Largest atom displacement to the symmetrized structure, Å. */
+    readonly maxDeviation: number;
+    /** RMS atom displacement to the symmetrized structure, Å. */
+    readonly rmsDeviation: number;
+    /** Continuous symmetry measure S(G), 0–100. */
+    readonly measure: number;
+    readonly order: number;
+    /** Tolerance used: relative and absolute (Å). */
+    readonly tolerance: number;
+    readonly toleranceA: number;
+    readonly nearestNeighbourA: number;
+  };
+  readonly chiral: boolean;
+  readonly chirality: { readonly measure: number; readonly nearestImproper: string };
+  readonly anatomy: {
+    readonly kernel: {
+      readonly count: number;
+      readonly elements: Readonly<Record<string, number>>;
+      /** Radial shell sizes, innermost first (a centred kernel starts with 1). */
+      readonly shells: readonly number[];
+      readonly shape: KernelShape | null;
+      readonly atoms: readonly number[];
+    };
+    readonly staples: readonly {
+      readonly motif: string;
+      readonly kind: string;
+      readonly atoms: readonly number[];
+    }[];
+    readonly stapleSummary: Readonly<Record<string, number>>;
+    readonly caps: readonly { readonly motif: string; readonly atoms: readonly number[] }[];
+    readonly ligands: readonly { readonly formula: string; readonly count: number }[];
+  };
+  readonly bonds: readonly BondRow[];
+  /** Notes, e.g. a molecule extracted from a crystal. */
+  readonly notes: readonly string[];
+}
+
+function symbol(z: number): string {
+  return elementByZ(z)?.symbol ?? `Z${z}`;
+}
+
+/** Shape of the kernel (if it has a reference count of atoms) or of its first shell around the centre. */
+function kernelShape(
+  s: Structure,
+  kernelAtoms: readonly number[],
+  shells: readonly (readonly number[])[],
+  centred: boolean,
+): KernelShape | null {
+  const counts = new Set(shapeReferences().map((r) => r.vertices.length / 3));
+  const pick = (atoms: readonly number[], of: string): KernelShape | null => {
+    if (!counts.has(atoms.length)) return null;
+    const pts = subset(s, [...atoms]).positions;
+    const measures = shapeMeasures(pts);
+    return { of, vertices: atoms.length, best: measures[0]!.name, measure: measures[0]!.measure, measures };
+  };
+  if (centred && shells.length >= 2) {
+    const r = pick(shells[1]!, 'first shell');
+    if (r) return r;
+  }
+  const r = pick(kernelAtoms, 'kernel');
+  if (r) return r;
+  if (!centred && shells.length >= 1) return pick(shells[0]!, 'first shell');
+  return null;
+}
+
+/** Analyse a structure (see module comment). */
+export function analyzeStructure(input: Structure, options: AnalyzeOptions = {}): AnalysisReport {
+  const notes: string[] = [];
+  let s = input;
+  if (s.cell) {
+    const { molecule, inCell } = extractMolecule(s);
+    s = molecule.structure;
+    notes.push(
+      `crystal: analysed the largest molecule (${molecule.formula}); the cell holds ${inCell.map((m) => `${m.count} × ${m.formula}`).join(', ')}`,
+    );
+  }
+  const n = s.numbers.length;
+  if (n === 0) throw new InputError('analyze-empty', 'the structure has no atoms');
+  const tolerance = options.tolerance ?? DEFAULT_SYMMETRY_TOLERANCE;
+  const counts = new Map<string, number>();
+  for (const z of s.numbers) counts.set(symbol(z), (counts.get(symbol(z)) ?? 0) + 1);
+  const anatomy = analyzeAnatomy(s);
+
+  let sel: number[];
+  let symmetrySubset: string;
+  if (options.kernel && options.elements?.length) {
+    throw new InputError('analyze-subset', '--kernel and --elements cannot be combined', {
+      hint: 'use --kernel for the metal kernel, or --elements Au,S for chosen elements',
+    });
+  }
+  if (options.kernel) {
+    sel = [...anatomy.kernel.atoms];
+    symmetrySubset = 'kernel';
+    if (!sel.length)
+      throw new InputError('analyze-kernel', 'no kernel metal atoms found', {
+        hint: 'the structure has no metal atoms outside staples',
+      });
+  } else if (options.elements?.length) {
+    const zs = new Set<number>();
+    for (const e of options.elements) {
+      const el = elementBySymbol(e.trim());
+      if (!el)
+        throw new InputError('analyze-element', `unknown element "${e}" in --elements`, {
+          hint: 'give element symbols separated by commas, e.g. --elements Au,S',
+        });
+      zs.add(el.z);
+    }
+    sel = [];
+    for (let i = 0; i < n; i++) if (zs.has(s.numbers[i]!)) sel.push(i);
+    symmetrySubset = `elements ${options.elements.join(',')}`;
+    if (!sel.length) {
+      throw new InputError('analyze-element', `no atoms of ${options.elements.join(', ')} in the structure`, {
+        hint: `the structure contains ${[...counts.keys()].join(', ')}`,
+      });
+    }
+  } else {
+    sel = Array.from({ length: n }, (_, i) => i);
+    symmetrySubset = 'all atoms';
+  }
+  const sub = subset(s, sel);
+  const pg = findPointGroup(sub, { tolerance });
+  const ch = analyzeChirality(sub, { tolerance }, pg);
+  const one = (xs: readonly number[]) => xs.map((i) => i + 1);
+  return {
+    formula: hillFormula(counts),
+    atoms: n,
+    symmetrySubset,
+    symmetryAtoms: sel.length,
+    pointGroup: pg.pointGroup,
+    symmetry: {
+      maxDeviation: pg.maxDeviationA,
+      rmsDeviation: pg.rmsDeviationA,
+      measure: pg.measure,
+      order: pg.order,
+      tolerance,
+      toleranceA: pg.toleranceA,
+      nearestNeighbourA: pg.nearestNeighbourA,
+    },
+    chiral: ch.chiral,
+    chirality: { measure: ch.measure, nearestImproper: ch.nearestImproper },
+    anatomy: {
+      kernel: {
+        count: anatomy.kernel.count,
+        elements: anatomy.kernel.elements,
+        shells: anatomy.kernel.shells.map((x) => x.length),
+        shape: kernelShape(s, anatomy.kernel.atoms, anatomy.kernel.shells, anatomy.kernel.centred),
+        atoms: one(anatomy.kernel.atoms),
+      },
+      staples: anatomy.staples.map((st) => ({ motif: st.motif, kind: st.kind, atoms: one(st.atoms) })),
+      stapleSummary: anatomy.stapleSummary,
+      caps: anatomy.caps.map((c) => ({ motif: c.motif, atoms: one([c.metal, c.ligandAtom]) })),
+      ligands: anatomy.ligands.map((l) => ({ formula: l.formula, count: l.count })),
+    },
+    bonds: anatomy.bonds.map((b) => ({
+      pair: b.pair,
+      class: b.class ?? '',
+      count: b.count,
+      mean: b.mean,
+      sd: b.sd,
+      min: b.min,
+      max: b.max,
+    })),
+    notes,
+  };
+}
