@@ -84,12 +84,18 @@ export function superatomValence(e: ElementData): Contribution | null {
   if (e.symbol === 'H') return null;
   if (g === 1) return { electrons: 1, why: `${e.symbol} (group 1): its ns¹ electron` };
   if (g === 11) {
-    return { electrons: 1, why: `${e.symbol} (group 11): its ${e.period}s electron; the filled (n−1)d¹⁰ shell is not counted` };
+    return {
+      electrons: 1,
+      why: `${e.symbol} (group 11): its ${e.period}s electron; the filled (n−1)d¹⁰ shell is not counted`,
+    };
   }
   if (g === 2) return { electrons: 2, why: `${e.symbol} (group 2): its ns² electrons` };
-  if (g === 12) return { electrons: 2, why: `${e.symbol} (group 12): its ns² electrons; the d¹⁰ shell is not counted` };
-  if (g === 13 && e.symbol !== 'B') return { electrons: 3, why: `${e.symbol} (group 13): its ns² np¹ electrons` };
-  if (g === 14 && e.symbol !== 'C') return { electrons: 4, why: `${e.symbol} (group 14): its ns² np² electrons` };
+  if (g === 12)
+    return { electrons: 2, why: `${e.symbol} (group 12): its ns² electrons; the d¹⁰ shell is not counted` };
+  if (g === 13 && e.symbol !== 'B')
+    return { electrons: 3, why: `${e.symbol} (group 13): its ns² np¹ electrons` };
+  if (g === 14 && e.symbol !== 'C')
+    return { electrons: 4, why: `${e.symbol} (group 14): its ns² np² electrons` };
   if (g === 10) {
     return {
       electrons: 0,

@@ -49,13 +49,19 @@ export function findCentre(f: Formula): CentrePlan | string {
   const nTm = tms.reduce((a, [, c]) => a + c, 0);
   if (nTm === 1) return { kind: 'complex', centre: tms[0]![0], centres: 1, block: el(tms[0]![0]).block };
   if (nTm === 2 && tms.every(([s]) => el(s).block === 'd')) {
-    return { kind: 'dinuclear', centre: tms.map(([s, c]) => (c === 2 ? `${s}2` : s)).join(''), centres: 2, block: 'd' };
+    return {
+      kind: 'dinuclear',
+      centre: tms.map(([s, c]) => (c === 2 ? `${s}2` : s)).join(''),
+      centres: 2,
+      block: 'd',
+    };
   }
   if (nTm > 2) return `${nTm} transition-metal atoms: a cluster — use mingos-pec or wade-mingos`;
   // Main-group molecule: one central atom, all others terminal.
   const heavy = [...core].filter(([s]) => s !== 'H');
   const singles = heavy.filter(([, c]) => c === 1).map(([s]) => s);
-  if (!singles.length) return 'no atom occurs once: no single central atom (chains and rings are not octet-counted here)';
+  if (!singles.length)
+    return 'no atom occurs once: no single central atom (chains and rings are not octet-counted here)';
   const rank = (s: string) => {
     const e = el(s);
     return (e.group ?? 0) * 10 - e.period;
@@ -80,8 +86,10 @@ export function cageAtomElectrons(sym: string, cageSize: number): { electrons: n
   const e = el(sym);
   const v = valenceElectrons(e);
   const g = e.group ?? 0;
-  if (g === 1 || g === 11) return { electrons: 1, why: `${sym} (${groupLabel(e)}) cage atom: its s electron` };
-  if (g === 2 || g === 12) return { electrons: 2, why: `${sym} (${groupLabel(e)}) cage atom: its s² electrons` };
+  if (g === 1 || g === 11)
+    return { electrons: 1, why: `${sym} (${groupLabel(e)}) cage atom: its s electron` };
+  if (g === 2 || g === 12)
+    return { electrons: 2, why: `${sym} (${groupLabel(e)}) cage atom: its s² electrons` };
   if (e.block === 'p') {
     const light = e.period <= 3;
     const k = light ? 3 : 2;
@@ -116,7 +124,11 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
   let ligandCount = 0;
   if (plan.kind === 'endohedral') {
     const v = valenceElectrons(e);
-    steps.push({ term: `${plan.centre} (centre)`, electrons: v, why: `${plan.centre} (${groupLabel(e)}): all ${v} valence electrons` });
+    steps.push({
+      term: `${plan.centre} (centre)`,
+      electrons: v,
+      why: `${plan.centre} (${groupLabel(e)}): all ${v} valence electrons`,
+    });
     const x = f.endohedral[0]!;
     const outer = byElement(x.outer);
     const size = [...outer.values()].reduce((a, b) => a + b, 0);
@@ -126,7 +138,9 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
     }
     steps.push(chargeStep(inv.charge));
   } else {
-    const metals = [...inv.core].filter(([s]) => s === plan.centre || (plan.kind === 'dinuclear' && el(s).block === 'd'));
+    const metals = [...inv.core].filter(
+      ([s]) => s === plan.centre || (plan.kind === 'dinuclear' && el(s).block === 'd'),
+    );
     for (const [s, c] of plan.kind === 'dinuclear' ? metals : [[plan.centre, 1] as [string, number]]) {
       const me = el(s);
       const v = valenceElectrons(me);
@@ -147,7 +161,11 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
     }
     for (const l of inv.bound) {
       const d = ligandDonation(l);
-      steps.push({ term: `${times(l.count, l.name)} × ${d.neutral}`, electrons: l.count * d.neutral, why: d.why });
+      steps.push({
+        term: `${times(l.count, l.name)} × ${d.neutral}`,
+        electrons: l.count * d.neutral,
+        why: d.why,
+      });
       if (d.assumed) notes.push(d.assumed);
       ionicLigandElectrons += l.count * d.ionic;
       ionicLigandCharge += l.count * d.ionicCharge;
@@ -194,7 +212,9 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
     }
   }
   if (spec.target === 18 && total === 17) {
-    notes.push('17 electrons: a radical; V(CO)6 is the classic stable 17-electron exception (too crowded to dimerise)');
+    notes.push(
+      '17 electrons: a radical; V(CO)6 is the classic stable 17-electron exception (too crowded to dimerise)',
+    );
     details.exception = '17e radical';
   }
   if (spec.target === 8) {
@@ -205,17 +225,23 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
       );
     }
     if (total > 8 && e.period >= 3) {
-      notes.push(`${total} > 8: a hypervalent (expanded-octet) centre like SF6 or PCl5 — flagged, not hidden; it is stable nonetheless`);
+      notes.push(
+        `${total} > 8: a hypervalent (expanded-octet) centre like SF6 or PCl5 — flagged, not hidden; it is stable nonetheless`,
+      );
       details.exception = 'hypervalent';
     }
     if (total < 8 && (e.group === 13 || e.group === 2)) {
-      notes.push(`${total} < 8: an electron-deficient group-${e.group} centre like BF3 (a Lewis acid) — a known exception`);
+      notes.push(
+        `${total} < 8: an electron-deficient group-${e.group} centre like BF3 (a Lewis acid) — a known exception`,
+      );
       details.exception = 'electron-deficient';
     }
     if (plan.centre === 'H' || e.period === 1) notes.push('hydrogen and helium follow the duet (2) rule');
   }
   if (spec.target === 32) {
-    notes.push('32 = s² p⁶ d¹⁰ f¹⁴ of the centre: the 32-electron principle of Pyykkö and co-workers for actinide-centred cages');
+    notes.push(
+      '32 = s² p⁶ d¹⁰ f¹⁴ of the centre: the 32-electron principle of Pyykkö and co-workers for actinide-centred cages',
+    );
   }
   const verdict = total === spec.target ? 'satisfied' : total < spec.target ? 'deficient' : 'excess';
   notes.unshift(
@@ -255,4 +281,3 @@ export function centreRule(
 export function centreNotApplicable(spec: CentreRuleSpec, reason: string): CountResult {
   return notApplicable(spec, 'e at the centre', reason);
 }
-

@@ -35,15 +35,71 @@ interface PiLigand {
 
 /** π ligands recognised by name or composition. */
 const PI_LIGANDS: readonly PiLigand[] = [
-  { formula: { C: 5, H: 5 }, names: ['Cp', 'C5H5'], neutral: 5, ionic: 6, ionicCharge: -1, label: 'η⁵-C5H5 (Cp)' },
-  { formula: { C: 10, H: 15 }, names: ['Cp*', 'C5Me5'], neutral: 5, ionic: 6, ionicCharge: -1, label: 'η⁵-C5Me5 (Cp*)' },
-  { formula: { C: 6, H: 7 }, names: ['MeCp', 'Cp\''], neutral: 5, ionic: 6, ionicCharge: -1, label: 'η⁵-C5H4Me' },
-  { formula: { C: 6, H: 6 }, names: ['C6H6', 'bz'], neutral: 6, ionic: 6, ionicCharge: 0, label: 'η⁶-C6H6 (benzene)' },
+  {
+    formula: { C: 5, H: 5 },
+    names: ['Cp', 'C5H5'],
+    neutral: 5,
+    ionic: 6,
+    ionicCharge: -1,
+    label: 'η⁵-C5H5 (Cp)',
+  },
+  {
+    formula: { C: 10, H: 15 },
+    names: ['Cp*', 'C5Me5'],
+    neutral: 5,
+    ionic: 6,
+    ionicCharge: -1,
+    label: 'η⁵-C5Me5 (Cp*)',
+  },
+  {
+    formula: { C: 6, H: 7 },
+    names: ['MeCp', "Cp'"],
+    neutral: 5,
+    ionic: 6,
+    ionicCharge: -1,
+    label: 'η⁵-C5H4Me',
+  },
+  {
+    formula: { C: 6, H: 6 },
+    names: ['C6H6', 'bz'],
+    neutral: 6,
+    ionic: 6,
+    ionicCharge: 0,
+    label: 'η⁶-C6H6 (benzene)',
+  },
   { formula: { C: 12, H: 18 }, names: ['C6Me6'], neutral: 6, ionic: 6, ionicCharge: 0, label: 'η⁶-C6Me6' },
-  { formula: { C: 7, H: 7 }, names: ['C7H7'], neutral: 7, ionic: 6, ionicCharge: 1, label: 'η⁷-C7H7 (tropylium)' },
-  { formula: { C: 8, H: 8 }, names: ['C8H8', 'COT'], neutral: 8, ionic: 10, ionicCharge: -2, label: 'η⁸-C8H8 (cyclooctatetraene)' },
-  { formula: { C: 4, H: 4 }, names: ['C4H4'], neutral: 4, ionic: 4, ionicCharge: 0, label: 'η⁴-C4H4 (cyclobutadiene)' },
-  { formula: { C: 3, H: 5 }, names: ['allyl', 'C3H5'], neutral: 3, ionic: 4, ionicCharge: -1, label: 'η³-allyl' },
+  {
+    formula: { C: 7, H: 7 },
+    names: ['C7H7'],
+    neutral: 7,
+    ionic: 6,
+    ionicCharge: 1,
+    label: 'η⁷-C7H7 (tropylium)',
+  },
+  {
+    formula: { C: 8, H: 8 },
+    names: ['C8H8', 'COT'],
+    neutral: 8,
+    ionic: 10,
+    ionicCharge: -2,
+    label: 'η⁸-C8H8 (cyclooctatetraene)',
+  },
+  {
+    formula: { C: 4, H: 4 },
+    names: ['C4H4'],
+    neutral: 4,
+    ionic: 4,
+    ionicCharge: 0,
+    label: 'η⁴-C4H4 (cyclobutadiene)',
+  },
+  {
+    formula: { C: 3, H: 5 },
+    names: ['allyl', 'C3H5'],
+    neutral: 3,
+    ionic: 4,
+    ionicCharge: -1,
+    label: 'η³-allyl',
+  },
   { formula: { C: 4, H: 6 }, names: ['C4H6'], neutral: 4, ionic: 4, ionicCharge: 0, label: 'η⁴-butadiene' },
   { formula: { C: 2, H: 4 }, names: ['C2H4'], neutral: 2, ionic: 2, ionicCharge: 0, label: 'η²-ethylene' },
 ];
@@ -57,7 +113,9 @@ function sameComposition(a: ReadonlyMap<string, number>, b: Readonly<Record<stri
 /** The π ligand a ligand is, if any. */
 export function piLigand(l: LigandUse): PiLigand | undefined {
   const comp = l.composition ? byElement(l.composition) : null;
-  return PI_LIGANDS.find((p) => p.names.includes(l.name) || (comp !== null && sameComposition(comp, p.formula)));
+  return PI_LIGANDS.find(
+    (p) => p.names.includes(l.name) || (comp !== null && sameComposition(comp, p.formula)),
+  );
 }
 
 /** Electrons one ligand gives a transition-metal centre (both methods). */
@@ -119,10 +177,18 @@ export function ligandDonation(l: LigandUse): Donation {
  * terminal ligand: X-type with its octet deficiency (halide 1, oxo 2, nitrido 3).
  */
 export function bareAtomDonation(sym: string): Donation {
-  if (sym === 'H') return { neutral: 1, ionic: 2, ionicCharge: -1, why: 'H: terminal hydride, 1 electron (H⁻ 2 ionic)' };
+  if (sym === 'H')
+    return { neutral: 1, ionic: 2, ionicCharge: -1, why: 'H: terminal hydride, 1 electron (H⁻ 2 ionic)' };
   const e = el(sym);
   const w = -nonmetalWithdrawal(e).electrons;
-  const kind = e.group === 17 ? 'halide' : e.group === 16 ? 'oxo/chalcogenido' : e.group === 15 ? 'nitrido-type' : 'atom';
+  const kind =
+    e.group === 17
+      ? 'halide'
+      : e.group === 16
+        ? 'oxo/chalcogenido'
+        : e.group === 15
+          ? 'nitrido-type'
+          : 'atom';
   return {
     neutral: w,
     ionic: 2 * w,

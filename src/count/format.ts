@@ -7,7 +7,8 @@ import type { AutoReport } from './registry.js';
 import type { CountResult } from './types.js';
 
 const TITLES: Readonly<Record<string, string>> = {
-  'superatom-complex': 'superatom complex: n = Σ metal free valence − Σ withdrawn by ligands ± donors − charge',
+  'superatom-complex':
+    'superatom complex: n = Σ metal free valence − Σ withdrawn by ligands ± donors − charge',
   jellium: 'jellium: n = Σ delocalised valence electrons − charge',
   'wade-mingos': 'Wade–Mingos: skeletal electrons, pairs vs vertices',
   'jemmis-mno': 'Jemmis mno: pairs = m + n + o + p',
@@ -44,9 +45,14 @@ export function formatResult(formula: string, r: CountResult, primary = false): 
   out.push(`    ${'─'.repeat(termWidth + 6)}`);
   out.push(`    ${totalLabel(r).padEnd(termWidth)}${String(sum).padStart(6)}`);
   const countLine =
-    r.unit === 'electron pairs' ? `  = ${r.count} ${r.unit}` : r.rule === 'octet' || r.rule.endsWith('electron') ? `  = ${r.count} ${r.unit}` : `  = ${r.count} ${r.unit}`;
+    r.unit === 'electron pairs'
+      ? `  = ${r.count} ${r.unit}`
+      : r.rule === 'octet' || r.rule.endsWith('electron')
+        ? `  = ${r.count} ${r.unit}`
+        : `  = ${r.count} ${r.unit}`;
   out.push(countLine);
-  if (r.configuration) out.push(`  configuration (${r.shell?.modelName ?? 'shell model'}): ${r.configuration}`);
+  if (r.configuration)
+    out.push(`  configuration (${r.shell?.modelName ?? 'shell model'}): ${r.configuration}`);
   out.push(`  verdict: ${r.verdict}${r.analogue ? `   analogue: ${r.analogue}` : ''}`);
   for (const n of r.notes) out.push(`  · ${n}`);
   out.push(`  ref: ${r.reference}`);
@@ -57,11 +63,20 @@ export function formatResult(formula: string, r: CountResult, primary = false): 
 export function formatReport(
   formula: string,
   charge: number,
-  report: { results: readonly CountResult[]; primary?: string | null; primaryWhy?: string; skipped?: AutoReport['skipped'] },
+  report: {
+    results: readonly CountResult[];
+    primary?: string | null;
+    primaryWhy?: string;
+    skipped?: AutoReport['skipped'];
+  },
 ): string {
   const out: string[] = [`${formula}   (charge of the counted ion: ${charge > 0 ? `+${charge}` : charge})`];
   if (report.primary !== undefined) {
-    out.push(report.primary ? `primary rule: ${report.primary} — ${report.primaryWhy ?? ''}` : `no rule applies: ${report.primaryWhy ?? ''}`);
+    out.push(
+      report.primary
+        ? `primary rule: ${report.primary} — ${report.primaryWhy ?? ''}`
+        : `no rule applies: ${report.primaryWhy ?? ''}`,
+    );
   }
   for (const r of report.results) out.push('', formatResult(formula, r, report.primary === r.rule));
   if (report.skipped?.length) {

@@ -2,8 +2,9 @@
  * The rule registry: one line per rule. `countWith` runs one rule; `countAuto` runs every rule that
  * applies and says which one it considers primary for this kind of formula.
  */
-import { InputError } from '../core/errors.js';
+
 import type { Formula } from '../chem/types.js';
+import { InputError } from '../core/errors.js';
 import { inventory } from './atoms.js';
 import { eighteenElectronRule } from './rules/eighteen-electron.js';
 import { hirschRule } from './rules/hirsch.js';
@@ -37,7 +38,9 @@ export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
 export function ruleById(id: string): CountRule {
   const r = RULES.find((x) => x.id === id);
   if (!r) {
-    throw new InputError('count-rule', `unknown counting rule "${id}"`, { hint: `rules are: auto, ${RULE_IDS.join(', ')}` });
+    throw new InputError('count-rule', `unknown counting rule "${id}"`, {
+      hint: `rules are: auto, ${RULE_IDS.join(', ')}`,
+    });
   }
   return r;
 }
@@ -62,17 +65,25 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
   const has = (id: RuleId) => results.find((r) => r.rule === id);
   const inv = inventory(f);
   const core = [...inv.core.keys()];
-  if (has('superatom-complex')) return { id: 'superatom-complex', why: 'a ligand-protected metal cluster: the superatom-complex count' };
-  if (has('jemmis-mno')) return { id: 'jemmis-mno', why: 'a condensed polyhedron described by its fragments' };
+  if (has('superatom-complex'))
+    return { id: 'superatom-complex', why: 'a ligand-protected metal cluster: the superatom-complex count' };
+  if (has('jemmis-mno'))
+    return { id: 'jemmis-mno', why: 'a condensed polyhedron described by its fragments' };
   const centre = has('32-electron') ?? has('18-electron');
   if (f.endohedral.length && centre && (centre.verdict === 'satisfied' || !has('jellium'))) {
     return { id: centre.rule, why: 'an endohedral cage whose centre completes its shell' };
   }
-  if (has('superhalogen')?.details?.template) return { id: 'superhalogen', why: 'a superhalogen/superalkali template molecule' };
-  if (has('mingos-pec')) return { id: 'mingos-pec', why: 'a transition-metal cluster: cluster valence electrons' };
+  if (has('superhalogen')?.details?.template)
+    return { id: 'superhalogen', why: 'a superhalogen/superalkali template molecule' };
+  if (has('mingos-pec'))
+    return { id: 'mingos-pec', why: 'a transition-metal cluster: cluster valence electrons' };
   const bareRing = has('huckel') && !core.includes('C') && !core.includes('H');
   if (bareRing) return { id: 'huckel', why: 'a small bare ring ion' };
-  if (has('wade-mingos')) return { id: 'wade-mingos', why: 'a borane, carborane, Zintl ion or main-group cage: skeletal electron pairs' };
+  if (has('wade-mingos'))
+    return {
+      id: 'wade-mingos',
+      why: 'a borane, carborane, Zintl ion or main-group cage: skeletal electron pairs',
+    };
   if (has('huckel')) return { id: 'huckel', why: 'a monocyclic ring: π electrons' };
   if (has('hirsch')) return { id: 'hirsch', why: 'a fullerene-type cage: spherical π count' };
   if (has('jellium')) return { id: 'jellium', why: 'a bare metal cluster: delocalised valence electrons' };
@@ -91,6 +102,8 @@ export function countAuto(f: Formula, options: CountOptions = {}): AutoReport {
     else skipped.push({ rule: rule.id, reason: a.reason });
   }
   const p = choosePrimary(f, results);
-  const ordered = p.id ? [results.find((r) => r.rule === p.id)!, ...results.filter((r) => r.rule !== p.id)] : results;
+  const ordered = p.id
+    ? [results.find((r) => r.rule === p.id)!, ...results.filter((r) => r.rule !== p.id)]
+    : results;
   return { results: ordered, primary: p.id, primaryWhy: p.why, skipped };
 }

@@ -4,7 +4,11 @@ import { fillShells, type ShellModelId } from './shells.js';
 import type { CountResult, CountRule, CountStep, RuleId } from './types.js';
 
 /** The result of a rule that cannot judge the formula: no count, the reason instead. */
-export function notApplicable(rule: Pick<CountRule, 'id' | 'reference'>, unit: string, reason: string): CountResult {
+export function notApplicable(
+  rule: Pick<CountRule, 'id' | 'reference'>,
+  unit: string,
+  reason: string,
+): CountResult {
   return {
     rule: rule.id,
     applies: false,

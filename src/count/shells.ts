@@ -78,7 +78,13 @@ function harmonicLevels(maxN: number): ShellLevel[] {
 const JELLIUM_ORDER = '1S 1P 1D 2S 1F 2P 1G 2D 1H 3S 2F 1I 3P 1J 2G 3D 4S';
 const WOODS_SAXON_ORDER = '1S 1P 1D 2S 1F 2P 1G 2D 3S 1H 2F 3P 1I 2G 3D 4S 1J';
 
-function model(id: ShellModelId, name: string, reference: string, levels: ShellLevel[], validUpTo = Infinity): ShellModel {
+function model(
+  id: ShellModelId,
+  name: string,
+  reference: string,
+  levels: ShellLevel[],
+  validUpTo = Infinity,
+): ShellModel {
   return { id, name, reference, levels, maxElectrons: levels.reduce((a, l) => a + l.capacity, 0), validUpTo };
 }
 
@@ -95,12 +101,23 @@ export const SHELL_MODELS: Readonly<Record<ShellModelId, ShellModel>> = {
     'Knight et al., PRL 52, 2141 (1984); Bjørnholm et al., PRL 65, 1627 (1990)',
     single(WOODS_SAXON_ORDER),
   ),
-  harmonic: model('harmonic', '3D harmonic oscillator', 'isotropic 3D harmonic oscillator, shells of (N+1)(N+2)', harmonicLevels(11)),
+  harmonic: model(
+    'harmonic',
+    '3D harmonic oscillator',
+    'isotropic 3D harmonic oscillator, shells of (N+1)(N+2)',
+    harmonicLevels(11),
+  ),
   tetrahedral: model(
     'tetrahedral',
     'Td-distorted jellium',
     'Reimann et al., PRB 56, 12147 (1997); Jiang & Walter, PRB 84, 193402 (2011)',
-    [group('1S'), group('1P'), group('1D', '2S'), group('1F', '2P'), ...single('1G 2D 1H 3S 2F 1I 3P 1J 2G 3D 4S')],
+    [
+      group('1S'),
+      group('1P'),
+      group('1D', '2S'),
+      group('1F', '2P'),
+      ...single('1G 2D 1H 3S 2F 1I 3P 1J 2G 3D 4S'),
+    ],
     40,
   ),
 };

@@ -55,17 +55,24 @@ const HYDRIDE: readonly HydrideRole[] = ['auto', 'donor', 'withdrawing'];
 export function countOptionsFrom(req: CountRequest): CountOptions {
   const model = (req.model ?? 'jellium') as ShellModelId;
   if (!SHELL_MODEL_IDS.includes(model)) {
-    throw new InputError('count-model', `unknown shell model "${req.model}"`, { hint: `models are: ${SHELL_MODEL_IDS.join(', ')}` });
+    throw new InputError('count-model', `unknown shell model "${req.model}"`, {
+      hint: `models are: ${SHELL_MODEL_IDS.join(', ')}`,
+    });
   }
   const hydride = (req.hydride ?? 'auto') as HydrideRole;
   if (!HYDRIDE.includes(hydride)) {
-    throw new InputError('count-hydride', `--hydride must be auto, donor or withdrawing; got "${req.hydride}"`);
+    throw new InputError(
+      'count-hydride',
+      `--hydride must be auto, donor or withdrawing; got "${req.hydride}"`,
+    );
   }
   if (req.pi !== undefined && (!Number.isInteger(req.pi) || req.pi < 0 || req.pi > 1000)) {
     throw new InputError('count-pi', `--pi must be a whole number of π electrons 0–1000, got ${req.pi}`);
   }
   if (req.shared !== undefined && req.fragments === undefined) {
-    throw new InputError('count-shared', '--shared needs --fragments', { hint: 'e.g. --fragments closo:12,closo:12 --shared 4' });
+    throw new InputError('count-shared', '--shared needs --fragments', {
+      hint: 'e.g. --fragments closo:12,closo:12 --shared 4',
+    });
   }
   return {
     model,
@@ -88,7 +95,14 @@ export function countFormula(text: string, req: CountRequest = {}): CountReport 
   };
   if (rule === 'auto') {
     const a = countAuto(f, options);
-    return { ...base, rule: 'auto', primary: a.primary, primaryWhy: a.primaryWhy, results: a.results, skipped: a.skipped };
+    return {
+      ...base,
+      rule: 'auto',
+      primary: a.primary,
+      primaryWhy: a.primaryWhy,
+      results: a.results,
+      skipped: a.skipped,
+    };
   }
   const r = ruleById(rule);
   const result = countWith(f, r.id, options);

@@ -8,7 +8,8 @@ import type { Command } from '../command.js';
 export const countCommand: Command = {
   name: 'count',
   summary: 'electron counting: superatom, jellium, Wade–Mingos, Jemmis, Mingos, octet/18/32, Hückel, Hirsch',
-  usage: 'superatom count "<formula>" [--rule <id>|auto] [--model jellium|woods-saxon|harmonic|tetrahedral] [--json]',
+  usage:
+    'superatom count "<formula>" [--rule <id>|auto] [--model jellium|woods-saxon|harmonic|tetrahedral] [--json]',
   help: [
     'Counts electrons the way the cluster literature does and shows every term with its reason.',
     '',
@@ -29,11 +30,23 @@ export const countCommand: Command = {
     'Exit status: 0 when the requested rule (or some rule under auto) applies, 1 when none does, 2 on bad input.',
   ].join('\n'),
   options: {
-    rule: { type: 'string', description: 'counting rule id, or auto', valueName: 'id', default: 'auto', choices: ['auto', ...RULE_IDS] },
-    model: { type: 'string', description: 'shell model for superatom-complex and jellium', default: 'jellium', choices: SHELL_MODEL_IDS },
+    rule: {
+      type: 'string',
+      description: 'counting rule id, or auto',
+      valueName: 'id',
+      default: 'auto',
+      choices: ['auto', ...RULE_IDS],
+    },
+    model: {
+      type: 'string',
+      description: 'shell model for superatom-complex and jellium',
+      default: 'jellium',
+      choices: SHELL_MODEL_IDS,
+    },
     hydride: {
       type: 'string',
-      description: 'role of hydrides in metal clusters (auto: donor in gold, withdrawing in Cu/Ag polyhydrides)',
+      description:
+        'role of hydrides in metal clusters (auto: donor in gold, withdrawing in Cu/Ag polyhydrides)',
       default: 'auto',
       choices: ['auto', 'donor', 'withdrawing'],
     },
@@ -42,15 +55,29 @@ export const countCommand: Command = {
       description: 'Jemmis mno fragments: polyhedra as kind:vertices, e.g. closo:12,closo:12',
       valueName: 'list',
     },
-    shared: { type: 'string', description: 'Jemmis mno: atoms shared by each condensation, e.g. 4 or 2,1', valueName: 'list' },
-    pi: { type: 'integer', description: 'π electrons, given for all-metal rings or unusual cages (huckel/hirsch)', valueName: 'n' },
-    charge: { type: 'integer', description: 'charge of the formula (e), if not written in it', valueName: 'z' },
+    shared: {
+      type: 'string',
+      description: 'Jemmis mno: atoms shared by each condensation, e.g. 4 or 2,1',
+      valueName: 'list',
+    },
+    pi: {
+      type: 'integer',
+      description: 'π electrons, given for all-metal rings or unusual cages (huckel/hirsch)',
+      valueName: 'n',
+    },
+    charge: {
+      type: 'integer',
+      description: 'charge of the formula (e), if not written in it',
+      valueName: 'z',
+    },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   run(args, io) {
     const [text, ...extra] = args.positionals;
     if (!text || extra.length) {
-      io.stderr(`error: count takes one formula in quotes${extra.length ? ` (got ${args.positionals.length} arguments)` : ''}\nhint: superatom count "[Au25(SR)18]-"\n`);
+      io.stderr(
+        `error: count takes one formula in quotes${extra.length ? ` (got ${args.positionals.length} arguments)` : ''}\nhint: superatom count "[Au25(SR)18]-"\n`,
+      );
       return 2;
     }
     const o = args.options;

@@ -12,7 +12,8 @@ import { byElement, chargeStep, el, inventory, isMetal, times, valenceElectrons 
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountOptions, CountResult, CountRule, CountStep } from '../types.js';
 
-const REFERENCE = 'Hirsch, Chen & Jiao, Angew. Chem. Int. Ed. 39, 3915 (2000); Poater & Solà, Chem. Commun. 47, 11647 (2011)';
+const REFERENCE =
+  'Hirsch, Chen & Jiao, Angew. Chem. Int. Ed. 39, 3915 (2000); Poater & Solà, Chem. Commun. 47, 11647 (2011)';
 const META = { id: 'hirsch' as const, reference: REFERENCE };
 const UNIT = 'π electrons';
 const CAGE_ATOMS = new Set(['C', 'B', 'N', 'Si']);
@@ -25,7 +26,8 @@ function cageOf(f: Formula): { cage: Map<string, number>; inside: Map<string, nu
   if (f.endohedral.length) {
     const x = f.endohedral[f.endohedral.length - 1]!;
     cage = byElement(x.outer);
-    for (const y of f.endohedral) for (const [k, v] of byElement(y.inner)) inside.set(k, Math.max(inside.get(k) ?? 0, v));
+    for (const y of f.endohedral)
+      for (const [k, v] of byElement(y.inner)) inside.set(k, Math.max(inside.get(k) ?? 0, v));
   } else cage = new Map(inv.core);
   if ([...cage.keys()].some((s) => !CAGE_ATOMS.has(s))) {
     return `${[...cage.keys()].filter((s) => !CAGE_ATOMS.has(s)).join(', ')}: not a fullerene-type cage (C, with B/N/Si substitution)`;
@@ -42,11 +44,24 @@ function transfer(sym: string): { electrons: number; why: string } {
   if (e.group === 18) return { electrons: 0, why: `${sym}: a noble gas transfers nothing` };
   if (isMetal(e)) {
     const twoPlus = ['Sm', 'Eu', 'Tm', 'Yb'].includes(sym);
-    const v = e.block === 'f' ? (twoPlus ? 2 : 3) : e.group !== null && e.group <= 3 ? e.group : Math.min(3, valenceElectrons(e));
-    return { electrons: v, why: `${sym}: a metal inside the cage gives ${v} electron${v === 1 ? '' : 's'} to it (${sym}${v === 1 ? '' : v}+)` };
+    const v =
+      e.block === 'f'
+        ? twoPlus
+          ? 2
+          : 3
+        : e.group !== null && e.group <= 3
+          ? e.group
+          : Math.min(3, valenceElectrons(e));
+    return {
+      electrons: v,
+      why: `${sym}: a metal inside the cage gives ${v} electron${v === 1 ? '' : 's'} to it (${sym}${v === 1 ? '' : v}+)`,
+    };
   }
   const need = 8 - valenceElectrons(e);
-  return { electrons: -need, why: `${sym}: takes ${need} electrons from the co-encapsulated metals (${sym}${need}−)` };
+  return {
+    electrons: -need,
+    why: `${sym}: takes ${need} electrons from the co-encapsulated metals (${sym}${need}−)`,
+  };
 }
 
 function check(f: Formula): Applicability {
@@ -77,7 +92,11 @@ export const hirschRule: CountRule = {
     const inv = inventory(f);
     const steps: CountStep[] = [];
     if (options.pi !== undefined) {
-      steps.push({ term: 'π electrons (given)', electrons: options.pi, why: 'π count supplied by the user (--pi)' });
+      steps.push({
+        term: 'π electrons (given)',
+        electrons: options.pi,
+        why: 'π count supplied by the user (--pi)',
+      });
     } else {
       for (const [s, n] of c.cage) {
         const v = valenceElectrons(el(s)) - 3;
@@ -89,7 +108,11 @@ export const hirschRule: CountRule = {
       }
       for (const [s, n] of c.inside) {
         const t = transfer(s);
-        steps.push({ term: `${times(n, s)} inside × ${t.electrons}`, electrons: n * t.electrons, why: t.why });
+        steps.push({
+          term: `${times(n, s)} inside × ${t.electrons}`,
+          electrons: n * t.electrons,
+          why: t.why,
+        });
       }
       steps.push(chargeStep(inv.charge));
     }
@@ -99,7 +122,9 @@ export const hirschRule: CountRule = {
     let verdict = 'not-aromatic';
     if (closed !== null) {
       verdict = 'aromatic';
-      notes.push(`${pi} = 2(N + 1)² with N = ${closed}: all π shells up to l = ${closed} are filled — spherically aromatic`);
+      notes.push(
+        `${pi} = 2(N + 1)² with N = ${closed}: all π shells up to l = ${closed} are filled — spherically aromatic`,
+      );
       if (pi > 50) {
         notes.push(
           'beyond 50 π electrons the rule often fails for charged cages (computed magnetic criteria: [C60]¹²⁻ with 72 is not aromatic, PCCP 14, 14886 (2012)) — treat as a prediction',
@@ -107,11 +132,18 @@ export const hirschRule: CountRule = {
       }
     } else if (open !== null) {
       verdict = 'open-shell-aromatic';
-      notes.push(`${pi} = 2N² + 2N + 1 with N = ${open}: a half-filled last shell with parallel spins — open-shell spherical aromatic`);
+      notes.push(
+        `${pi} = 2N² + 2N + 1 with N = ${open}: a half-filled last shell with parallel spins — open-shell spherical aromatic`,
+      );
     } else {
-      const below = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => 2 * n * n).filter((x) => x < pi).pop();
+      const below = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        .map((n) => 2 * n * n)
+        .filter((x) => x < pi)
+        .pop();
       const above = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => 2 * n * n).find((x) => x > pi);
-      notes.push(`${pi} is neither 2(N + 1)² (… ${below ?? ''}, ${above ?? ''} …) nor 2N² + 2N + 1: not spherically aromatic`);
+      notes.push(
+        `${pi} is neither 2(N + 1)² (… ${below ?? ''}, ${above ?? ''} …) nor 2N² + 2N + 1: not spherically aromatic`,
+      );
     }
     return {
       rule: 'hirsch',

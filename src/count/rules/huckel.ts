@@ -31,7 +31,8 @@ type Reading =
 
 function read(f: Formula, options: CountOptions): Reading | string {
   const inv = inventory(f);
-  if (inv.bound.length) return 'ligands are written separately: write the ring as one formula (C5H5, not a complex)';
+  if (inv.bound.length)
+    return 'ligands are written separately: write the ring as one formula (C5H5, not a complex)';
   const ring = new Map<string, number>();
   let h = 0;
   let substituents = 0;
@@ -42,16 +43,21 @@ function read(f: Formula, options: CountOptions): Reading | string {
     else ring.set(s, c);
   }
   const n = [...ring.values()].reduce((a, b) => a + b, 0);
-  if (n < 3) return `${n} ring atom${n === 1 ? '' : 's'}: a ring needs at least 3`;
-  if (n > 40) return `${n} ring atoms: too large for a single Hückel monocycle`;
   const c = ring.get('C') ?? 0;
+  if (n < 3) return `${n} ring atom${n === 1 ? '' : 's'}: a ring needs at least 3`;
+  if (h + substituents === 0 && c > 0 && c === n) {
+    return 'bare carbon: a cage or cyclocarbon (two π systems) — use hirsch for fullerenes';
+  }
+  if (n > 40) return `${n} ring atoms: too large for a single Hückel monocycle`;
   const others = [...ring.keys()].filter((s) => s !== 'C');
   if (h + substituents === 0) {
-    if (c > 0 && c === n) return 'bare carbon: a cage or cyclocarbon (two π systems) — use hirsch for fullerenes';
+    if (c > 0 && c === n)
+      return 'bare carbon: a cage or cyclocarbon (two π systems) — use hirsch for fullerenes';
     if (options.pi !== undefined) return { kind: 'bare', ring };
     if (c > 0) return 'bare ring with carbon and heteroatoms: give the π count with --pi';
     const groups = new Set(others.map((s) => el(s).group));
-    if (groups.has(14)) return 'bare group-14 clusters are deltahedral (Zintl) cages, not rings; give --pi for a known ring';
+    if (groups.has(14))
+      return 'bare group-14 clusters are deltahedral (Zintl) cages, not rings; give --pi for a known ring';
     if (groups.size === 1 && groups.has(13)) {
       if (n === 4 && (inv.charge === -2 || inv.charge === -4)) return { kind: 'bare', ring };
       return 'an all-metal group-13 ring other than M4²⁻/M4⁴⁻: give its π count with --pi';
@@ -70,8 +76,10 @@ function read(f: Formula, options: CountOptions): Reading | string {
   }
   if (others.some((s) => isMetal(el(s)))) return 'metal atoms: not an organic ring';
   const borazine = c === 0 && (ring.get('B') ?? 0) > 0 && ring.get('B') === ring.get('N') && ring.size === 2;
-  if (c === 0 && !borazine) return 'no ring carbons: not an annulene or heterocycle (boranes: use wade-mingos)';
-  if (c > 0 && c * 2 < n) return 'more heteroatoms than carbons: not read as an annulene or common heterocycle';
+  if (c === 0 && !borazine)
+    return 'no ring carbons: not an annulene or heterocycle (boranes: use wade-mingos)';
+  if (c > 0 && c * 2 < n)
+    return 'more heteroatoms than carbons: not read as an annulene or common heterocycle';
   if (h + substituents < c) {
     return `fewer H/halogen substituents (${h + substituents}) than ring carbons (${c}): a fused, polycyclic or multiply bonded molecule — Hückel's rule is for monocycles`;
   }
@@ -82,13 +90,17 @@ function read(f: Formula, options: CountOptions): Reading | string {
 function check(f: Formula, options: CountOptions = {}): Applicability {
   const r = read(f, options);
   if (typeof r === 'string') return { applies: false, reason: r };
-  return { applies: true, reason: `${r.kind === 'organic' ? 'monocyclic ring' : 'bare ring'} of ${[...r.ring.keys()].join(', ')}` };
+  return {
+    applies: true,
+    reason: `${r.kind === 'organic' ? 'monocyclic ring' : 'bare ring'} of ${[...r.ring.keys()].join(', ')}`,
+  };
 }
 
 function verdictOf(pi: number): { verdict: string; note: string } {
   if (pi <= 0) return { verdict: 'not-aromatic', note: 'no π electrons' };
   if (pi % 4 === 2) return { verdict: 'aromatic', note: `${pi} = 4n + 2 (n = ${(pi - 2) / 4}): aromatic` };
-  if (pi % 4 === 0) return { verdict: 'antiaromatic', note: `${pi} = 4n (n = ${pi / 4}): antiaromatic if planar` };
+  if (pi % 4 === 0)
+    return { verdict: 'antiaromatic', note: `${pi} = 4n (n = ${pi / 4}): antiaromatic if planar` };
   return { verdict: 'not-aromatic', note: `${pi} is odd: a radical, neither 4n + 2 nor 4n` };
 }
 
@@ -105,7 +117,11 @@ export const huckelRule: CountRule = {
     const notes: string[] = [];
     let conjugated = true;
     if (options.pi !== undefined) {
-      steps.push({ term: 'π electrons (given)', electrons: options.pi, why: 'π count supplied by the user (--pi)' });
+      steps.push({
+        term: 'π electrons (given)',
+        electrons: options.pi,
+        why: 'π count supplied by the user (--pi)',
+      });
     } else if (r.kind === 'bare') {
       const groups = new Set([...r.ring.keys()].map((s) => el(s).group));
       if (groups.has(13)) {
@@ -120,6 +136,11 @@ export const huckelRule: CountRule = {
           });
         }
         steps.push(chargeStep(inv.charge));
+        steps.push({
+          term: 'σ electrons',
+          electrons: pi - e,
+          why: `the ${e} delocalised electrons fill σ-radial (2), π (2), σ-tangential (2), π (2) in that order: ${e - pi} of them are σ`,
+        });
         notes.push(
           `${e} delocalised electrons fill σ-radial (2), π (2), σ-tangential (2), π (2) in that order (Boldyrev & Wang 2005) → ${pi} π electrons; the other ${e - pi} are σ (σ-aromaticity is a separate count)`,
         );
@@ -183,18 +204,42 @@ export const huckelRule: CountRule = {
         });
       }
       steps.push(chargeStep(inv.charge));
-      notes.push('read as one planar monocycle; an isomer with a side chain (toluene for C7H8) has the same formula');
+      notes.push(
+        'read as one planar monocycle; an isomer with a side chain (toluene for C7H8) has the same formula',
+      );
     }
     const pi = sumSteps(steps);
     if (!conjugated) {
-      notes.unshift(`${pi} π electrons, but an sp³ CH2 interrupts the ring: not aromatic (cyclic conjugation needed)`);
-      return { rule: 'huckel', applies: true, count: pi, unit: UNIT, verdict: 'not-aromatic', steps, notes, reference: REFERENCE };
+      notes.unshift(
+        `${pi} π electrons, but an sp³ CH2 interrupts the ring: not aromatic (cyclic conjugation needed)`,
+      );
+      return {
+        rule: 'huckel',
+        applies: true,
+        count: pi,
+        unit: UNIT,
+        verdict: 'not-aromatic',
+        steps,
+        notes,
+        reference: REFERENCE,
+      };
     }
     const res = verdictOf(pi);
     notes.unshift(res.note);
     if (res.verdict === 'antiaromatic' && pi >= 8) {
-      notes.push('rings with 8 or more π electrons in 4n usually pucker to escape antiaromaticity (cyclooctatetraene is tub-shaped)');
+      notes.push(
+        'rings with 8 or more π electrons in 4n usually pucker to escape antiaromaticity (cyclooctatetraene is tub-shaped)',
+      );
     }
-    return { rule: 'huckel', applies: true, count: pi, unit: UNIT, verdict: res.verdict, steps, notes, reference: REFERENCE };
+    return {
+      rule: 'huckel',
+      applies: true,
+      count: pi,
+      unit: UNIT,
+      verdict: res.verdict,
+      steps,
+      notes,
+      reference: REFERENCE,
+    };
   },
 };

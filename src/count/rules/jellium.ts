@@ -13,11 +13,20 @@
  * (I in Al13I⁻) take their octet deficiency; H gives its electron.
  */
 import type { Formula } from '../../chem/types.js';
-import { type Contribution, chargeStep, el, inventory, isMetal, nonmetalWithdrawal, times } from '../atoms.js';
+import {
+  type Contribution,
+  chargeStep,
+  el,
+  inventory,
+  isMetal,
+  nonmetalWithdrawal,
+  times,
+} from '../atoms.js';
 import { notApplicable, sumSteps, superatomVerdict } from '../result.js';
 import type { Applicability, CountOptions, CountResult, CountRule, CountStep } from '../types.js';
 
-const REFERENCE = 'Knight et al., PRL 52, 2141 (1984); de Heer, RMP 65, 611 (1993); Bergeron et al., Science 304, 84 (2004)';
+const REFERENCE =
+  'Knight et al., PRL 52, 2141 (1984); de Heer, RMP 65, 611 (1993); Bergeron et al., Science 304, 84 (2004)';
 const META = { id: 'jellium' as const, reference: REFERENCE };
 
 /** p-block atoms that form bare clusters and join the delocalised shell although not metals. */
@@ -33,7 +42,8 @@ export function jelliumValence(sym: string): Contribution | null {
   const g = e.group;
   if (e.block === 'f' || g === null) return null;
   if (g === 1) return { electrons: 1, why: `${sym} (group 1): its ns¹ electron` };
-  if (g === 11) return { electrons: 1, why: `${sym} (group 11): its s electron; the (n−1)d¹⁰ shell is not counted` };
+  if (g === 11)
+    return { electrons: 1, why: `${sym} (group 11): its s electron; the (n−1)d¹⁰ shell is not counted` };
   if (g === 2 || g === 12) return { electrons: 2, why: `${sym} (group ${g}): its ns² electrons` };
   if (g >= 13 && g <= 16) {
     const v = g - 10;
@@ -45,7 +55,11 @@ export function jelliumValence(sym: string): Contribution | null {
           : `${sym} (group ${g}): its ${v} valence s and p electrons`,
     };
   }
-  if (g === 10) return { electrons: 0, why: `${sym} (group 10): a centred d¹⁰ atom gives no electrons (as Ni in [Ni@In10]¹⁰⁻)` };
+  if (g === 10)
+    return {
+      electrons: 0,
+      why: `${sym} (group 10): a centred d¹⁰ atom gives no electrons (as Ni in [Ni@In10]¹⁰⁻)`,
+    };
   if (g === 8 || g === 9) {
     return {
       electrons: g - 10,
@@ -61,13 +75,21 @@ export function jelliumValence(sym: string): Contribution | null {
 function check(f: Formula): Applicability {
   const inv = inventory(f);
   if (inv.bound.some((l) => l.role === 'X' || l.role === 'L')) {
-    return { applies: false, reason: 'ligand-protected cluster: use the superatom-complex rule (jellium is for bare clusters)' };
+    return {
+      applies: false,
+      reason: 'ligand-protected cluster: use the superatom-complex rule (jellium is for bare clusters)',
+    };
   }
   const syms = [...inv.core.keys()];
   const forming = syms.filter(clusterForming);
   const nForming = forming.reduce((a, s) => a + inv.core.get(s)!, 0);
+  if (inv.core.has('B') && inv.core.has('H'))
+    return { applies: false, reason: 'a boron hydride: count it with wade-mingos' };
   if (nForming < 2) {
-    return { applies: false, reason: 'fewer than two metal (or metalloid) atoms: not a cluster the jellium model describes' };
+    return {
+      applies: false,
+      reason: 'fewer than two metal (or metalloid) atoms: not a cluster the jellium model describes',
+    };
   }
   if (inv.core.has('C') && inv.core.has('H')) {
     return { applies: false, reason: 'contains organic C–H: not a bare metal cluster' };
@@ -99,7 +121,10 @@ function check(f: Formula): Applicability {
     };
   }
   if (others.length && nonmetalCount(inv.core, others) * 2 > nForming) {
-    return { applies: false, reason: `more ${others.join(', ')} than cluster atoms: a compound, not a bare metal cluster` };
+    return {
+      applies: false,
+      reason: `more ${others.join(', ')} than cluster atoms: a compound, not a bare metal cluster`,
+    };
   }
   return { applies: true, reason: `bare cluster of ${forming.join(', ')}` };
 }
@@ -124,12 +149,17 @@ export const jelliumRule: CountRule = {
         hydrides += n;
         continue;
       }
-      const c = clusterForming(sym) ? jelliumValence(sym)! : nonmetalWithdrawal(el(sym));
-      steps.push({
-        term: `${times(n, sym)} × ${c.electrons}`,
-        electrons: n * c.electrons,
-        why: clusterForming(sym) ? c.why : `attached ${c.why}`,
-      });
+      if (!clusterForming(sym)) {
+        const w = -nonmetalWithdrawal(el(sym)).electrons;
+        steps.push({
+          term: `${times(n, sym)} × 0`,
+          electrons: 0,
+          why: `${sym}: an electronegative atom bound to the cluster, not part of the delocalised shell; the cluster keeps its electrons and the charge (Al13I⁻ = Al13⁻ core + I, Bergeron et al. 2004). Written as a ligand, e.g. Al14(I)3, it withdraws ${w} with superatom-complex`,
+        });
+        continue;
+      }
+      const c = jelliumValence(sym)!;
+      steps.push({ term: `${times(n, sym)} × ${c.electrons}`, electrons: n * c.electrons, why: c.why });
     }
     for (const l of inv.bound) if (l.role === 'hydride') hydrides += l.count * (l.composition?.H ?? 1);
     if (hydrides) {

@@ -9,11 +9,20 @@
  * electrons − 2 for each unshared vertex (its exo B–H bond or lone pair) + 1 per H/exo group − z, / 2.
  * Shared atoms have no exo bond and give all their valence electrons (B20H16: (60 − 32 + 16)/2 = 22).
  */
-import { InputError } from '../../core/errors.js';
+
 import type { Formula } from '../../chem/types.js';
+import { InputError } from '../../core/errors.js';
 import { chargeStep, el, inventory, times, valenceElectrons } from '../atoms.js';
 import { notApplicable, sumSteps } from '../result.js';
-import type { Applicability, CountOptions, CountResult, CountRule, CountStep, JemmisDescription, JemmisFragment } from '../types.js';
+import type {
+  Applicability,
+  CountOptions,
+  CountResult,
+  CountRule,
+  CountStep,
+  JemmisDescription,
+  JemmisFragment,
+} from '../types.js';
 
 const REFERENCE = 'Jemmis, Balakrishnarajan & Pancharatna, JACS 123, 4313 (2001); Chem. Rev. 102, 93 (2002)';
 const META = { id: 'jemmis-mno' as const, reference: REFERENCE };
@@ -33,25 +42,39 @@ export function parseJemmisDescription(fragments: string, shared?: string): Jemm
     if (!m) {
       throw new InputError('jemmis-fragment', `cannot read the fragment "${item}"`, {
         hint: 'write each polyhedron as kind:vertices, e.g. --fragments closo:12,closo:12 --shared 4',
-        location: { inputName: '--fragments', column: col, length: Math.max(1, item.length), source: fragments },
+        location: {
+          inputName: '--fragments',
+          column: col,
+          length: Math.max(1, item.length),
+          source: fragments,
+        },
       });
     }
     const times = m[1] ? Number(m[1]) : 1;
     const vertices = Number(m[3]);
     if (vertices < 3 || vertices > 60 || times < 1 || times > 20) {
-      throw new InputError('jemmis-fragment', `fragment "${item}": vertices must be 3–60 and a multiplier 1–20`, {
-        location: { inputName: '--fragments', column: col, source: fragments },
-      });
+      throw new InputError(
+        'jemmis-fragment',
+        `fragment "${item}": vertices must be 3–60 and a multiplier 1–20`,
+        {
+          location: { inputName: '--fragments', column: col, source: fragments },
+        },
+      );
     }
-    for (let i = 0; i < times; i++) out.push({ kind: m[2]!.toLowerCase() as JemmisFragment['kind'], vertices });
+    for (let i = 0; i < times; i++)
+      out.push({ kind: m[2]!.toLowerCase() as JemmisFragment['kind'], vertices });
     col += item.length + 1;
   }
   const sharedList = (shared ?? '').trim() === '' ? [] : shared!.split(',').map((s) => s.trim());
   const nums = sharedList.map((s) => {
     if (!/^\d+$/.test(s) || Number(s) < 1) {
-      throw new InputError('jemmis-shared', `--shared expects whole numbers ≥ 1 (atoms shared per condensation), got "${s}"`, {
-        hint: 'two icosahedra sharing a face: --shared 3; sharing one vertex: --shared 1',
-      });
+      throw new InputError(
+        'jemmis-shared',
+        `--shared expects whole numbers ≥ 1 (atoms shared per condensation), got "${s}"`,
+        {
+          hint: 'two icosahedra sharing a face: --shared 3; sharing one vertex: --shared 1',
+        },
+      );
     }
     return Number(s);
   });
@@ -86,7 +109,8 @@ function check(f: Formula, options: CountOptions = {}): Applicability {
   if (!options.fragments) {
     return {
       applies: false,
-      reason: 'the Jemmis mno rule needs the fragment description: --fragments closo:12,closo:12 --shared 4 (the formula alone does not say how the polyhedra are fused)',
+      reason:
+        'the Jemmis mno rule needs the fragment description: --fragments closo:12,closo:12 --shared 4 (the formula alone does not say how the polyhedra are fused)',
     };
   }
   if (options.fragments.fragments.length < 1) return { applies: false, reason: 'no fragments given' };
@@ -99,7 +123,10 @@ function check(f: Formula, options: CountOptions = {}): Applicability {
       reason: `the fragments describe ${nFrag} distinct vertices (Σ vertices − shared atoms) but the formula has ${nFormula} skeletal atoms`,
     };
   }
-  return { applies: true, reason: `${options.fragments.fragments.length} fused polyhedra, ${nFormula} vertices` };
+  return {
+    applies: true,
+    reason: `${options.fragments.fragments.length} fused polyhedra, ${nFormula} vertices`,
+  };
 }
 
 export const jemmisMnoRule: CountRule = {
@@ -118,7 +145,11 @@ export const jemmisMnoRule: CountRule = {
     const steps: CountStep[] = [];
     for (const [s, c] of vertices) {
       const v = valenceElectrons(el(s));
-      steps.push({ term: `${times(c, s)} × ${v}`, electrons: c * v, why: `${s}: all ${v} valence electrons` });
+      steps.push({
+        term: `${times(c, s)} × ${v}`,
+        electrons: c * v,
+        why: `${s}: all ${v} valence electrons`,
+      });
     }
     steps.push({
       term: `${n - shared} unshared vertices × −2`,
@@ -126,11 +157,20 @@ export const jemmisMnoRule: CountRule = {
       why: `each of the ${n - shared} vertices that belongs to one polyhedron keeps 2 electrons in its outward orbital (exo B–H bond or lone pair); the ${shared} shared atom${shared === 1 ? '' : 's'} have none`,
     });
     const h = inv.core.get('H') ?? 0;
-    if (h) steps.push({ term: `${times(h, 'H')} × 1`, electrons: h, why: 'each H gives 1 electron (exo B–H or bridging)' });
+    if (h)
+      steps.push({
+        term: `${times(h, 'H')} × 1`,
+        electrons: h,
+        why: 'each H gives 1 electron (exo B–H or bridging)',
+      });
     for (const l of inv.bound) {
       if (l.role === 'X' || l.role === 'L' || l.role === 'hydride') {
         const e = l.role === 'L' ? 2 : 1;
-        steps.push({ term: `${times(l.count, l.name)} × ${e}`, electrons: l.count * e, why: `${l.name}: exo group, ${e} electron${e === 1 ? '' : 's'}` });
+        steps.push({
+          term: `${times(l.count, l.name)} × ${e}`,
+          electrons: l.count * e,
+          why: `${l.name}: exo group, ${e} electron${e === 1 ? '' : 's'}`,
+        });
       }
     }
     steps.push(chargeStep(inv.charge));
@@ -146,8 +186,17 @@ export const jemmisMnoRule: CountRule = {
     ];
     let verdict = 'none';
     if (available === required) {
-      verdict = p === 0 ? 'closo' : desc.fragments.some((x) => x.kind === 'hypho') ? 'hypho' : desc.fragments.some((x) => x.kind === 'arachno') ? 'arachno' : 'nido';
-      notes.push(`the formula supplies exactly the ${required} pairs the fused ${verdict} polyhedra need: electron-sufficient`);
+      verdict =
+        p === 0
+          ? 'closo'
+          : desc.fragments.some((x) => x.kind === 'hypho')
+            ? 'hypho'
+            : desc.fragments.some((x) => x.kind === 'arachno')
+              ? 'arachno'
+              : 'nido';
+      notes.push(
+        `the formula supplies exactly the ${required} pairs the fused ${verdict} polyhedra need: electron-sufficient`,
+      );
     } else {
       const d = available - required;
       notes.push(

@@ -12,7 +12,15 @@
  * octahedron, 120 cube; closo deltahedra 14n + 2, nido 14n + 4, arachno 14n + 6; a cap adds 12.
  */
 import type { Formula } from '../../chem/types.js';
-import { chargeStep, el, groupLabel, inventory, isTransitionMetal, times, valenceElectrons } from '../atoms.js';
+import {
+  chargeStep,
+  el,
+  groupLabel,
+  inventory,
+  isTransitionMetal,
+  times,
+  valenceElectrons,
+} from '../atoms.js';
 import { bareAtomDonation, ligandDonation } from '../donors.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountResult, CountRule, CountStep } from '../types.js';
@@ -90,10 +98,18 @@ function check(f: Formula): Applicability {
   }
   const mainGroup = [...inv.core.keys()].filter((s) => {
     const e = el(s);
-    return !isTransitionMetal(e) && s !== 'H' && !(e.group === 17) && !(['C', 'N', 'O', 'S', 'P'].includes(s) && (inv.core.get(s) ?? 0) <= 2);
+    return (
+      !isTransitionMetal(e) &&
+      s !== 'H' &&
+      !(e.group === 17) &&
+      !(['C', 'N', 'O', 'S', 'P'].includes(s) && (inv.core.get(s) ?? 0) <= 2)
+    );
   });
   if (mainGroup.length) {
-    return { applies: false, reason: `main-group cluster atoms (${mainGroup.join(', ')}): count mixed clusters with wade-mingos` };
+    return {
+      applies: false,
+      reason: `main-group cluster atoms (${mainGroup.join(', ')}): count mixed clusters with wade-mingos`,
+    };
   }
   if (inv.bound.some((l) => l.composition === null && l.role !== 'X' && l.role !== 'L')) {
     return { applies: false, reason: 'a ligand of unknown kind' };
@@ -116,7 +132,11 @@ export const mingosPecRule: CountRule = {
     const notes: string[] = [];
     for (const [s, c] of metals) {
       const v = valenceElectrons(el(s));
-      steps.push({ term: `${times(c, s)} × ${v}`, electrons: c * v, why: `${s} (group ${el(s).group}): ${v} valence electrons (s + d)` });
+      steps.push({
+        term: `${times(c, s)} × ${v}`,
+        electrons: c * v,
+        why: `${s} (group ${el(s).group}): ${v} valence electrons (s + d)`,
+      });
     }
     for (const [s, c] of inv.core) {
       const e = el(s);
@@ -135,7 +155,11 @@ export const mingosPecRule: CountRule = {
     }
     for (const l of inv.bound) {
       const d = ligandDonation(l);
-      steps.push({ term: `${times(l.count, l.name)} × ${d.neutral}`, electrons: l.count * d.neutral, why: d.why });
+      steps.push({
+        term: `${times(l.count, l.name)} × ${d.neutral}`,
+        electrons: l.count * d.neutral,
+        why: d.why,
+      });
       if (d.assumed) notes.push(d.assumed);
     }
     steps.push(chargeStep(inv.charge));
@@ -144,7 +168,9 @@ export const mingosPecRule: CountRule = {
     let verdict = 'none';
     if (hit) {
       verdict = hit.name;
-      notes.push(`${cve} cluster valence electrons for ${n} metals → ${hit.name.replace(/-/g, ' ')}${SHAPE_WHY[hit.name] ? ` (${SHAPE_WHY[hit.name]})` : ''}`);
+      notes.push(
+        `${cve} cluster valence electrons for ${n} metals → ${hit.name.replace(/-/g, ' ')}${SHAPE_WHY[hit.name] ? ` (${SHAPE_WHY[hit.name]})` : ''}`,
+      );
     } else if (n >= 5 && (cve - 2) % 14 === 0 && (cve - 2) / 14 === n) {
       verdict = 'closo-deltahedron';
       notes.push(`${cve} = 14n + 2 (n = ${n}): a closo deltahedron`);

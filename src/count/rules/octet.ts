@@ -11,13 +11,16 @@ import type { CountResult, CountRule } from '../types.js';
 const SPEC = {
   id: 'octet' as const,
   target: 8,
-  reference: 'Lewis, JACS 38, 762 (1916); Langmuir, JACS 41, 868 (1919); Musher, Angew. Chem. Int. Ed. 8, 54 (1969) (hypervalence)',
+  reference:
+    'Lewis, JACS 38, 762 (1916); Langmuir, JACS 41, 868 (1919); Musher, Angew. Chem. Int. Ed. 8, 54 (1969) (hypervalence)',
 };
 
 function evaluate(f: Formula) {
   return centreRule(f, SPEC, (p) => {
-    if (p.kind === 'endohedral') return 'an endohedral cluster: the centre is counted by the 18- or 32-electron rule';
-    if (p.block === 'd' || p.block === 'f') return `the centre ${p.centre} is a transition metal: use the 18-electron rule`;
+    if (p.kind === 'endohedral')
+      return 'an endohedral cluster: the centre is counted by the 18- or 32-electron rule';
+    if (p.block === 'd' || p.block === 'f')
+      return `the centre ${p.centre} is a transition metal: use the 18-electron rule`;
     return null;
   });
 }

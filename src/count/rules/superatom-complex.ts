@@ -22,7 +22,14 @@ import {
   times,
 } from '../atoms.js';
 import { notApplicable, sumSteps, superatomVerdict } from '../result.js';
-import type { Applicability, CountOptions, CountResult, CountRule, CountStep, HydrideRole } from '../types.js';
+import type {
+  Applicability,
+  CountOptions,
+  CountResult,
+  CountRule,
+  CountStep,
+  HydrideRole,
+} from '../types.js';
 
 const REFERENCE =
   'Walter et al., PNAS 105, 9157 (2008); Häkkinen, Chem. Soc. Rev. 37, 1847 (2008); Lopez-Acevedo, Clayborne, Häkkinen, PRB 84, 035434 (2011)';
@@ -38,9 +45,14 @@ export function hydrideContribution(
   core: ReadonlyMap<string, number>,
   role: HydrideRole = 'auto',
 ): Contribution & { role: 'donor' | 'withdrawing' } {
-  if (role === 'donor') return { electrons: 1, role: 'donor', why: 'hydride as a 1-electron donor (set by --hydride donor)' };
+  if (role === 'donor')
+    return { electrons: 1, role: 'donor', why: 'hydride as a 1-electron donor (set by --hydride donor)' };
   if (role === 'withdrawing') {
-    return { electrons: -1, role: 'withdrawing', why: 'hydride withdraws 1 electron as H⁻ (set by --hydride withdrawing)' };
+    return {
+      electrons: -1,
+      role: 'withdrawing',
+      why: 'hydride withdraws 1 electron as H⁻ (set by --hydride withdrawing)',
+    };
   }
   const au = core.get('Au') ?? 0;
   const agcu = (core.get('Ag') ?? 0) + (core.get('Cu') ?? 0);
@@ -73,16 +85,21 @@ function check(f: Formula): Applicability & { metals?: string[] } {
   const inv = inventory(f);
   const metals = [...inv.core.keys()].filter((s) => isMetal(el(s)));
   if (metals.length === 0) {
-    return { applies: false, reason: 'no metal atoms in the cluster core: the superatom-complex count is for metal clusters' };
+    return {
+      applies: false,
+      reason: 'no metal atoms in the cluster core: the superatom-complex count is for metal clusters',
+    };
   }
   const nMetal = metals.reduce((a, s) => a + inv.core.get(s)!, 0);
   const ligated = inv.bound.some((l) => l.role === 'X' || l.role === 'L' || l.role === 'hydride');
-  const bareNonmetals = [...inv.core.keys()].filter((s) => !isMetal(el(s)));
-  if (!ligated && bareNonmetals.length === 0) {
+  if (!ligated) {
     return { applies: false, reason: 'no ligands: a bare cluster — count it with the jellium rule' };
   }
   if (nMetal < 2) {
-    return { applies: false, reason: 'only one metal atom: a mononuclear complex, not a cluster — use 18-electron or octet' };
+    return {
+      applies: false,
+      reason: 'only one metal atom: a mononuclear complex, not a cluster — use 18-electron or octet',
+    };
   }
   if (inv.core.has('C') && inv.core.has('H') && (inv.core.get('C') ?? 0) > 1) {
     return {
@@ -136,7 +153,11 @@ export const superatomComplexRule: CountRule = {
         hydrides += n;
       } else {
         const w = nonmetalWithdrawal(e);
-        steps.push({ term: `${times(n, sym)} × ${w.electrons}`, electrons: n * w.electrons, why: `bare ${w.why}` });
+        steps.push({
+          term: `${times(n, sym)} × ${w.electrons}`,
+          electrons: n * w.electrons,
+          why: `bare ${w.why}`,
+        });
       }
     }
     for (const l of inv.bound) {
@@ -161,14 +182,22 @@ export const superatomComplexRule: CountRule = {
           const e = el(k);
           const c = isMetal(e) ? superatomValence(e) : nonmetalWithdrawal(e);
           if (!c) continue;
-          steps.push({ term: `${times(l.count * v, k)} × ${c.electrons}`, electrons: l.count * v * c.electrons, why: `interstitial ${c.why}` });
+          steps.push({
+            term: `${times(l.count * v, k)} × ${c.electrons}`,
+            electrons: l.count * v * c.electrons,
+            why: `interstitial ${c.why}`,
+          });
         }
       }
     }
     if (hydrides > 0) {
       const h = hydrideContribution(inv.core, options.hydride ?? 'auto');
       hydrideRole = h.role;
-      steps.push({ term: `${times(hydrides, 'H')} × ${h.electrons > 0 ? '+1' : '−1'}`, electrons: hydrides * h.electrons, why: h.why });
+      steps.push({
+        term: `${times(hydrides, 'H')} × ${h.electrons > 0 ? '+1' : '−1'}`,
+        electrons: hydrides * h.electrons,
+        why: h.why,
+      });
     }
     steps.push(chargeStep(inv.charge));
     const n = sumSteps(steps);
@@ -177,7 +206,8 @@ export const superatomComplexRule: CountRule = {
         `not counted: ${inv.ignored.map((l) => `${l.count} ${l.name} (${l.role})`).join(', ')} — separate ions or solvent of the salt`,
       );
     }
-    if (f.charge !== inv.charge) notes.push(`the cluster ion carries ${inv.charge}; the whole salt ${f.charge}`);
+    if (f.charge !== inv.charge)
+      notes.push(`the cluster ion carries ${inv.charge}; the whole salt ${f.charge}`);
     return superatomVerdict(META, n, steps, notes, options.model ?? 'jellium', {
       hydrideRole,
       metals: ok.metals,

@@ -41,7 +41,12 @@ function maxValence(sym: string): number | null {
 }
 
 type Template =
-  | { kind: 'superhalogen'; centre: string; k: number; ligands: { name: string; count: number; w: number; why: string }[] }
+  | {
+      kind: 'superhalogen';
+      centre: string;
+      k: number;
+      ligands: { name: string; count: number; w: number; why: string }[];
+    }
   | { kind: 'superalkali'; centre: string; k: number; metals: { sym: string; count: number; v: number }[] };
 
 function template(f: Formula): Template | null {
@@ -62,9 +67,19 @@ function template(f: Formula): Template | null {
         .filter(([s]) => s !== centre)
         .map(([s, c]) => {
           const w = 8 - valenceElectrons(el(s));
-          return { name: s, count: c, w, why: `${s}: needs ${w} electron${w === 1 ? '' : 's'} to close its shell` };
+          return {
+            name: s,
+            count: c,
+            w,
+            why: `${s}: needs ${w} electron${w === 1 ? '' : 's'} to close its shell`,
+          };
         }),
-      ...inv.bound.map((l) => ({ name: l.name, count: l.count, w: l.electronsWithdrawn, why: `${l.name}: X-type, withdraws ${l.electronsWithdrawn}` })),
+      ...inv.bound.map((l) => ({
+        name: l.name,
+        count: l.count,
+        w: l.electronsWithdrawn,
+        why: `${l.name}: X-type, withdraws ${l.electronsWithdrawn}`,
+      })),
     ];
     const w = ligs.reduce((a, l) => a + l.count * l.w, 0);
     if (k !== null && ligs.length && w === k + 1) return { kind: 'superhalogen', centre, k, ligands: ligs };
@@ -99,7 +114,11 @@ function jelliumAnalogue(f: Formula, options: CountOptions): CountResult | null 
 
 function check(f: Formula, options: CountOptions = {}): Applicability {
   const t = template(f);
-  if (t) return { applies: true, reason: `${t.kind} template ${t.kind === 'superhalogen' ? 'MX(k+1)' : 'M(k+1)X'} around ${t.centre}` };
+  if (t)
+    return {
+      applies: true,
+      reason: `${t.kind} template ${t.kind === 'superhalogen' ? 'MX(k+1)' : 'M(k+1)X'} around ${t.centre}`,
+    };
   const j = jelliumAnalogue(f, options);
   if (j) return { applies: true, reason: `${j.rule} count ${j.count} is ${j.analogue}-like` };
   return {
@@ -137,7 +156,11 @@ export const superhalogenRule: CountRule = {
         notes.push(CHECK_HALOGEN);
       } else {
         for (const m of t.metals) {
-          steps.push({ term: `${times(m.count, m.sym)} × ${m.v}`, electrons: m.count * m.v, why: `${m.sym}: ${m.v} valence electron${m.v === 1 ? '' : 's'}` });
+          steps.push({
+            term: `${times(m.count, m.sym)} × ${m.v}`,
+            electrons: m.count * m.v,
+            why: `${m.sym}: ${m.v} valence electron${m.v === 1 ? '' : 's'}`,
+          });
         }
         steps.push({
           term: `${t.centre} (centre) × −${t.k}`,
@@ -145,13 +168,17 @@ export const superhalogenRule: CountRule = {
           why: `${t.centre}: binds ${t.k} electron${t.k === 1 ? '' : 's'} to close its octet`,
         });
         analogue = 'superalkali';
-        notes.push(`the metals give ${t.k + 1} electrons but ${t.centre} binds only ${t.k}: one electron left over, like an alkali atom — M(k+1)X superalkali template`);
+        notes.push(
+          `the metals give ${t.k + 1} electrons but ${t.centre} binds only ${t.k}: one electron left over, like an alkali atom — M(k+1)X superalkali template`,
+        );
         notes.push(CHECK_ALKALI);
       }
       steps.push(chargeStep(inv.charge));
       const excess = sumSteps(steps);
       if (excess === 0) {
-        notes.unshift(`the ${inv.charge < 0 ? 'anion' : 'cation'} closes the shell: the closed-shell ion of a ${analogue}`);
+        notes.unshift(
+          `the ${inv.charge < 0 ? 'anion' : 'cation'} closes the shell: the closed-shell ion of a ${analogue}`,
+        );
       } else if (excess === -1 || excess === 1) {
         notes.unshift(`neutral ${analogue} candidate: ${excess === -1 ? 'one hole' : 'one extra electron'}`);
       }
@@ -164,7 +191,13 @@ export const superhalogenRule: CountRule = {
         analogue,
         steps,
         notes,
-        details: { template: t.kind === 'superhalogen' ? 'MX(k+1)' : 'M(k+1)X', centre: t.centre, k: t.k, eaClEv: EA_CL_EV, ipCsEv: IP_CS_EV },
+        details: {
+          template: t.kind === 'superhalogen' ? 'MX(k+1)' : 'M(k+1)X',
+          centre: t.centre,
+          k: t.k,
+          eaClEv: EA_CL_EV,
+          ipCsEv: IP_CS_EV,
+        },
         reference: REFERENCE,
       };
     }

@@ -16,7 +16,11 @@ const SPEC = {
 };
 
 function evaluate(f: Formula) {
-  return centreRule(f, SPEC, (p) => (p.block === 'f' ? null : `the centre ${p.centre} is not an f-block atom (32 = s² p⁶ d¹⁰ f¹⁴ needs an f shell)`));
+  return centreRule(f, SPEC, (p) =>
+    p.block === 'f'
+      ? null
+      : `the centre ${p.centre} is not an f-block atom (32 = s² p⁶ d¹⁰ f¹⁴ needs an f shell)`,
+  );
 }
 
 export const thirtyTwoElectronRule: CountRule = {

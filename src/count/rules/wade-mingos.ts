@@ -10,7 +10,16 @@
  * n+1 closo, n+2 nido, n+3 arachno, n+4 hypho; SEP = n is a capped closo polyhedron.
  */
 import type { Formula } from '../../chem/types.js';
-import { byElement, chargeStep, el, groupLabel, inventory, isTransitionMetal, times, valenceElectrons } from '../atoms.js';
+import {
+  byElement,
+  chargeStep,
+  el,
+  groupLabel,
+  inventory,
+  isTransitionMetal,
+  times,
+  valenceElectrons,
+} from '../atoms.js';
 import { bareAtomDonation, ligandDonation } from '../donors.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountResult, CountRule, CountStep } from '../types.js';
@@ -57,7 +66,8 @@ interface Plan {
 function plan(f: Formula): Plan | string {
   const inv = inventory(f);
   const inner = new Map<string, number>();
-  for (const x of f.endohedral) for (const [k, v] of byElement(x.inner)) inner.set(k, Math.max(inner.get(k) ?? 0, v));
+  for (const x of f.endohedral)
+    for (const [k, v] of byElement(x.inner)) inner.set(k, Math.max(inner.get(k) ?? 0, v));
   const mainGroup = new Map<string, number>();
   const metals = new Map<string, number>();
   const interstitial = new Map<string, number>();
@@ -72,10 +82,12 @@ function plan(f: Formula): Plan | string {
     const e = el(sym);
     if (sym === 'H') hydrogens += n;
     else if (isTransitionMetal(e)) {
-      if (e.group === 11 || e.group === 12) return `${sym} (${groupLabel(e)}) clusters are not Wade–Mingos vertices: use superatom-complex or jellium`;
+      if (e.group === 11 || e.group === 12)
+        return `${sym} (${groupLabel(e)}) clusters are not Wade–Mingos vertices: use superatom-complex or jellium`;
       metals.set(sym, n);
     } else if (mainGroupVertex(sym)) mainGroup.set(sym, n);
-    else if (e.block === 's') return `${sym} (${groupLabel(e)}): an s-block metal is not a cluster vertex in Wade's rules; try jellium`;
+    else if (e.block === 's')
+      return `${sym} (${groupLabel(e)}): an s-block metal is not a cluster vertex in Wade's rules; try jellium`;
     else terminal.set(sym, n);
   }
   for (const l of inv.bound) if (l.role === 'hydride') hydrogens += l.count * (l.composition?.H ?? 1);
@@ -101,7 +113,8 @@ function plan(f: Formula): Plan | string {
   const vertices = new Map([...mainGroup, ...metals]);
   const n = [...vertices.values()].reduce((a, b) => a + b, 0);
   const nMain = [...mainGroup.values()].reduce((a, b) => a + b, 0);
-  if (n < 3) return `${n} cluster vertex${n === 1 ? '' : 'es'}: Wade's rules need a polyhedron (3 or more vertices)`;
+  if (n < 3)
+    return `${n} cluster vertex${n === 1 ? '' : 'es'}: Wade's rules need a polyhedron (3 or more vertices)`;
   if (nMetal === 0 && [...mainGroup.keys()].every((s) => s === 'C')) {
     return 'only carbon vertices: a hydrocarbon, not a borane or cluster — use huckel for rings, hirsch for fullerenes';
   }
@@ -113,7 +126,8 @@ function plan(f: Formula): Plan | string {
   }
   const nB = mainGroup.get('B') ?? 0;
   const halides = [...terminal].reduce((a, [s, c]) => a + (el(s).group === 17 ? c : 0), 0);
-  const exo = halides + hydrogens + inv.bound.reduce((a, l) => a + (l.role === 'X' || l.role === 'L' ? l.count : 0), 0);
+  const exo =
+    halides + hydrogens + inv.bound.reduce((a, l) => a + (l.role === 'X' || l.role === 'L' ? l.count : 0), 0);
   if (nB > 0 && nMetal === 0 && exo < nMain && [...mainGroup.keys()].every((s) => s === 'B' || s === 'C')) {
     return `${nMain - exo} vertex atom${nMain - exo === 1 ? '' : 's'} carry no exo H or ligand: a condensed (fused) polyhedron whose shared atoms have no outward bond — Wade's rule is for single polyhedra; use jemmis-mno with --fragments`;
   }
@@ -131,7 +145,7 @@ function check(f: Formula): Applicability {
 
 export const wadeMingosRule: CountRule = {
   id: 'wade-mingos',
-  title: "Wade–Mingos skeletal electron pairs (PSEPT)",
+  title: 'Wade–Mingos skeletal electron pairs (PSEPT)',
   reference: REFERENCE,
   applies: (f) => check(f),
   count(f: Formula): CountResult {
@@ -181,7 +195,11 @@ export const wadeMingosRule: CountRule = {
         });
       } else {
         const d = ligandDonation(l);
-        steps.push({ term: `${times(l.count, l.name)} × ${d.neutral}`, electrons: l.count * d.neutral, why: d.why });
+        steps.push({
+          term: `${times(l.count, l.name)} × ${d.neutral}`,
+          electrons: l.count * d.neutral,
+          why: d.why,
+        });
         if (d.assumed) notes.push(d.assumed);
       }
     }
@@ -202,7 +220,17 @@ export const wadeMingosRule: CountRule = {
     const details: Record<string, unknown> = { vertices: n, skeletalElectrons: s };
     if (s % 2 !== 0) {
       notes.push(`${s} skeletal electrons is odd: no electron-pair class (a radical or a mis-set charge)`);
-      return { rule: 'wade-mingos', applies: true, count: s / 2, unit: 'electron pairs', verdict: 'none', steps, notes, details, reference: REFERENCE };
+      return {
+        rule: 'wade-mingos',
+        applies: true,
+        count: s / 2,
+        unit: 'electron pairs',
+        verdict: 'none',
+        steps,
+        notes,
+        details,
+        reference: REFERENCE,
+      };
     }
     const sep = s / 2;
     const k = sep - n - 1;
@@ -213,7 +241,9 @@ export const wadeMingosRule: CountRule = {
       const shape = DELTAHEDRA[parent];
       notes.push(
         `${sep} pairs for ${n} vertices = n + ${k + 1} → ${verdict}${
-          shape ? `: ${k === 0 ? article(shape) : `${article(shape)} (${parent} vertices) with ${k} vertex${k === 1 ? '' : 'es'} missing`}` : ''
+          shape
+            ? `: ${k === 0 ? article(shape) : `${article(shape)} (${parent} vertices) with ${k} vertex${k === 1 ? '' : 'es'} missing`}`
+            : ''
         }`,
       );
       details.parentVertices = parent;
@@ -224,11 +254,26 @@ export const wadeMingosRule: CountRule = {
       );
       details.class = 'capped-closo';
     } else if (k < -1) {
-      notes.push(`${sep} pairs for ${n} vertices < n: hypercloso / multiply capped or condensed; Wade's classes do not apply`);
+      notes.push(
+        `${sep} pairs for ${n} vertices < n: hypercloso / multiply capped or condensed; Wade's classes do not apply`,
+      );
     } else {
       notes.push(`${sep} pairs for ${n} vertices > n + 4: more open than hypho; Wade's classes do not apply`);
     }
-    if (p.metals.size && p.mainGroup.size === 0) notes.push('for transition-metal clusters mingos-pec gives the same answer in cluster valence electrons');
-    return { rule: 'wade-mingos', applies: true, count: sep, unit: 'electron pairs', verdict, steps, notes, details, reference: REFERENCE };
+    if (p.metals.size && p.mainGroup.size === 0)
+      notes.push(
+        'for transition-metal clusters mingos-pec gives the same answer in cluster valence electrons',
+      );
+    return {
+      rule: 'wade-mingos',
+      applies: true,
+      count: sep,
+      unit: 'electron pairs',
+      verdict,
+      steps,
+      notes,
+      details,
+      reference: REFERENCE,
+    };
   },
 };
