@@ -375,6 +375,17 @@ Au1 0.1 0.2 0.3
   it('reads the minimal file', () => {
     expect(parseCif(base).structure.numbers[0]).toBe(79);
   });
+  it('merges co-occupied (mixed) sites, keeping the major species', () => {
+    const text = base
+      .replace('_atom_site_fract_z\n', '_atom_site_fract_z\n_atom_site_occupancy\n')
+      .replace('Au1 0.1 0.2 0.3', 'Au1 0.1 0.2 0.3 0.4\nAg1 0.1 0.2 0.3 0.6\nS1 0.5 0.5 0.5 1');
+    const r = parseCif(text);
+    expect(Array.from(r.structure.numbers)).toEqual([47, 16]);
+    expect(r.report.disorder.mixedSites).toEqual([
+      { kept: 'Ag1', dropped: ['Au1'], occupancies: [0.6, 0.4] },
+    ]);
+    expect(r.report.warnings).toEqual([]);
+  });
   it('accepts unquoted operations split at spaces, site ids and DDLm tags', () => {
     const text = base
       .replace("_symmetry_equiv_pos_as_xyz\n'x, y, z'", '_symmetry_equiv_pos_as_xyz\nx, y, z\n-x, -y+1/2, z')

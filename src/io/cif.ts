@@ -305,8 +305,18 @@ export interface DisorderReport {
   }[];
   /** Sites dropped because they belong to a minor part. */
   readonly droppedSites: number;
-  /** Sites with occupancy < 1 and no disorder group (kept). */
+  /** Sites with occupancy < 1 and no disorder group. */
   readonly partialWithoutGroup: number;
+  /**
+   * Sites sharing one position (within the merge distance) with partial
+   * occupancies, e.g. Au/Ag co-occupied sites of alloy clusters: the species
+   * with the largest occupancy is kept.
+   */
+  readonly mixedSites: readonly {
+    readonly kept: string;
+    readonly dropped: readonly string[];
+    readonly occupancies: readonly number[];
+  }[];
 }
 
 export interface CifReport {
@@ -603,9 +613,40 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       `${negative} site(s) have a negative disorder group (disorder about a special position): their symmetry copies are all kept; check for overlapping orientations`,
     );
   }
-  if (partialWithoutGroup > 0) {
+  // Mixed (co-occupied) sites: partial-occupancy sites at one position; keep the major species.
+  const mixedSites: { kept: string; dropped: string[]; occupancies: number[] }[] = [];
+  const mergeA0 = options.mergeDistanceA ?? 0.1;
+  const partial = sites.filter((s) => s.occupancy < 1 && !dropped.has(s));
+  const cartD = new Float64Array(3);
+  const taken = new Set<CifSite>();
+  for (let a = 0; a < partial.length; a++) {
+    const sa = partial[a]!;
+    if (taken.has(sa)) continue;
+    const group = [sa];
+    for (let b = a + 1; b < partial.length; b++) {
+      const sb = partial[b]!;
+      if (taken.has(sb) || sb.group !== sa.group) continue;
+      const d = [0, 1, 2].map((k) => {
+        const x = sb.frac[k]! - sa.frac[k]!;
+        return x - Math.round(x);
+      });
+      fracToCart(cell, d[0]!, d[1]!, d[2]!, cartD);
+      if (Math.hypot(cartD[0]!, cartD[1]!, cartD[2]!) < mergeA0) group.push(sb);
+    }
+    if (group.length < 2) continue;
+    group.sort((x, y) => y.occupancy - x.occupancy);
+    for (const g of group) taken.add(g);
+    for (const g of group.slice(1)) dropped.add(g);
+    mixedSites.push({
+      kept: group[0]!.label,
+      dropped: group.slice(1).map((g) => g.label),
+      occupancies: group.map((g) => g.occupancy),
+    });
+  }
+  const partialLeft = partialWithoutGroup - mixedSites.reduce((t, m) => t + m.occupancies.length, 0);
+  if (partialLeft > 0) {
     warnings.push(
-      `${partialWithoutGroup} site(s) have occupancy < 1 but no disorder group; all are kept (check for overlapping alternatives)`,
+      `${partialLeft} site(s) have occupancy < 1 but no disorder group; they are kept (check for overlapping alternatives)`,
     );
   }
   const kept = sites.filter((s) => !dropped.has(s));
@@ -675,7 +716,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     symops,
     symopSource,
     sites,
-    disorder: { assemblies, droppedSites: dropped.size, partialWithoutGroup },
+    disorder: { assemblies, droppedSites: dropped.size, partialWithoutGroup, mixedSites },
     asymmetricAtoms: kept.length,
     cellAtoms: n,
     duplicatesRemoved: duplicates,

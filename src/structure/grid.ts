@@ -83,6 +83,8 @@ export function createGrid(positions: ArrayLike<number>, cellSize: number): Neig
   for (let i = 0; i < n; i++) atoms[fill[cellOf[i]!]!++] = i;
 
   const forEachNear: NeighbourGrid['forEachNear'] = (x, y, z, radius, visit) => {
+    if (radius > size * (1 + 1e-12))
+      throw new RangeError(`radius ${radius} Å exceeds the grid cell ${size} Å`);
     const r2 = radius * radius;
     const cx = Math.floor((x - minX) * inv);
     const cy = Math.floor((y - minY) * inv);
