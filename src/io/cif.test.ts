@@ -329,6 +329,22 @@ describe('CIF expansion and molecule extraction across cell boundaries', () => {
   });
 });
 
+describe('crystal networks', () => {
+  it('flags bulk fcc gold as polymeric, not a molecule', () => {
+    // fcc Au, a = 4.0782 Å (Wyckoff 1963), 4 atoms in the conventional cell
+    const cell = cellFromParameters(4.0782, 4.0782, 4.0782, 90, 90, 90);
+    const h = 4.0782 / 2;
+    const s = createStructure({
+      numbers: [79, 79, 79, 79],
+      positions: [0, 0, 0, h, h, 0, h, 0, h, 0, h, h],
+      cell,
+    });
+    const { molecule, inCell } = extractMolecule(s);
+    expect(molecule.polymeric).toBe(true);
+    expect(inCell).toEqual([{ formula: 'Au4', count: 1, polymeric: true }]);
+  });
+});
+
 describe('CIF writer', () => {
   it('writes P1 and reads back the same cell contents', () => {
     const cell = cellFromParameters(10, 11, 12, 90, 100, 90);
