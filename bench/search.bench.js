@@ -5,7 +5,8 @@
 //
 // usage: npm run build && node bench/search.bench.js [--full] [--no-ase]
 //   default: about 5 minutes;  --full: sweep LJ2–LJ55 × 5 seeds, LJ38 × 20 seeds,
-//   LJ75 × 4 seeds (5 min each), ASE LJ38 × 3 runs of 2000 steps (hours).
+//   LJ75 × 4 seeds (2 min each), ASE LJ38 × 3 runs of 2000 steps (≤ 10 min each).
+//   --sweep-seeds K, --sweep-from N: override the sweep; --sweep-only: only the sweep (no ASE).
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,11 @@ import { defaultPatience, runSearch } from '../dist/optimize/run.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const full = process.argv.includes('--full');
 const noAse = process.argv.includes('--no-ase');
+const noHeadline = process.argv.includes('--sweep-only');
+const flag = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
 
 // Global-minimum energies (ε) of LJ_N, Cambridge Cluster Database (Wales, Doye et al.;
 // Wales & Doye, J. Phys. Chem. A 101, 5111 (1997)), as in ../shared/data/lj-minima-2-55.tsv.
@@ -161,8 +167,8 @@ const headline = [
   [13, CCD[13], full ? 20 : 10, 60],
   [38, CCD[38], full ? 20 : 8, 60],
   [55, CCD[55], full ? 10 : 5, 60],
-  [75, LJ75, full ? 4 : 1, full ? 300 : 30],
-];
+  [75, LJ75, full ? 4 : 1, full ? 120 : 30],
+].filter(() => !noHeadline);
 const results = {};
 for (const [n, target, seeds, limit] of headline) {
   const r = oursSeries(n, target, seeds, limit);
@@ -173,8 +179,8 @@ for (const [n, target, seeds, limit] of headline) {
 }
 
 console.log('');
-const lo = full ? 2 : 10;
-const sweepSeeds = full ? 5 : 1;
+const lo = flag('--sweep-from', full ? 2 : 10);
+const sweepSeeds = flag('--sweep-seeds', full ? 5 : 1);
 console.log(`sweep LJ${lo}–LJ55, ${sweepSeeds} seed(s) each, time limit 60 s: N success median-s max-s`);
 let allOk = true;
 let worst = { n: 0, t: 0 };
@@ -193,11 +199,11 @@ console.log(
 );
 
 console.log('');
-const python = noAse ? null : aseAvailable();
+const python = noAse || noHeadline ? null : aseAvailable();
 if (!python) {
   console.log(
-    noAse
-      ? 'ASE comparison skipped (--no-ase).'
+    noAse || noHeadline
+      ? 'ASE comparison skipped (--no-ase / --sweep-only).'
       : 'ASE comparison skipped: `python3 -c "import ase"` fails (install Debian python3-ase: apt-get install -y python3-ase).',
   );
 } else {
@@ -206,7 +212,7 @@ if (!python) {
   );
   const cases = [
     [13, full ? 10 : 3, 500, 120],
-    [38, full ? 3 : 1, full ? 2000 : 2000, full ? 3600 : 60],
+    [38, full ? 3 : 1, 2000, full ? 600 : 60],
   ];
   for (const [n, runs, steps, limit] of cases) {
     const res = [];

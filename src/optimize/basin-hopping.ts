@@ -43,7 +43,7 @@ export interface BasinHoppingOptions extends SearchOptions {
   readonly targetAcceptance?: number;
   /** Probability of a surface move instead of a Cartesian move (default 0.1). */
   readonly surfaceMoveProbability?: number;
-  /** Stalled steps before a jump (default 4·N + 50; 0 disables). */
+  /** Stalled steps before a jump (default 100; 0 disables). */
   readonly jumpAfter?: number;
   /** Unconditionally accepted moves in one jump (default 3). */
   readonly jumpSteps?: number;
@@ -54,13 +54,13 @@ export interface BasinHoppingOptions extends SearchOptions {
 }
 
 /** The default settings, exposed so the CLI and docs can show them. */
-export function basinHoppingDefaults(atoms: number) {
+export function basinHoppingDefaults(_atoms: number) {
   return {
     temperatureBond: 0.8,
     stepSizeNn: 0.32,
     targetAcceptance: 0.5,
     surfaceMoveProbability: 0.1,
-    jumpAfter: 4 * atoms + 50,
+    jumpAfter: 100,
     jumpSteps: 3,
     restartAfter: 0,
   };
@@ -82,7 +82,7 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
   const jumpAfter = options.jumpAfter ?? d.jumpAfter;
   const jumpSteps = options.jumpSteps ?? d.jumpSteps;
   const restartAfter = options.restartAfter ?? d.restartAfter;
-  const fmax = options.fmax ?? (1e-3 * pot.bondEnergy) / nn;
+  const fmax = options.fmax ?? (1e-2 * pot.bondEnergy) / nn;
   const polishFmax = (1e-7 * pot.bondEnergy) / nn;
   const minimizer = defaultMinimizer(options);
   const tracker = new SearchTracker(options, 'bh');
@@ -150,7 +150,8 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     let e = relax(trial, false);
     const ok = isConnected(trial, connectCut, stack, seen);
     if (ok) {
-      if (tracker.improves(e) || tracker.nearTarget(e)) e = relax(trial, true);
+      if (tracker.improves(e) || tracker.nearTarget(e) || tracker.minima.wouldAccept(e))
+        e = relax(trial, true);
       tracker.record(e, trial);
     }
     // --- accept / reject (keeping the relaxed coordinates) ---

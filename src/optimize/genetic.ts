@@ -54,7 +54,7 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
   }
   const pm = options.mutationRate ?? 0.1;
   const epochAfter = options.epochAfter ?? 40 * size;
-  const fmax = options.fmax ?? (1e-3 * pot.bondEnergy) / nn;
+  const fmax = options.fmax ?? (1e-2 * pot.bondEnergy) / nn;
   const polishFmax = (1e-7 * pot.bondEnergy) / nn;
   const minimizer = defaultMinimizer(options);
   const tracker = new SearchTracker(options, 'ga');
@@ -71,7 +71,7 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
     return r.energy;
   };
   const finish = (x: Float64Array, e: number): number => {
-    if (tracker.improves(e) || tracker.nearTarget(e)) e = relax(x, true);
+    if (tracker.improves(e) || tracker.nearTarget(e) || tracker.minima.wouldAccept(e)) e = relax(x, true);
     centre(x);
     tracker.record(e, x);
     return e;

@@ -33,7 +33,11 @@ export interface SearchOptions extends RunControl {
   readonly patience?: number;
   /** How many distinct low minima to keep (default 10). */
   readonly keepMinima?: number;
-  /** Force tolerance of the local minimisations during the search (default 1e-3 bondEnergy/nn). */
+  /**
+   * Force tolerance of the local minimisations during the search (default
+   * 1e-2 bondEnergy/nn, 0.0089 ε/σ for LJ); new lowest minima and minima near
+   * the target are re-minimised to 1e-7 bondEnergy/nn before they are recorded.
+   */
   readonly fmax?: number;
   /** Local minimiser (default L-BFGS, memory 10). */
   readonly minimizer?: LocalMinimizer;
