@@ -37,20 +37,14 @@ export function formatResult(formula: string, r: CountResult, primary = false): 
     out.push(`  does not apply to ${formula}: ${r.reason ?? r.notes[0] ?? ''}`);
     return out.join('\n');
   }
-  const termWidth = Math.max(12, ...r.steps.map((s) => s.term.length)) + 2;
+  const termWidth = Math.max(12, totalLabel(r).length, ...r.steps.map((s) => s.term.length)) + 2;
   for (const s of r.steps) {
     out.push(`    ${s.term.padEnd(termWidth)}${signed(s.electrons).padStart(6)}   ${s.why}`);
   }
   const sum = r.steps.reduce((a, s) => a + s.electrons, 0);
   out.push(`    ${'─'.repeat(termWidth + 6)}`);
   out.push(`    ${totalLabel(r).padEnd(termWidth)}${String(sum).padStart(6)}`);
-  const countLine =
-    r.unit === 'electron pairs'
-      ? `  = ${r.count} ${r.unit}`
-      : r.rule === 'octet' || r.rule.endsWith('electron')
-        ? `  = ${r.count} ${r.unit}`
-        : `  = ${r.count} ${r.unit}`;
-  out.push(countLine);
+  out.push(`  = ${r.count} ${r.unit}`);
   if (r.configuration)
     out.push(`  configuration (${r.shell?.modelName ?? 'shell model'}): ${r.configuration}`);
   out.push(`  verdict: ${r.verdict}${r.analogue ? `   analogue: ${r.analogue}` : ''}`);

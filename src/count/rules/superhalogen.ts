@@ -212,6 +212,7 @@ export const superhalogenRule: CountRule = {
       unit: 'e',
       verdict: j.verdict,
       ...(j.configuration !== undefined ? { configuration: j.configuration } : {}),
+      ...(j.shell ? { shell: j.shell } : {}),
       analogue: halogen ? 'superhalogen' : 'superalkali',
       steps: j.steps,
       notes: [
