@@ -41,8 +41,8 @@ export const GUPTA_PARAMETERS: Readonly<Record<string, GuptaParameters>> = {
 };
 
 /**
- * Experimental cohesive energies (eV/atom) the Cleri–Rosato sets were fitted to
- * (C. Kittel, Introduction to Solid State Physics, 8th ed., Table 3.1).
+ * Experimental cohesive energies (eV/atom) the Cleri–Rosato and Sutton–Chen sets
+ * were fitted to (C. Kittel, Introduction to Solid State Physics, 8th ed., Table 3.1).
  */
 export const COHESIVE_ENERGY_EV: Readonly<Record<string, number>> = {
   Ni: 4.44,

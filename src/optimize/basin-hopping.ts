@@ -94,6 +94,9 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
   const seen = new Uint8Array(n);
   const container = 1.6 * clusterRadius(n, nn) + nn;
   const connectCut = 1.6 * nn;
+  const fillAtomEnergies = () => {
+    pot.evaluate(trial, undefined, atomE);
+  };
 
   const relax = (x: Float64Array, tight: boolean): number => {
     const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax });
@@ -140,7 +143,7 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     trial.set(cur);
     // --- move ---
     if (pSurface > 0 && n > 3 && rng.next() < pSurface) {
-      surfaceMove(trial, n, nn, rng, () => pot.evaluate(trial, undefined, atomE), atomE);
+      surfaceMove(trial, n, nn, rng, fillAtomEnergies, atomE);
       tracker.evaluations++;
     } else {
       for (let k = 0; k < 3 * n; k++) trial[k] = trial[k]! + step * (2 * rng.next() - 1);

@@ -99,6 +99,9 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
   const keys = new Float64Array(n);
   const weights = new Float64Array(size);
   let unchanged = 0;
+  const fillAtomEnergies = () => {
+    pot.evaluate(child, undefined, atomE);
+  };
 
   while (!tracker.shouldStop()) {
     tracker.steps++;
@@ -135,7 +138,7 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
     for (let m = 0; m < n - k; m++) copyAtom(b, order[m]!, child, k + m);
     // separate the halves slightly if they overlap badly: shift the top part up until no pair < 0.7 nn
     liftTop(child, k, n, 0.7 * nn);
-    if (rng.next() < pm) mutate(child, n, nn, rng, () => pot.evaluate(child, undefined, atomE), atomE);
+    if (rng.next() < pm) mutate(child, n, nn, rng, fillAtomEnergies, atomE);
     let e = relax(child, false);
     if (!isConnected(child, connectCut, stack, seen)) {
       unchanged++;
