@@ -120,6 +120,11 @@ class NearestGrid {
   private readonly min: V3;
   private readonly start: Int32Array;
   private readonly items: Int32Array;
+  /** Coordinates and elements in cell order (cache-friendly scans). */
+  private readonly sx: Float64Array;
+  private readonly sy: Float64Array;
+  private readonly sz: Float64Array;
+  private readonly sel: Uint8Array;
 
   constructor(
     private readonly x: Float64Array,
@@ -160,6 +165,17 @@ class NearestGrid {
     const fill = count.slice();
     this.items = new Int32Array(n);
     for (let i = 0; i < n; i++) this.items[fill[idx[i]!]!++] = i;
+    this.sx = new Float64Array(n);
+    this.sy = new Float64Array(n);
+    this.sz = new Float64Array(n);
+    this.sel = new Uint8Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = this.items[k]!;
+      this.sx[k] = x[3 * i]!;
+      this.sy[k] = x[3 * i + 1]!;
+      this.sz[k] = x[3 * i + 2]!;
+      this.sel[k] = z[i]!;
+    }
   }
 
   private cellOf(px: number, py: number, pz: number): number {
@@ -188,19 +204,21 @@ class NearestGrid {
     const fz = Math.floor((pz - this.min[2]) / this.cell);
     let best = -1;
     let bestD = this.cell * this.cell;
+    const { start, sx, sy, sz, sel } = this;
     for (let ix = Math.max(0, fx - 1); ix <= Math.min(this.nx - 1, fx + 1); ix++) {
       for (let iy = Math.max(0, fy - 1); iy <= Math.min(this.ny - 1, fy + 1); iy++) {
         for (let iz = Math.max(0, fz - 1); iz <= Math.min(this.nz - 1, fz + 1); iz++) {
           const c = (ix * this.ny + iy) * this.nz + iz;
-          for (let k = this.start[c]!; k < this.start[c + 1]!; k++) {
-            const j = this.items[k]!;
-            if (this.z[j] !== el) continue;
-            if (used && used[j] === stamp) continue;
-            const dx = this.x[3 * j]! - px;
-            const dy = this.x[3 * j + 1]! - py;
-            const dz = this.x[3 * j + 2]! - pz;
+          const end = start[c + 1]!;
+          for (let k = start[c]!; k < end; k++) {
+            if (sel[k] !== el) continue;
+            const dx = sx[k]! - px;
+            const dy = sy[k]! - py;
+            const dz = sz[k]! - pz;
             const d = dx * dx + dy * dy + dz * dz;
             if (d < bestD) {
+              const j = this.items[k]!;
+              if (used && used[j] === stamp) continue;
               bestD = d;
               best = j;
             }
@@ -879,24 +897,29 @@ function fitGroup(ctx: Ctx, cand: Candidate): GroupFit | null {
   const std = standardGroup(cand.family, cand.n);
   let frame = cand.frame;
   let ops = rotateGroup(std, frame);
+  // First pass with a loose limit (2τ): the frame is refined before the strict test.
   let ver = verifyGroup(ctx, ops, 2);
   if (!ver) return null;
+  const cost = (rms: number[]) => rms.reduce((t, r) => t + r * r, 0);
+  let c = cost(ver.rms);
   for (let iter = 0; iter < 3 && ops.length > 1; iter++) {
     if (Math.max(...ver.rms) < 1e-3 * ctx.tau) break;
-    const sym = symmetrize(ctx, ops, ver.perms);
-    const r = fitOrthogonal(sym, ctx.x, null, false);
-    frame = mul3(r, frame);
-    const ops2 = rotateGroup(std, frame);
+    const r = fitOrthogonal(symmetrize(ctx, ops, ver.perms), ctx.x, null, false);
+    const frame2 = mul3(r, frame);
+    const ops2 = rotateGroup(std, frame2);
     const ver2 = verifyGroup(ctx, ops2, 2);
     if (!ver2) break;
-    const worse = Math.max(...ver2.rms) > Math.max(...ver.rms) + 1e-12;
+    const c2 = cost(ver2.rms);
+    if (!(c2 < c)) break;
+    frame = frame2;
     ops = ops2;
     ver = ver2;
-    if (worse) break;
+    const gain = (c - c2) / c;
+    c = c2;
+    if (gain < 0.01) break;
   }
-  const strict = verifyGroup(ctx, ops, 1);
-  if (!strict) return null;
-  return { ops, perms: strict.perms, rms: strict.rms, symmetrized: symmetrize(ctx, ops, strict.perms) };
+  if (ver.rms.some((r) => r > ctx.tau)) return null;
+  return { ops, perms: ver.perms, rms: ver.rms, symmetrized: symmetrize(ctx, ops, ver.perms) };
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1157,14 +1180,18 @@ export function chiralityMeasure(s: Structure, options: PointGroupOptions = {}):
   const toMeasure = (sum: number) => (100 * sum) / (4 * norm);
   let best: ChiralityMeasure = { measure: toMeasure(assignUnder(ctx, inversion(), perm)), element: 'i' };
   const dirs = candidateDirections(ctx, equivalenceSets(ctx), 2).slice(0, 400);
-  for (const u0 of dirs) {
-    for (const kind of ['sigma', 'S4'] as const) {
-      const spec: OpSpec = kind === 'sigma' ? { kind: 'sigma', order: 1 } : { kind: 'S', order: 4 };
+  for (const kind of ['sigma', 'S4'] as const) {
+    const spec: OpSpec = kind === 'sigma' ? { kind: 'sigma', order: 1 } : { kind: 'S', order: 4 };
+    // Screen every direction with the fast nearest-neighbour mismatch, refine the best few exactly.
+    const screened = dirs
+      .map((u) => ({ u, score: mismatch(ctx, buildOp(spec, u), ctx.n, Infinity) }))
+      .sort((a, b) => a.score - b.score)
+      .slice(0, 6);
+    for (const { u: u0 } of screened) {
       let u = u0;
       let sum = assignUnder(ctx, buildOp(spec, u), perm);
       for (let iter = 0; iter < 3; iter++) {
-        const fitted = fitOrthogonal(ctx.x, ctx.x, perm, true);
-        const u2 = axisOf(fitted);
+        const u2 = axisOf(fitOrthogonal(ctx.x, ctx.x, perm, true));
         if (!u2) break;
         const sum2 = assignUnder(ctx, buildOp(spec, u2), perm);
         if (!(sum2 < sum - 1e-12)) break;
