@@ -28,6 +28,14 @@ describe('auto: every applicable rule, with a primary one', () => {
     });
   }
 
+  it('bare transition-metal clusters and polyoxometalates get no made-up polyhedral count', () => {
+    // Mingos 1984: the PEC/Wade vertex counts assume ligated 18-electron vertices; [P2W18O62]6− holds W(VI) ions.
+    expect(countFormula('Pd13', { rule: 'mingos-pec' }).results[0]!.applies).toBe(false);
+    expect(countFormula('K6[P2W18O62]·14H2O', { rule: 'wade-mingos' }).results[0]!.applies).toBe(false);
+    // Shinohara, Rep. Prog. Phys. 63, 843 (2000): La@C82 is La3+ inside C82 3− — a cage count, not an 18-electron centre.
+    expect(countFormula('La@C82').primary).toBe('hirsch');
+  });
+
   it('no rule applies to a lone atom: an empty result with reasons', () => {
     const r = countFormula('Ar');
     expect(r.primary).toBeNull();

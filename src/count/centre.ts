@@ -38,6 +38,8 @@ export function findCentre(f: Formula): CentrePlan | string {
       return 'the centre-atom rules count one atom inside one cage (M@Cage)';
     }
     if (inv.bound.length) return 'a ligand-protected endohedral cluster: count it with superatom-complex';
+    const outer = byElement(x.outer);
+    if ((outer.get('C') ?? 0) >= 20) return 'an endohedral fullerene: the cage π system is counted by hirsch';
     const sym = inner[0]![0];
     return { kind: 'endohedral', centre: sym, centres: 1, block: el(sym).block };
   }

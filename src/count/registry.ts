@@ -70,7 +70,11 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
   if (has('jemmis-mno'))
     return { id: 'jemmis-mno', why: 'a condensed polyhedron described by its fragments' };
   const centre = has('32-electron') ?? has('18-electron');
-  if (f.endohedral.length && centre && (centre.verdict === 'satisfied' || !has('jellium'))) {
+  if (
+    f.endohedral.length &&
+    centre &&
+    (centre.verdict === 'satisfied' || (!has('jellium') && !has('hirsch')))
+  ) {
     return { id: centre.rule, why: 'an endohedral cage whose centre completes its shell' };
   }
   if (has('superhalogen')?.details?.template)
@@ -79,7 +83,12 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
     return { id: 'mingos-pec', why: 'a transition-metal cluster: cluster valence electrons' };
   const bareRing = has('huckel') && !core.includes('C') && !core.includes('H');
   if (bareRing) return { id: 'huckel', why: 'a small bare ring ion' };
-  if (has('wade-mingos'))
+  const wade = has('wade-mingos');
+  const informativeLater = ['huckel', 'hirsch', 'jellium'].some((id) => {
+    const r = has(id as RuleId);
+    return r !== undefined && r.verdict !== 'none';
+  });
+  if (wade && (wade.verdict !== 'none' || !informativeLater))
     return {
       id: 'wade-mingos',
       why: 'a borane, carborane, Zintl ion or main-group cage: skeletal electron pairs',

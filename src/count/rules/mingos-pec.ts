@@ -111,6 +111,21 @@ function check(f: Formula): Applicability {
       reason: `main-group cluster atoms (${mainGroup.join(', ')}): count mixed clusters with wade-mingos`,
     };
   }
+  const bareAtoms = [...inv.core].filter(([s]) => !isTransitionMetal(el(s))).reduce((a, [, c]) => a + c, 0);
+  if (inv.bound.length === 0 && bareAtoms === 0) {
+    return {
+      applies: false,
+      reason:
+        'a bare transition-metal cluster: the polyhedral electron counts assume ligated 18-electron vertices',
+    };
+  }
+  if (bareAtoms > n) {
+    return {
+      applies: false,
+      reason:
+        'more bare non-metal atoms than metals: a metal oxide/halide cluster (e.g. a polyoxometalate), not a carbonyl-type cluster',
+    };
+  }
   if (inv.bound.some((l) => l.composition === null && l.role !== 'X' && l.role !== 'L')) {
     return { applies: false, reason: 'a ligand of unknown kind' };
   }

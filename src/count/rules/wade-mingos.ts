@@ -110,6 +110,13 @@ function plan(f: Formula): Plan | string {
       terminal.delete(s);
     }
   }
+  const nTerminal = [...terminal.values()].reduce((a, b) => a + b, 0);
+  if (nMetal > 0 && nTerminal > nMetal) {
+    return `more bare ${[...terminal.keys()].join(', ')} atoms than metal atoms: a metal oxide/halide cluster (e.g. a polyoxometalate) with metal ions, not a skeletal-electron cluster`;
+  }
+  if (nMetal > 0 && inv.bound.length === 0 && hydrogens === 0 && nTerminal === 0) {
+    return 'a bare transition-metal cluster: the v + x − 12 vertex count assumes ligated (18-electron) vertices';
+  }
   const vertices = new Map([...mainGroup, ...metals]);
   const n = [...vertices.values()].reduce((a, b) => a + b, 0);
   const nMain = [...mainGroup.values()].reduce((a, b) => a + b, 0);
