@@ -23,7 +23,7 @@
  */
 import { InputError, LimitError } from '../core/errors.js';
 import type { RunControl } from '../core/progress.js';
-import { MaxHeap } from './heap.js';
+import { IntegerSet, MaxHeap } from './heap.js';
 import type { AtomIsotopes } from './isotopes.js';
 
 export interface FineOptions {
@@ -82,7 +82,10 @@ class Marginal {
   private confs: number[] = [];
   private confLogP: number[] = [];
   private confMass: number[] = [];
-  private readonly seen = new Set<string>();
+  /** Visited configurations, keyed by their mixed-radix number when it is exact (< 2^53). */
+  private readonly seenNumbers = new IntegerSet(256);
+  private readonly seenStrings = new Set<string>();
+  private readonly numericKeys: boolean;
   private readonly heap = new MaxHeap(64);
   /** Discovered-configuration index of the i-th most probable subisotopologue. */
   private readonly order: number[] = [];
@@ -102,6 +105,7 @@ class Marginal {
     this.massesDa = atom.massesDa;
     this.lf = lf;
     this.scratch = new Array<number>(this.k).fill(0);
+    this.numericKeys = (this.n + 1) ** Math.max(0, this.k - 1) < 2 ** 53;
     this.discover(this.mode(atom.probabilities));
   }
 
@@ -135,9 +139,16 @@ class Marginal {
   }
 
   private discover(c: readonly number[]): void {
-    const key = c.join(',');
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if (this.numericKeys) {
+      // the last count is implied by the others (they sum to n)
+      let key = 0;
+      for (let i = 0; i < this.k - 1; i++) key = key * (this.n + 1) + c[i]!;
+      if (!this.seenNumbers.add(key)) return;
+    } else {
+      const key = c.join(',');
+      if (this.seenStrings.has(key)) return;
+      this.seenStrings.add(key);
+    }
     const idx = this.confLogP.length;
     for (let i = 0; i < this.k; i++) this.confs.push(c[i]!);
     const lp = this.logProb(c);

@@ -70,3 +70,58 @@ export class MaxHeap {
     return top;
   }
 }
+
+/**
+ * A set of non-negative integers below 2^53 (open addressing, linear probing, Float64Array
+ * slots, −1 = empty). Avoids the boxed-number cost of `Set<number>` for keys above 2^31.
+ */
+export class IntegerSet {
+  private slots: Float64Array;
+  private mask: number;
+  private n = 0;
+
+  constructor(capacity = 1024) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Float64Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  private static hash(key: number): number {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  /** Add `key`; returns false when it was already present. */
+  add(key: number): boolean {
+    if ((this.n + 1) * 2 > this.slots.length) this.grow();
+    const slots = this.slots;
+    let i = IntegerSet.hash(key) & this.mask;
+    for (;;) {
+      const v = slots[i]!;
+      if (v === -1) {
+        slots[i] = key;
+        this.n++;
+        return true;
+      }
+      if (v === key) return false;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2).fill(-1);
+    this.mask = this.slots.length - 1;
+    this.n = 0;
+    for (let i = 0; i < old.length; i++) if (old[i] !== -1) this.add(old[i]!);
+  }
+}

@@ -1,0 +1,283 @@
+#!/usr/bin/env node
+// Isotope envelopes: superatom against IsoSpec 2 (C++, Debian libisospec++-dev; or IsoSpecPy via
+// /usr/bin/python3 with python3-isospec + python3-cffi) and the npm package isotopic-distribution,
+// on the same formulas, in the same run. Prints times and ratios.
+//
+//   npm run build && node bench/isotopes.bench.js          (or: node bench/run.js isotopes)
+//
+// What is compared:
+//  - superatom aggregated envelope (default mode; all nucleon-number peaks, tails trimmed at
+//    1e-12 × the tallest) vs isotopic-distribution (its default: fwhm 0.01, minY 1e-8), and the
+//    most-abundant m/z each reports;
+//  - superatom fine structure (--fine, p = 0.999) vs IsoSpec FixedEnvelope::FromTotalProb(p = 0.999,
+//    optimize = true) — the same definition (smallest set reaching p) — with the number of
+//    isotopologues each returns. IsoSpec runs in a child process under a memory cap (ulimit -v)
+//    and a time cap, so a formula it cannot finish is reported as stopped, not as a crash.
+// IsoSpec uses its own built-in isotope table; superatom the one in src/data. Times are medians.
+// When IsoSpec is missing and this runs as root with apt-get, the script installs
+// libisospec++-dev (set SUPERATOM_BENCH_NO_INSTALL=1 to forbid); otherwise IsoSpec is skipped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isotopeEnvelope } from '../dist/mass/envelope.js';
+import { fineStructure } from '../dist/mass/fine.js';
+import { resolveComposition } from '../dist/mass/isotopes.js';
+
+const P = 0.999;
+const ISOSPEC_MEMORY_GB = Number(process.env.SUPERATOM_BENCH_ISOSPEC_GB ?? 6);
+const ISOSPEC_SECONDS = Number(process.env.SUPERATOM_BENCH_ISOSPEC_SECONDS ?? 90);
+const FINE_MAX_CONFIGURATIONS = 5_000_000;
+
+// Compositions written out (PET/SC8H9 = C8H9S, BDTA = C7H4O2S2, PPh3 = C18H15P).
+const CASES = [
+  { name: 'C100H202', comp: { C: 100, H: 202 }, z: 0 },
+  { name: '[Ag29(BDTA)12]3-', comp: { Ag: 29, C: 84, H: 48, O: 24, S: 24 }, z: -3 },
+  { name: '[Ag29(BDTA)12(PPh3)4]3-', comp: { Ag: 29, C: 156, H: 108, O: 24, P: 4, S: 24 }, z: -3 },
+  { name: 'Au144(SC8H9)60', comp: { Au: 144, C: 480, H: 540, S: 60 }, z: 0 },
+  { name: '[PW12O40]3-', comp: { P: 1, W: 12, O: 40 }, z: -3 },
+  { name: '[Mo154O462H14(H2O)70]14-', comp: { Mo: 154, O: 532, H: 154 }, z: -14 },
+];
+
+const mfText = (comp) =>
+  Object.entries(comp)
+    .map(([k, n]) => `${k}${n}`)
+    .join('');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median wall time (ms) of fn over enough repeats to take ≥ minMs (at least 3, at most 200). */
+function time(fn, minMs = 300) {
+  const times = [];
+  let total = 0;
+  let result;
+  while ((times.length < 3 || total < minMs) && times.length < 200) {
+    const t0 = performance.now();
+    result = fn();
+    const dt = performance.now() - t0;
+    times.push(dt);
+    total += dt;
+  }
+  return { ms: median(times), result };
+}
+
+// ---------------------------------------------------------------- IsoSpec (child process)
+const CPP = String.raw`
+#include <IsoSpec++/isoSpec++.h>
+#include <IsoSpec++/fixedEnvelopes.h>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+#include <algorithm>
+int main(int argc, char** argv) {
+  const char* formula = argv[1];
+  double p = atof(argv[2]);
+  int reps = argc > 3 ? atoi(argv[3]) : 3;
+  std::vector<double> times;
+  size_t confs = 0; double total = 0;
+  for (int r = 0; r < reps; r++) {
+    auto t0 = std::chrono::steady_clock::now();
+    IsoSpec::Iso iso(formula);
+    IsoSpec::FixedEnvelope env = IsoSpec::FixedEnvelope::FromTotalProb(std::move(iso), p, true, false);
+    auto t1 = std::chrono::steady_clock::now();
+    times.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    confs = env.confs_no();
+    total = env.get_total_prob();
+  }
+  std::sort(times.begin(), times.end());
+  printf("{\"ms\": %.6f, \"confs\": %zu, \"total\": %.12f}\n", times[times.size() / 2], confs, total);
+  return 0;
+}
+`;
+
+const PY = String.raw`
+import sys, time, json, IsoSpecPy
+formula, p, reps = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+ts = []
+for _ in range(reps):
+    t0 = time.perf_counter()
+    iso = IsoSpecPy.IsoTotalProb(prob_to_cover=p, formula=formula, get_minimal_pset=True)
+    n = len(iso.masses)
+    ts.append((time.perf_counter() - t0) * 1000)
+ts.sort()
+print(json.dumps({"ms": ts[len(ts) // 2], "confs": n, "total": float(sum(iso.probs))}))
+`;
+
+function haveCppIsoSpec() {
+  return existsSync('/usr/include/IsoSpec++/isoSpec++.h') && spawnSync('g++', ['--version']).status === 0;
+}
+function havePyIsoSpec() {
+  return spawnSync('/usr/bin/python3', ['-c', 'import IsoSpecPy']).status === 0;
+}
+
+function setupIsoSpec() {
+  if (!haveCppIsoSpec() && !havePyIsoSpec()) {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (root && !process.env.SUPERATOM_BENCH_NO_INSTALL && spawnSync('apt-get', ['--version']).status === 0) {
+      console.log('IsoSpec not found: installing the Debian package libisospec++-dev (apt-get) …');
+      const r = spawnSync('apt-get', ['install', '-y', '-q', 'libisospec++-dev', 'g++'], {
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      if (r.status !== 0)
+        console.log(`  apt-get failed (status ${r.status}); IsoSpec comparisons are skipped`);
+    }
+  }
+  if (haveCppIsoSpec()) {
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-isospec-'));
+    writeFileSync(join(dir, 'iso.cpp'), CPP);
+    const bin = join(dir, 'iso');
+    const c = spawnSync('g++', ['-O2', '-std=c++17', '-o', bin, join(dir, 'iso.cpp'), '-lIsoSpec++'], {
+      encoding: 'utf8',
+    });
+    if (c.status === 0)
+      return { kind: 'IsoSpec++ 2 (C++, Debian libisospec++-dev)', argv: (f, p, n) => [bin, f, p, n] };
+    console.log(`  compiling the IsoSpec helper failed:\n${c.stderr}`);
+  }
+  if (havePyIsoSpec()) {
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-isospec-'));
+    writeFileSync(join(dir, 'iso.py'), PY);
+    return {
+      kind: 'IsoSpecPy (Debian python3-isospec, /usr/bin/python3)',
+      argv: (f, p, n) => ['/usr/bin/python3', join(dir, 'iso.py'), f, p, n],
+    };
+  }
+  return null;
+}
+
+function runIsoSpec(iso, formula, p, reps) {
+  const argv = iso
+    .argv(formula, String(p), String(reps))
+    .map((a) => `'${a}'`)
+    .join(' ');
+  const kb = Math.round(ISOSPEC_MEMORY_GB * 1024 * 1024);
+  const t0 = performance.now();
+  const r = spawnSync('bash', ['-c', `ulimit -v ${kb}; exec timeout ${ISOSPEC_SECONDS} ${argv}`], {
+    encoding: 'utf8',
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status === 0) {
+    try {
+      return JSON.parse(r.stdout.trim().split('\n').pop());
+    } catch {
+      return { stopped: `unreadable output: ${r.stdout.slice(0, 200)}` };
+    }
+  }
+  if (r.status === 124) return { stopped: `time cap ${ISOSPEC_SECONDS} s reached` };
+  const err = `${r.stderr ?? ''}`.toLowerCase();
+  if (err.includes('bad_alloc') || err.includes('memory') || r.signal === 'SIGABRT' || r.status === 134) {
+    return { stopped: `memory cap ${ISOSPEC_MEMORY_GB} GB reached after ${wall.toFixed(1)} s` };
+  }
+  return { stopped: `exit ${r.status ?? r.signal} after ${wall.toFixed(1)} s: ${err.trim().slice(0, 120)}` };
+}
+
+// ---------------------------------------------------------------- isotopic-distribution
+let IsotopicDistribution = null;
+try {
+  ({ IsotopicDistribution } = await import('isotopic-distribution'));
+} catch {
+  console.log('isotopic-distribution is not installed (npm ci installs it as a devDependency): skipped');
+}
+
+function isotopicDistribution(c) {
+  const mf = `${mfText(c.comp)}${c.z ? `(${c.z > 0 ? '+' : ''}${c.z})` : ''}`;
+  const d = new IsotopicDistribution(mf, {});
+  const arr = d.getDistribution().array;
+  let best = arr[0];
+  for (const p of arr) if (p.y > best.y) best = p;
+  return { peaks: arr.length, mostAbundantMz: best.x };
+}
+
+// ---------------------------------------------------------------- run
+const fmt = (ms) =>
+  ms === null || ms === undefined ? '—' : ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`;
+const ratio = (a, b) => (a && b ? `${(b / a).toFixed(1)}×` : '—');
+const wallStart = performance.now();
+const iso = setupIsoSpec();
+console.log(
+  `IsoSpec: ${iso ? iso.kind : 'not available — skipped (install libisospec++-dev or python3-isospec + python3-cffi)'}`,
+);
+console.log(
+  `fine-structure coverage p = ${P}; IsoSpec caps: ${ISOSPEC_MEMORY_GB} GB, ${ISOSPEC_SECONDS} s\n`,
+);
+
+const rows = [];
+for (const c of CASES) {
+  const agg = time(() => isotopeEnvelope(c.comp, { charge: c.z, minIntensityPercent: 0 }));
+  const row = {
+    name: c.name,
+    aggMs: agg.ms,
+    aggPeaks: agg.result.peaks.length,
+    mostAbundantMz: agg.result.mostAbundantMz,
+  };
+  if (IsotopicDistribution) {
+    const t = time(() => isotopicDistribution(c));
+    row.idMs = t.ms;
+    row.idPeaks = t.result.peaks;
+    row.idMostAbundantMz = t.result.mostAbundantMz;
+  }
+  const atoms = resolveComposition(c.comp);
+  try {
+    const f = time(
+      () => fineStructure(atoms, { probability: P, maxConfigurations: FINE_MAX_CONFIGURATIONS }),
+      200,
+    );
+    row.fineMs = f.ms;
+    row.fineConfs = f.result.isotopologues.length;
+  } catch (e) {
+    row.fineStopped =
+      e.code === 'fine-memory-cap'
+        ? `stopped at ${FINE_MAX_CONFIGURATIONS.toExponential(0)} configurations`
+        : e.message;
+  }
+  if (iso) {
+    const r = runIsoSpec(iso, mfText(c.comp), P, 3);
+    if (r.stopped) row.isoStopped = r.stopped;
+    else {
+      row.isoMs = r.ms;
+      row.isoConfs = r.confs;
+    }
+  }
+  rows.push(row);
+  const parts = [
+    `${c.name.padEnd(26)} aggregated ${fmt(row.aggMs).padStart(9)} (${row.aggPeaks} peaks)`,
+    IsotopicDistribution
+      ? `isotopic-distribution ${fmt(row.idMs).padStart(9)} → ratio ${ratio(row.aggMs, row.idMs)}`
+      : '',
+  ];
+  console.log(parts.filter(Boolean).join('  |  '));
+  console.log(
+    `${''.padEnd(26)} fine p=${P}: superatom ${row.fineStopped ?? `${fmt(row.fineMs)} (${row.fineConfs} isotopologues)`}` +
+      (iso
+        ? `  |  IsoSpec ${row.isoStopped ?? `${fmt(row.isoMs)} (${row.isoConfs})`}  → IsoSpec/superatom-fine ${ratio(row.fineMs, row.isoMs)}, IsoSpec/superatom-aggregated ${ratio(row.aggMs, row.isoMs)}`
+        : ''),
+  );
+  if (row.idMostAbundantMz !== undefined) {
+    const d = (row.idMostAbundantMz - row.mostAbundantMz) / row.mostAbundantMz / 1e-6;
+    console.log(
+      `${''.padEnd(26)} most abundant m/z: superatom ${row.mostAbundantMz.toFixed(5)}, isotopic-distribution ${row.idMostAbundantMz.toFixed(5)} (${d >= 0 ? '+' : ''}${d.toFixed(2)} ppm)`,
+    );
+  }
+}
+
+console.log('\nsummary (time ratio = other / superatom aggregated envelope; > 1 means superatom is faster)');
+console.log(
+  `${'formula'.padEnd(26)}${'superatom'.padStart(11)}${'isotopic-dist.'.padStart(16)}${'ratio'.padStart(8)}${'IsoSpec p=.999'.padStart(18)}${'ratio'.padStart(10)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(26)}${fmt(r.aggMs).padStart(11)}${fmt(r.idMs).padStart(16)}${ratio(r.aggMs, r.idMs).padStart(8)}${(r.isoStopped ? 'stopped' : fmt(r.isoMs)).padStart(18)}${(r.isoStopped ? '—' : ratio(r.aggMs, r.isoMs)).padStart(10)}`,
+  );
+}
+const mo = rows.at(-1);
+if (mo.isoStopped)
+  console.log(
+    `\nIsoSpec on the Mo154 wheel: ${mo.isoStopped} (p = ${P}); compared against isotopic-distribution there.`,
+  );
+console.log(`\nMo154 wheel aggregated envelope: ${fmt(mo.aggMs)} (target: well under a second)`);
+console.log(`isotopes bench wall time: ${((performance.now() - wallStart) / 1000).toFixed(1)} s`);
