@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
 }
 `;
 
-const PY = String.raw`
+const PY = `
 import sys, time, json, IsoSpecPy
 formula, p, reps = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 ts = []
