@@ -67,7 +67,7 @@ export interface PointGroupOptions {
   /**
    * Tolerance as a fraction of the median nearest-neighbour distance: the
    * largest RMS mismatch |g x_i − x_π(i)| accepted for an operation.
-   * Default 0.075 (e.g. 0.22 Å for gold, 0.1 Å for C–C bonded carbon).
+   * Default 0.086 (0.24 Å for gold, 0.12 Å for C–C bonded carbon).
    */
   readonly tolerance?: number;
 }
@@ -106,7 +106,7 @@ export interface PointGroupResult {
   readonly symmetrized: Float64Array;
 }
 
-export const DEFAULT_SYMMETRY_TOLERANCE = 0.075;
+export const DEFAULT_SYMMETRY_TOLERANCE = 0.086;
 
 /* ------------------------------------------------------------------------ */
 /* Nearest same-element lookups on a uniform grid.                           */
@@ -937,7 +937,7 @@ export function findPointGroup(s: Structure, options: PointGroupOptions = {}): P
       'symmetry-tolerance',
       `symmetry tolerance must be between 0 and 1 (a fraction of the nearest-neighbour distance), got ${tolerance}`,
       {
-        hint: 'the default is 0.075; try 0.05–0.15',
+        hint: 'the default is 0.086; try 0.03–0.15',
       },
     );
   }

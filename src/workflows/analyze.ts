@@ -21,7 +21,7 @@ export interface AnalyzeOptions {
   readonly elements?: readonly string[];
   /** Analyse the symmetry of the metal kernel only (staple metals and ligands excluded). */
   readonly kernel?: boolean;
-  /** Point-group tolerance as a fraction of the nearest-neighbour distance (default 0.075). */
+  /** Point-group tolerance as a fraction of the nearest-neighbour distance (default 0.086). */
   readonly tolerance?: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.075] [--json]`:
+ * `superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.086] [--json]`:
  * formula, point group with deviations, chirality, kernel shape, anatomy and
  * bond statistics of a cluster structure.
  */
@@ -58,7 +58,7 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'point group, chirality, kernel shape, staples and bond statistics of a structure file',
-  usage: 'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.075] [--json]',
+  usage: 'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.086] [--json]',
   options: {
     elements: {
       type: 'string',
@@ -74,7 +74,7 @@ export const analyzeCommand: Command = {
       description:
         'symmetry tolerance: largest RMS mismatch of an operation, as a fraction of the median nearest-neighbour distance',
       valueName: 'f',
-      default: 0.075,
+      default: 0.086,
     },
     frame: { type: 'integer', description: 'frame to analyse in a multi-frame file (1-based, default 1)' },
     json: { type: 'boolean', description: 'print the report as JSON' },
