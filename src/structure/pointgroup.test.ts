@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../core/rng.js';
-import { cuboctahedron, decahedron, fccTetrahedron, mackayIcosahedron, polyhedronCluster } from './builders/clusters.js';
+import {
+  cuboctahedron,
+  decahedron,
+  fccTetrahedron,
+  mackayIcosahedron,
+  polyhedronCluster,
+} from './builders/clusters.js';
 import { findPointGroup } from './pointgroup.js';
 import { createStructure, type Structure } from './structure.js';
 
@@ -38,7 +44,9 @@ function scramble(s: Structure, rng: Rng, sigma: number): Structure {
     numbers.push(s.numbers[i]!);
     const p = [s.positions[3 * i]!, s.positions[3 * i + 1]!, s.positions[3 * i + 2]!];
     for (let a = 0; a < 3; a++) {
-      positions.push(r[3 * a]! * p[0]! + r[3 * a + 1]! * p[1]! + r[3 * a + 2]! * p[2]! + t[a]! + sigma * rng.normal());
+      positions.push(
+        r[3 * a]! * p[0]! + r[3 * a + 1]! * p[1]! + r[3 * a + 2]! * p[2]! + t[a]! + sigma * rng.normal(),
+      );
     }
   }
   return createStructure({ numbers, positions });
@@ -120,12 +128,32 @@ describe('small molecules (textbook point groups)', () => {
   });
   it('water C2v, ammonia C3v, methane Td, ethane (staggered) D3d', () => {
     const th = (104.5 * Math.PI) / 360;
-    expect(findPointGroup(mol([8, 1, 1], [0, 0, 0, 0.96 * Math.sin(th), 0, 0.96 * Math.cos(th), -0.96 * Math.sin(th), 0, 0.96 * Math.cos(th)])).pointGroup).toBe('C2v');
+    expect(
+      findPointGroup(
+        mol(
+          [8, 1, 1],
+          [
+            0,
+            0,
+            0,
+            0.96 * Math.sin(th),
+            0,
+            0.96 * Math.cos(th),
+            -0.96 * Math.sin(th),
+            0,
+            0.96 * Math.cos(th),
+          ],
+        ),
+      ).pointGroup,
+    ).toBe('C2v');
     const nh3: number[] = [0, 0, 0];
-    for (let k = 0; k < 3; k++) nh3.push(0.94 * Math.cos((2 * Math.PI * k) / 3), 0.94 * Math.sin((2 * Math.PI * k) / 3), -0.38);
+    for (let k = 0; k < 3; k++)
+      nh3.push(0.94 * Math.cos((2 * Math.PI * k) / 3), 0.94 * Math.sin((2 * Math.PI * k) / 3), -0.38);
     expect(findPointGroup(mol([7, 1, 1, 1], nh3)).pointGroup).toBe('C3v');
     const c = 1.09 / Math.sqrt(3);
-    expect(findPointGroup(mol([6, 1, 1, 1, 1], [0, 0, 0, c, c, c, -c, -c, c, -c, c, -c, c, -c, -c])).pointGroup).toBe('Td');
+    expect(
+      findPointGroup(mol([6, 1, 1, 1, 1], [0, 0, 0, c, c, c, -c, -c, c, -c, c, -c, c, -c, -c])).pointGroup,
+    ).toBe('Td');
     const eth: number[] = [0, 0, 0.77, 0, 0, -0.77];
     for (let k = 0; k < 3; k++) {
       const a = (2 * Math.PI * k) / 3;

@@ -126,11 +126,7 @@ class NearestGrid {
   private readonly sz: Float64Array;
   private readonly sel: Uint8Array;
 
-  constructor(
-    private readonly x: Float64Array,
-    private readonly z: Uint8Array,
-    cell: number,
-  ) {
+  constructor(x: Float64Array, z: Uint8Array, cell: number) {
     const n = z.length;
     let lo: V3 = [Infinity, Infinity, Infinity];
     let hi: V3 = [-Infinity, -Infinity, -Infinity];
