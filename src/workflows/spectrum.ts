@@ -201,9 +201,9 @@ export function assignReport(req: AssignRequest): { report: AssignmentReport; pe
     if (!req.charges || req.charges.length === 0) {
       throw new InputError(
         'assign-charges',
-        `the candidate "${text}" has no charge and no --charges were given`,
+        `the candidate "${text}" has no charge, and no charges to try were given`,
         {
-          hint: 'write the charge in the formula ("[Ag29(BDTA)12]3-") or give --charges -10..-1 (negative mode) or 1..10 (positive mode)',
+          hint: 'write the charge in the formula ("[Ag29(BDTA)12]3-"), or give --polarity negative|positive (with --max-charge), or --charges=-4..-1',
         },
       );
     }

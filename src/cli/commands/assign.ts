@@ -55,6 +55,21 @@ export function renderAssignment(r: AssignmentReport, source: string): string {
   return `${out.join('\n')}\n`;
 }
 
+function chargesOption(charges: unknown, polarity: unknown, maxCharge: number): { charges?: number[] } {
+  if (typeof charges === 'string') {
+    if (typeof polarity === 'string') {
+      throw new InputError('cli-args', 'give either --charges or --polarity, not both');
+    }
+    return { charges: parseCharges(charges) };
+  }
+  if (typeof polarity !== 'string') return {};
+  if (!(maxCharge >= 1 && maxCharge <= 100)) {
+    throw new InputError('cli-args', `--max-charge must be between 1 and 100, got ${maxCharge}`);
+  }
+  const sign = polarity === 'negative' ? -1 : 1;
+  return { charges: Array.from({ length: maxCharge }, (_, i) => sign * (i + 1)) };
+}
+
 function listOption(v: unknown): string[] {
   const items = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
   return items
@@ -67,7 +82,7 @@ export const assignCommand: Command = {
   name: 'assign',
   summary: 'assign a measured ESI-MS peak list to candidate ions (charge, adducts, ligand loss, calibration)',
   usage:
-    'superatom assign peaks.csv --candidate "<formula>" [--candidate …] [--charges -10..-1] [--adducts Cs,Na] [--loss PPh3] [--json] [--svg out.svg]',
+    'superatom assign peaks.csv --candidate "<formula>" [--candidate …] [--polarity negative|positive | --charges=-4..-1] [--adducts Cs,Na] [--loss PPh3] [--json] [--svg out.svg]',
   options: {
     candidate: {
       type: 'string',
@@ -75,10 +90,22 @@ export const assignCommand: Command = {
       repeatable: true,
       description: 'candidate formula; one written with a charge is tried at that charge only',
     },
+    polarity: {
+      type: 'string',
+      valueName: 'mode',
+      choices: ['negative', 'positive'],
+      description: 'ion mode: candidates written without a charge are tried at ∓1 … ∓--max-charge',
+    },
+    'max-charge': {
+      type: 'integer',
+      valueName: 'n',
+      description: 'largest |z| tried with --polarity',
+      default: 10,
+    },
     charges: {
       type: 'string',
       valueName: 'list',
-      description: 'charges for candidates written without one: 1..10, -10..-1, -3,-2 (0 is refused)',
+      description: 'explicit charges instead of --polarity: --charges=-4..-1, --charges=1,2 (0 is refused)',
     },
     adducts: {
       type: 'string',
@@ -151,11 +178,13 @@ export const assignCommand: Command = {
     '  3. the calibration offset is the weighted mean m/z error of the best match of every envelope;',
     '  4. score = (1 − 2θ/π) · exp(−½ (residual ppm / tolerance)²), θ the spectral contrast angle between',
     '     theoretical and measured intensities (measured peaks the candidate does not explain count).',
-    'The sign of the charge cannot be read from m/z: give the polarity with the charges.',
+    'The sign of the charge cannot be read from m/z (an ion and its opposite-charge twin differ by',
+    '2|z| electron masses, ~0.1 ppm): give the ion mode with --polarity, or exact charges with',
+    '--charges=… (write it with "=" when the list starts with a minus sign).',
     '',
     'Examples:',
-    '  superatom assign peaks.csv --candidate "[Ag29(BDTA)12(PPh3)4]" --charges -4..-1 --loss PPh3',
-    '  superatom assign peaks.tsv --candidate "Au25(PET)18" --candidate "Au38(PET)24" --charges 1..3 --adducts Cs,Na --json',
+    '  superatom assign peaks.csv --candidate "[Ag29(BDTA)12(PPh3)4]" --polarity negative --max-charge 4 --loss PPh3',
+    '  superatom assign peaks.tsv --candidate "Au25(PET)18" --candidate "Au38(PET)24" --charges=1..3 --adducts Cs,Na --json',
   ].join('\n'),
   run(args, io) {
     const file = args.positionals[0];
@@ -180,7 +209,7 @@ export const assignCommand: Command = {
       peaksText: text,
       peaksName: file,
       candidates,
-      ...(typeof o.charges === 'string' ? { charges: parseCharges(o.charges) } : {}),
+      ...chargesOption(o.charges, o.polarity, o['max-charge'] as number),
       adducts: listOption(o.adducts),
       maxAdducts: o['max-adducts'] as number,
       losses: listOption(o.loss),

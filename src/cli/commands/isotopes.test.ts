@@ -1,0 +1,148 @@
+/**
+ * `superatom isotopes` and `superatom assign` through the CLI dispatcher (exit codes, JSON
+ * contract, errors with line numbers, files written). Expected m/z values: the independent
+ * calculations cited in src/mass/envelope.test.ts.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isotopeEnvelope } from '../../mass/envelope.js';
+import type { CliIO } from '../command.js';
+import { main } from '../main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'superatom-mass-cli-'));
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stderrIsTTY: false,
+    cwd: dir,
+  };
+  return { code: await main(argv, io), out, err };
+}
+
+describe('superatom isotopes', () => {
+  it('prints the JSON contract', async () => {
+    const r = await run(['isotopes', '[Ag29(BDTA)12]3-', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const k of [
+      'formula',
+      'charge',
+      'monoisotopicMz',
+      'mostAbundantMz',
+      'averageMz',
+      'peaks',
+      'prunedProbability',
+    ])
+      expect(j).toHaveProperty(k);
+    expect(j.formula).toBe('[Ag29(BDTA)12]3-');
+    expect(j.charge).toBe(-3);
+    expect(j.monoisotopicMz).toBeCloseTo(1769.2775, 4); // [HAND] 1769.277520
+    expect(j.mostAbundantMz).toBeCloseTo(1779.2755, 4); // [ISOSPEC] 1779.275504
+  });
+
+  it('prints a text table, CSV and writes an SVG with a measured overlay', async () => {
+    const text = await run(['isotopes', '[Ag29(BDTA)12]3-', '--top', '5']);
+    expect(text.out).toMatch(/monoisotopic m\/z\s+1769\.2775/);
+    expect(text.out).toMatch(/showing the 5 most intense/);
+    const csv = await run(['isotopes', '[PW12O40]3-', '--csv']);
+    expect(csv.out.split('\n')[0]).toBe('mz,intensity_percent,probability');
+    const peaks = isotopeEnvelope(
+      { Ag: 29, C: 84, H: 48, O: 24, S: 24 },
+      { charge: -3, minIntensityPercent: 1 },
+    ).peaks;
+    writeFileSync(join(dir, 'm.csv'), peaks.map((p) => `${p.mz},${p.intensity}`).join('\n'));
+    const svg = await run([
+      'isotopes',
+      '[Ag29(BDTA)12]3-',
+      '--resolution',
+      '20000',
+      '--svg',
+      'a.svg',
+      '--measured',
+      'm.csv',
+    ]);
+    expect(svg.code).toBe(0);
+    const doc = readFileSync(join(dir, 'a.svg'), 'utf8');
+    expect(doc).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(doc).toMatch(/profile, R = 20000/);
+    expect(doc).toMatch(/measured/);
+  });
+
+  it('fails cleanly: generic ligand, memory cap, bad options', async () => {
+    const g = await run(['isotopes', 'Au25(SR)18-']);
+    expect(g.code).toBe(2);
+    expect(g.err).toMatch(/generic group R/);
+    const cap = await run([
+      'isotopes',
+      '[Mo154O462H14(H2O)70]14-',
+      '--fine',
+      '--max-configurations',
+      '50000',
+    ]);
+    expect(cap.code).toBe(2);
+    expect(cap.err).toMatch(/more than 50,000 stored configurations/);
+    expect(cap.err).not.toMatch(/at .*\.js/); // no stack trace
+    const p = await run(['isotopes', 'C6H6', '--fine', '--probability', '1.5']);
+    expect(p.code).toBe(2);
+  });
+});
+
+describe('superatom assign', () => {
+  it('assigns a peak list and reports the calibration offset', async () => {
+    const env = isotopeEnvelope(
+      { Ag: 29, C: 84, H: 48, O: 24, S: 24 },
+      { charge: -3, minIntensityPercent: 1 },
+    );
+    writeFileSync(
+      join(dir, 'peaks.csv'),
+      `m/z,intensity\n${env.peaks.map((p) => `${(p.mz * (1 - 6e-6)).toFixed(5)},${p.intensity.toFixed(2)}`).join('\n')}\n`,
+    );
+    const r = await run([
+      'assign',
+      'peaks.csv',
+      '--candidate',
+      '[Ag29(BDTA)12(PPh3)4]',
+      '--polarity',
+      'negative',
+      '--max-charge',
+      '4',
+      '--loss',
+      'PPh3',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.assignments[0].label).toBe('[Ag29(BDTA)12(PPh3)4 − 4 PPh3]3−');
+    expect(j.calibrationOffsetPpm).toBeCloseTo(-6, 0);
+    const t = await run(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-']);
+    expect(t.out).toMatch(/\|z\| =\s+3/);
+  });
+
+  it('reports bad peak lists with the line number and refuses charge 0', async () => {
+    writeFileSync(join(dir, 'bad.csv'), 'm/z,intensity\n1779.2,100\n1779.5,-3\n');
+    const bad = await run(['assign', 'bad.csv', '--candidate', '[Ag29(BDTA)12]3-']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/intensity must be ≥ 0, got -3 \(bad\.csv, line 3, column 8\)/);
+    writeFileSync(join(dir, 'empty.csv'), '\n# nothing\n');
+    const empty = await run(['assign', 'empty.csv', '--candidate', '[Ag29(BDTA)12]3-']);
+    expect(empty.err).toMatch(/peak list is empty/);
+    writeFileSync(join(dir, 'ok.csv'), '1779.2,100\n1779.5,80\n');
+    const zero = await run(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12', '--charges=-1..1']);
+    expect(zero.code).toBe(2);
+    expect(zero.err).toMatch(/charge 0 has no m\/z/);
+    const missing = await run(['assign', 'nope.csv', '--candidate', 'X']);
+    expect(missing.err).toMatch(/does not exist/);
+    const nocharge = await run(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12']);
+    expect(nocharge.err).toMatch(/no charge, and no charges to try/);
+  });
+});
