@@ -18,9 +18,17 @@ import type { Structure } from './structure.js';
 export interface ChiralityResult {
   readonly chiral: boolean;
   readonly pointGroup: string;
-  /** Continuous chirality measure (0–100; ≈ 0 for achiral structures). */
+  /**
+   * Continuous chirality measure (0–100). For a structure found achiral it is
+   * the continuous symmetry measure of its (achiral) point group, an upper
+   * bound that is ≈ 0.
+   */
   readonly measure: number;
-  /** The improper element closest to being a symmetry of the structure. */
+  /**
+   * The improper element closest to being a symmetry of the structure (for an
+   * achiral structure: the kind of an improper operation of its group; S_n is
+   * reported as 'S4').
+   */
   readonly nearestImproper: ChiralityMeasure['element'];
 }
 
@@ -31,11 +39,18 @@ export function analyzeChirality(
   pg?: PointGroupResult,
 ): ChiralityResult {
   const group = pg ?? findPointGroup(s, options);
+  if (group.hasImproper) {
+    // Achiral within tolerance: the measure against the improper subgroup {E, g} is at most the
+    // measure against the whole group (a G-symmetric structure is also {E, g}-symmetric).
+    const g = group.operations.find((o) => o.kind === 'sigma' || o.kind === 'i' || o.kind === 'S');
+    const element = g?.kind === 'sigma' ? 'sigma' : g?.kind === 'i' ? 'i' : 'S4';
+    return {
+      chiral: false,
+      pointGroup: group.pointGroup,
+      measure: group.measure,
+      nearestImproper: g ? element : 'sigma',
+    };
+  }
   const cm = chiralityMeasure(s, options);
-  return {
-    chiral: !group.hasImproper,
-    pointGroup: group.pointGroup,
-    measure: group.hasImproper ? Math.min(cm.measure, group.measure) : cm.measure,
-    nearestImproper: cm.element,
-  };
+  return { chiral: true, pointGroup: group.pointGroup, measure: cm.measure, nearestImproper: cm.element };
 }
