@@ -21,6 +21,8 @@ export interface SpectrumPlot {
   readonly markers?: readonly { readonly mz: number; readonly label: string }[];
   readonly width?: number;
   readonly height?: number;
+  /** Prefix for element ids (unique per panel when several plots share one document). */
+  readonly idPrefix?: string;
 }
 
 const COLORS = {
@@ -119,8 +121,9 @@ export function spectrumSvg(plot: SpectrumPlot): string {
   out.push(
     `<text x="18" y="${top + ph / 2}" text-anchor="middle" transform="rotate(-90 18 ${top + ph / 2})">relative intensity (%)</text>`,
   );
-  out.push(`<clipPath id="plot"><rect x="${left}" y="${top}" width="${pw}" height="${ph}"/></clipPath>`);
-  out.push(`<g clip-path="url(#plot)">`);
+  const clip = `${plot.idPrefix ?? ''}plot`;
+  out.push(`<clipPath id="${clip}"><rect x="${left}" y="${top}" width="${pw}" height="${ph}"/></clipPath>`);
+  out.push(`<g clip-path="url(#${clip})">`);
   // measured (behind)
   if (measured.length) {
     const k = scale(measured);
@@ -218,4 +221,29 @@ function polyline(
   }
   flush();
   return `<polyline points="${coords.join(' ')}" stroke="${color}" stroke-width="${width}" fill="none"/>`;
+}
+
+/** Several plots stacked vertically in one SVG document (e.g. one panel per assigned envelope). */
+export function stackedSpectraSvg(plots: readonly SpectrumPlot[], title?: string): string {
+  const W = Math.max(...plots.map((p) => p.width ?? 900));
+  const head = title ? 36 : 0;
+  let y = head;
+  const parts: string[] = [];
+  plots.forEach((p, i) => {
+    const h = p.height ?? 300;
+    const inner = spectrumSvg({ ...p, height: h, idPrefix: `p${i}-` }).replace(
+      /^<svg /,
+      `<svg x="0" y="${y}" `,
+    );
+    parts.push(inner.trimEnd());
+    y += h;
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" viewBox="0 0 ${W} ${y}" font-family="Helvetica, Arial, sans-serif">`,
+    `<rect x="0" y="0" width="${W}" height="${y}" fill="#ffffff"/>`,
+    ...(title ? [`<text x="${W / 2}" y="24" text-anchor="middle" font-size="16">${esc(title)}</text>`] : []),
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
 }

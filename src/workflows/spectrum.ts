@@ -186,8 +186,6 @@ export interface AssignRequest {
   readonly maxResults?: number;
 }
 
-const CHARGE_SUFFIX = /\s*(\^?\d*[+-]|\(\d*[+-]\)|\([+-]\d+\)|\^?[+-]\d*)$/;
-
 /** Assign a measured peak list (CSV/TSV text) against candidate formulas. */
 export function assignReport(req: AssignRequest): { report: AssignmentReport; peaks: MeasuredPeak[] } {
   const peaks = parsePeakList(req.peaksText, req.peaksName ?? 'peak list');
@@ -195,7 +193,9 @@ export function assignReport(req: AssignRequest): { report: AssignmentReport; pe
   const templates: CandidateTemplate[] = req.candidates.map((text) => {
     const f = formulaForMass(text, undefined, ligands);
     if (f.charge !== 0) {
-      const label = f.text.replace(CHARGE_SUFFIX, '').trim() || f.text;
+      // the canonical text writes an ion as [..]n± : drop that charge, expandCandidates adds it back
+      const m = /^\[(.*)\]\d*[+-]$/.exec(f.canonical);
+      const label = m ? `[${m[1]}]` : f.canonical;
       return { label, composition: f.composition, charges: [f.charge] };
     }
     if (!req.charges || req.charges.length === 0) {

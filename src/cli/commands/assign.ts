@@ -8,15 +8,19 @@ import { InputError } from '../../core/errors.js';
 import type { AssignmentReport } from '../../mass/assign.js';
 import { isotopeEnvelope } from '../../mass/envelope.js';
 import type { MeasuredPeak } from '../../mass/peaklist.js';
-import { spectrumSvg } from '../../mass/svg.js';
+import { type SpectrumPlot, stackedSpectraSvg } from '../../mass/svg.js';
 import { readTextFile } from '../../node/read.js';
 import { assignReport, parseCharges } from '../../workflows/spectrum.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
 import { loadLigands } from './formula.js';
 
-const f = (x: number | null, d: number, plus = false) =>
-  x === null ? '—' : `${plus && x >= 0 ? '+' : ''}${x.toFixed(d)}`;
+/** Fixed decimals without "−0.0"; '—' for null. */
+const f = (x: number | null, d: number, plus = false) => {
+  if (x === null) return '—';
+  const v = Math.abs(x) < 0.5 * 10 ** -d ? 0 : x;
+  return `${plus && v >= 0 ? '+' : ''}${v.toFixed(d)}`;
+};
 
 export function renderAssignment(r: AssignmentReport, source: string): string {
   const out: string[] = [];
@@ -226,23 +230,37 @@ export const assignCommand: Command = {
   },
 };
 
-/** Measured peaks with the theoretical envelope of each envelope's best candidate, scaled to it. */
+/** One panel per measured envelope: its peaks (grey) and its best candidate's envelope (blue). */
 function assignmentSvg(r: AssignmentReport, peaks: readonly MeasuredPeak[]): string {
-  const sticks: { mz: number; intensity: number }[] = [];
   const sorted = [...peaks].sort((a, b) => a.mz - b.mz);
+  const k = 1 + (r.calibrationOffsetPpm ?? 0) * 1e-6;
+  const panels: SpectrumPlot[] = [];
   for (const e of r.envelopes) {
     const a = r.assignments.find((x) => x.label === e.best);
-    if (!a) continue;
-    const env = isotopeEnvelope(a.composition, { charge: a.charge, minIntensityPercent: 0.5 });
-    const top = Math.max(...e.peakIndices.map((i) => sorted[i]!.intensity));
-    const k = 1 + (r.calibrationOffsetPpm ?? 0) * 1e-6;
-    for (const p of env.peaks) sticks.push({ mz: p.mz * k, intensity: (top * p.intensity) / 100 });
+    const pad = 1.5 / e.charge;
+    const lo = e.mzMin - pad;
+    const hi = e.mzMax + pad;
+    const sticks = a
+      ? isotopeEnvelope(a.composition, { charge: a.charge, minIntensityPercent: 0.5 }).peaks.map((p) => ({
+          mz: p.mz * k,
+          intensity: p.intensity,
+        }))
+      : [];
+    panels.push({
+      title: `m/z ${e.mostIntenseMz.toFixed(3)}, |z| = ${e.charge} from spacing: ${a ? `${a.label}, θ = ${a.contrastAngleDeg.toFixed(1)}°, ${a.residualPpm === null ? '' : `${f(a.residualPpm, 1, true)} ppm after calibration`}` : 'unassigned'}`,
+      sticks,
+      measured: sorted.filter((p) => p.mz >= lo && p.mz <= hi),
+      mzMin: lo,
+      mzMax: hi,
+      height: 280,
+    });
   }
-  return spectrumSvg({
-    title: 'measured peaks (grey) and assigned envelopes (blue, calibration applied)',
-    sticks,
-    measured: peaks,
-    mzMin: sorted[0]!.mz - 2,
-    mzMax: sorted[sorted.length - 1]!.mz + 2,
-  });
+  if (panels.length === 0) {
+    panels.push({ title: 'measured peaks (no isotope envelope found)', measured: sorted, height: 320 });
+  }
+  const offset = r.calibrationOffsetPpm === null ? 'unknown' : `${r.calibrationOffsetPpm.toFixed(2)} ppm`;
+  return stackedSpectraSvg(
+    panels,
+    `measured peaks (grey) and assigned envelopes (blue); calibration offset ${offset}`,
+  );
 }
