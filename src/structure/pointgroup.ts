@@ -143,7 +143,7 @@ class NearestGrid {
     // Keep the number of cells bounded for sparse structures.
     const span = Math.max(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], 1e-9);
     let h = cell;
-    while ((span / h + 1) ** 3 > 64 * n + 4096) h *= 1.5;
+    while ((span / h + 1) ** 3 > 64 * n + 4096) h *= 1.25;
     this.cell = h;
     this.min = lo;
     this.nx = Math.floor((hi[0] - lo[0]) / h) + 1;
@@ -182,9 +182,11 @@ class NearestGrid {
   }
 
   /**
-   * Nearest atom of element `el` to (px, py, pz) within the 27 surrounding
-   * cells, skipping atoms with used[j] === stamp. Writes the squared distance
-   * to out[0]; returns −1 if none is found (or none within one cell size).
+   * Nearest atom of element `el` to (px, py, pz) within two cell sizes,
+   * skipping atoms with used[j] === stamp: the 27 surrounding cells first
+   * (exact when the best is within one cell size), then the 5×5×5 block.
+   * Writes the squared distance to out[0]; returns −1 if none is found within
+   * two cell sizes (out[0] is then (2·cell)²).
    */
   nearest(
     px: number,
@@ -195,15 +197,51 @@ class NearestGrid {
     stamp: number,
     out: Float64Array,
   ): number {
-    const fx = Math.floor((px - this.min[0]) / this.cell);
-    const fy = Math.floor((py - this.min[1]) / this.cell);
-    const fz = Math.floor((pz - this.min[2]) / this.cell);
-    let best = -1;
-    let bestD = this.cell * this.cell;
-    const { start, sx, sy, sz, sel } = this;
-    for (let ix = Math.max(0, fx - 1); ix <= Math.min(this.nx - 1, fx + 1); ix++) {
-      for (let iy = Math.max(0, fy - 1); iy <= Math.min(this.ny - 1, fy + 1); iy++) {
-        for (let iz = Math.max(0, fz - 1); iz <= Math.min(this.nz - 1, fz + 1); iz++) {
+    const h = this.cell;
+    const fx = Math.floor((px - this.min[0]) / h);
+    const fy = Math.floor((py - this.min[1]) / h);
+    const fz = Math.floor((pz - this.min[2]) / h);
+    this.bestJ = -1;
+    this.bestD = h * h;
+    this.scan(fx, fy, fz, 1, -1, px, py, pz, el, used, stamp);
+    if (this.bestJ < 0) {
+      this.bestD = 4 * h * h;
+      this.scan(fx, fy, fz, 2, 1, px, py, pz, el, used, stamp);
+    }
+    out[0] = this.bestD;
+    return this.bestJ;
+  }
+
+  private bestJ = -1;
+  private bestD = 0;
+
+  /** Scan the cells within `r` of (fx, fy, fz), skipping those within `skip` (−1: none). */
+  private scan(
+    fx: number,
+    fy: number,
+    fz: number,
+    r: number,
+    skip: number,
+    px: number,
+    py: number,
+    pz: number,
+    el: number,
+    used: Int32Array | null,
+    stamp: number,
+  ): void {
+    const { start, sx, sy, sz, sel, items } = this;
+    let bestD = this.bestD;
+    let best = this.bestJ;
+    for (let ix = Math.max(0, fx - r); ix <= Math.min(this.nx - 1, fx + r); ix++) {
+      for (let iy = Math.max(0, fy - r); iy <= Math.min(this.ny - 1, fy + r); iy++) {
+        for (let iz = Math.max(0, fz - r); iz <= Math.min(this.nz - 1, fz + r); iz++) {
+          if (
+            skip >= 0 &&
+            Math.abs(ix - fx) <= skip &&
+            Math.abs(iy - fy) <= skip &&
+            Math.abs(iz - fz) <= skip
+          )
+            continue;
           const c = (ix * this.ny + iy) * this.nz + iz;
           const end = start[c + 1]!;
           for (let k = start[c]!; k < end; k++) {
@@ -213,7 +251,7 @@ class NearestGrid {
             const dz = sz[k]! - pz;
             const d = dx * dx + dy * dy + dz * dz;
             if (d < bestD) {
-              const j = this.items[k]!;
+              const j = items[k]!;
               if (used && used[j] === stamp) continue;
               bestD = d;
               best = j;
@@ -222,8 +260,8 @@ class NearestGrid {
         }
       }
     }
-    out[0] = bestD;
-    return best;
+    this.bestD = bestD;
+    this.bestJ = best;
   }
 }
 
@@ -285,7 +323,8 @@ function makeContext(s: Structure, tolerance: number): { ctx: Ctx; centre: V3 } 
   let dnn = n > 1 ? medianNearestNeighbour(x, n) : 1;
   if (!(dnn > 1e-6)) dnn = 1;
   const tau = tolerance * dnn;
-  const grid = new NearestGrid(x, s.numbers, dnn);
+  // Half-d_nn cells: most look-ups end in the 27 nearest cells; the search reaches d_nn (the cap).
+  const grid = new NearestGrid(x, s.numbers, dnn / 2);
   return {
     ctx: {
       n,
@@ -435,7 +474,8 @@ function verify(ctx: Ctx, spec: OpSpec, axis: V3): Verified | null {
     const loose = count * 4 * tau * tau;
     let sum = mismatch(ctx, buildOp(spec, u), count, loose);
     if (!Number.isFinite(sum)) return null;
-    if (spec.kind !== 'i') {
+    // Refine the axis from the matched pairs unless it already fits well (RMS < τ/2).
+    if (spec.kind !== 'i' && sum > count * 0.25 * tau * tau) {
       const u2 = axisOf(subsetFit(ctx, count, spec.kind !== 'C'));
       if (u2) {
         const cand = orientLike(u2, u);
