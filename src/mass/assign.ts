@@ -647,7 +647,7 @@ export function assignSpectrum(
   }
   for (const [e, list] of ranked) {
     const [a, b] = list;
-    if (a && b && a.score > 0.5 && b.score > 0.9 * a.score) {
+    if (a && b && a.score > 0.5 && b.score > 0.85 * a.score) {
       notes.push(
         `envelope at m/z ${envelopes[e]!.mostIntenseMz.toFixed(3)}: ${a.label} (score ${a.score.toFixed(3)}) and ${b.label} (${b.score.toFixed(3)}) are nearly as good`,
       );

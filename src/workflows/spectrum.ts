@@ -59,6 +59,8 @@ export interface IsotopesReport extends EnvelopeReport {
   readonly composition: Composition;
   /** Present when a resolving power was given. */
   readonly profile?: ProfileSummary;
+  /** Remarks on the formula (salts, hydrates) a chemist should read. */
+  readonly notes: readonly string[];
 }
 
 /** Parse a formula for mass work: the composition must be complete (no generic R, X). */
@@ -90,7 +92,16 @@ export function isotopesReport(req: IsotopesRequest): { report: IsotopesReport; 
     ...(req.pruneThreshold !== undefined ? { pruneThreshold: req.pruneThreshold } : {}),
     ...(req.control ? { control: req.control } : {}),
   });
-  const report: IsotopesReport = { ...env, composition: f.composition };
+  const notes: string[] = [];
+  const others = f.parts.filter((p) => p.kind !== 'main');
+  if (others.length) {
+    const main = f.parts.find((p) => p.kind === 'main');
+    notes.push(
+      `the formula includes ${others.map((p) => `${p.multiplier > 1 ? `${p.multiplier}×` : ''}${p.text}`).join(', ')} besides the cluster ion; ` +
+        `in ESI-MS salts dissociate and solvates are lost, so the ion usually seen is the main part alone${main ? ` (${main.text}, charge ${main.charge ?? 'unknown'})` : ''}`,
+    );
+  }
+  const report: IsotopesReport = { ...env, composition: f.composition, notes };
   if (req.resolvingPower === undefined) return { report, profile: null };
   const sticks = env.peaks.map((p) => ({ mz: p.mz, intensity: p.intensity }));
   const profile = profileSpectrum(sticks, { resolvingPower: req.resolvingPower });
@@ -102,22 +113,24 @@ export function isotopesReport(req: IsotopesRequest): { report: IsotopesReport; 
   const needed = spacing ? env.mostAbundantMz / spacing : null;
   const resolved =
     spacing !== null &&
-    centroids.filter((c) => c.height >= 1).every((c) => c.resolved || env.mode === 'fine');
-  const notes: string[] = [];
+    (env.mode === 'fine'
+      ? 1.2 * fwhmMz < spacing // fine structure: nucleon-number groups separated (sub-peaks may blend)
+      : centroids.filter((c) => c.height >= 1).every((c) => c.resolved));
+  const profileNotes: string[] = [];
   if (env.mode === 'aggregated' && spacing !== null && fwhmMz > spacing) {
-    notes.push(
+    profileNotes.push(
       `at R = ${req.resolvingPower} the peak width (${fwhmMz.toFixed(4)}) exceeds the isotope spacing (${spacing.toFixed(4)}): ` +
         `neighbouring isotope peaks merge; profile maxima are blends, not isotope peaks (R ≳ ${Math.ceil(needed!)} separates them)`,
     );
   }
   const unresolved = centroids.filter((c) => !c.resolved && c.height >= 1).length;
   if (unresolved > 0) {
-    notes.push(
+    profileNotes.push(
       `${unresolved} profile maxim${unresolved === 1 ? 'um contains' : 'a contain'} more than one peak (see contributingSticks); their centroids are blends`,
     );
   }
   if (tallest && Math.abs(tallest.mz - env.mostAbundantMz) > fwhmMz / 4) {
-    notes.push(
+    profileNotes.push(
       `the tallest profile maximum (${tallest.mz.toFixed(4)}) is not at the most abundant isotope peak (${env.mostAbundantMz.toFixed(4)})`,
     );
   }
@@ -131,7 +144,7 @@ export function isotopesReport(req: IsotopesRequest): { report: IsotopesReport; 
         tallestCentroidMz: tallest ? tallest.mz : null,
         isotopesResolved: resolved,
         resolvingPowerToResolve: needed,
-        notes,
+        notes: profileNotes,
       },
     },
     profile,

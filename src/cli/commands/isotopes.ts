@@ -85,6 +85,7 @@ export function renderIsotopes(r: IsotopesReport, top?: number): string {
     }
     for (const n of pr.notes) out.push(`note: ${n}`);
   }
+  for (const n of r.notes) out.push(`note: ${n}`);
   out.push('');
   out.push(`isotope table: ${r.isotopeTable}`);
   return `${out.join('\n')}\n`;
