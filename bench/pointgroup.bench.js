@@ -3,7 +3,7 @@
  * Point-group detection time against pymatgen's PointGroupAnalyzer (Debian's
  * python3-pymatgen, run with /usr/bin/python3 in the same benchmark run) on
  * Mackay icosahedra of 55, 309 and 1415 Au atoms, ideal and with Gaussian
- * noise σ = 0.03 Å. Prints both times, the ratio pymatgen / Superatom, and
+ * noise σ = 0.03 and 0.05 Å. Prints both times, the ratio pymatgen / Superatom, and
  * both answers (Ih expected). Skips pymatgen with a message if missing.
  * Run after `npm run build`: node bench/pointgroup.bench.js
  */
@@ -44,13 +44,14 @@ const dir = mkdtempSync(join(tmpdir(), 'superatom-pg-'));
 const cases = [];
 for (const shells of [2, 4, 7]) {
   const ideal = mackayIcosahedron(shells, { z: 79, bond: 2.88 });
-  const noisy = { ...ideal, positions: ideal.positions.map((x) => x + 0.03 * rng.normal()) };
+  const noisy = (sigma) => ({ ...ideal, positions: ideal.positions.map((x) => x + sigma * rng.normal()) });
   for (const [label, s] of [
     ['ideal', ideal],
-    ['σ=0.03 Å', noisy],
+    ['σ=0.03 Å', noisy(0.03)],
+    ['σ=0.05 Å', noisy(0.05)],
   ]) {
     const n = s.numbers.length;
-    const file = join(dir, `ico${n}-${label === 'ideal' ? 'ideal' : 'noisy'}.xyz`);
+    const file = join(dir, `ico${n}-${label.replace(/[^a-z0-9.]/gi, '')}.xyz`);
     let text = `${n}\n${label}\n`;
     for (let i = 0; i < n; i++) {
       text += `Au ${s.positions[3 * i].toFixed(6)} ${s.positions[3 * i + 1].toFixed(6)} ${s.positions[3 * i + 2].toFixed(6)}\n`;
