@@ -23,7 +23,7 @@
  * 4. Calibration: a first pass with a wide window (`searchPpm`) gives each candidate an m/z
  *    error; the best candidate of every measured envelope with cos ≥ 0.9 votes, and the
  *    (cos² × matched intensity)-weighted mean of their errors is the calibration offset. A
- *    second pass matches within `tolerancePpm` of the offset-corrected positions. The score is
+ *    second pass matches within 2 × `tolerancePpm` of the offset-corrected positions. The score is
  *    SA × exp(−½ (residual ppm / tolerancePpm)²), with SA = 1 − 2θ/π the normalised spectral
  *    contrast angle (Toprak et al., Mol. Cell. Proteomics 2014, 13, 2056) and residual =
  *    error − offset. The angle, not the m/z, is what separates an ion from its +H or −H
@@ -370,7 +370,7 @@ export interface CandidateScore {
   readonly theoreticalPeaks: number;
   /** Measured peaks inside the envelope's m/z range that match no theoretical peak. */
   readonly unexplainedPeaks: number;
-  /** Index into `envelopes` of the measured envelope holding the match of the tallest peak. */
+  /** Index into `envelopes` of the measured envelope holding most of the matched intensity. */
   readonly envelope: number | null;
   /** Whether |charge| equals the charge found from that envelope's spacing. */
   readonly chargeMatchesSpacing: boolean | null;
@@ -411,8 +411,10 @@ interface Match {
   ppm: number | null;
   matched: number;
   unexplained: number;
-  /** measured index matched to the tallest theoretical stick, −1 when none */
+  /** measured peak with the largest theoretical × measured weight, −1 when none */
   anchor: number;
+  /** measured envelope holding most of the matched (theoretical × measured) weight, −1 when none */
+  envelope: number;
   matchedIntensity: number;
 }
 
@@ -431,18 +433,29 @@ function theoryOf(ion: CandidateIon, atoms: readonly AtomIsotopes[], minPercent:
   };
 }
 
+function bestVote(votes: Map<number, number>): number {
+  let best = -1;
+  let bw = 0;
+  for (const [e, w] of votes) {
+    if (w > bw) {
+      bw = w;
+      best = e;
+    }
+  }
+  return best;
+}
+
 function matchTheory(
   t: Theory,
   peaks: readonly MeasuredPeak[],
   mzs: Float64Array,
   offsetPpm: number,
   windowPpm: number,
+  envelopeOf: Int32Array,
 ): Match {
   const z = Math.abs(t.ion.charge);
   const n = t.mz.length;
   const matchedIdx = new Int32Array(n).fill(-1);
-  let top = 0;
-  for (let i = 1; i < n; i++) if (t.rel[i]! > t.rel[top]!) top = i;
   for (let i = 0; i < n; i++) {
     const target = t.mz[i]! * (1 + offsetPpm * 1e-6);
     const w = Math.min(target * windowPpm * 1e-6, 0.3 / z);
@@ -465,6 +478,9 @@ function matchTheory(
   let matched = 0;
   let matchedIntensity = 0;
   const claimed = new Set<number>();
+  const votes = new Map<number, number>();
+  let anchor = -1;
+  let anchorWeight = 0;
   for (let i = 0; i < n; i++) {
     const ti = t.rel[i]!;
     tt += ti * ti;
@@ -477,6 +493,12 @@ function matchTheory(
     matched++;
     matchedIntensity += mi;
     const w = ti * mi;
+    if (w > anchorWeight) {
+      anchorWeight = w;
+      anchor = j;
+    }
+    const e = envelopeOf[j]!;
+    if (e >= 0) votes.set(e, (votes.get(e) ?? 0) + w);
     wsum += w;
     wppm += (w * (mzs[j]! - t.mz[i]!)) / t.mz[i]! / 1e-6;
   }
@@ -498,7 +520,8 @@ function matchTheory(
     ppm: wsum > 0 ? wppm / wsum : null,
     matched,
     unexplained,
-    anchor: matchedIdx[top]!,
+    anchor,
+    envelope: bestVote(votes),
     matchedIntensity,
   };
 }
@@ -566,10 +589,9 @@ export function assignSpectrum(
   if (offset === null) {
     const bestPerEnvelope = new Map<number, { t: Theory; m: Match }>();
     for (const t of theories) {
-      const m = matchTheory(t, peaks, mzs, 0, search);
+      const m = matchTheory(t, peaks, mzs, 0, search, envelopeOf);
       if (m.cos < 0.9 || m.ppm === null || m.anchor < 0 || m.matched < 2) continue;
-      const e = envelopeOf[m.anchor]!;
-      const key = e >= 0 ? e : -1 - m.anchor;
+      const key = m.envelope >= 0 ? m.envelope : -1 - m.anchor;
       const prev = bestPerEnvelope.get(key);
       if (!prev || m.cos > prev.m.cos) bestPerEnvelope.set(key, { t, m });
     }
@@ -586,16 +608,17 @@ export function assignSpectrum(
 
   // pass 2: tight window around the calibrated positions
   const off = offset ?? 0;
-  const window = offset === null ? search : tol;
+  // matching window 2 × tolerance: a peak 2σ off is still that peak (the score pays for the error)
+  const window = offset === null ? search : 2 * tol;
   const scored: CandidateScore[] = [];
   for (const t of theories) {
-    const m = matchTheory(t, peaks, mzs, off, window);
+    const m = matchTheory(t, peaks, mzs, off, window, envelopeOf);
     if (m.matched === 0) continue;
     const residual = m.ppm === null ? null : m.ppm - off;
     const theta = Math.acos(Math.min(1, m.cos));
     const score =
       (1 - (2 * theta) / Math.PI) * (residual === null ? 0 : Math.exp(-0.5 * (residual / tol) ** 2));
-    const e = m.anchor >= 0 ? envelopeOf[m.anchor]! : -1;
+    const e = m.envelope;
     scored.push({
       label: t.ion.label,
       template: t.ion.template,
