@@ -1135,7 +1135,7 @@ export function symmetryElements(
   return { ...el, tests: ctx.tests };
 }
 
-/** Per-element optimal one-to-one map i → π(i) minimising Σ |g x_i − x_π(i)|² (Hungarian; ≤ 400 atoms per element). */
+/** Per-element one-to-one map i → π(i) minimising Σ |g x_i − x_π(i)|²: Hungarian up to 400 atoms of an element, greedy beyond. */
 function assignUnder(ctx: Ctx, g: Mat3, out: Int32Array): number {
   const byEl = new Map<number, number[]>();
   for (let i = 0; i < ctx.n; i++) {
@@ -1147,23 +1147,32 @@ function assignUnder(ctx: Ctx, g: Mat3, out: Int32Array): number {
   for (const atoms of byEl.values()) {
     const m = atoms.length;
     if (m > 400) {
-      // Large sets: nearest free partner, unbounded search (greedy, by increasing radius).
+      // Large sets: greedy — atoms with the closest image partner choose first (an upper bound).
+      const ys = atoms.map((i) => apply3(g, pos(ctx, i)));
+      const d2 = (a: number, j: number) =>
+        (ys[a]![0] - ctx.x[3 * j]!) ** 2 +
+        (ys[a]![1] - ctx.x[3 * j + 1]!) ** 2 +
+        (ys[a]![2] - ctx.x[3 * j + 2]!) ** 2;
+      const first = atoms.map((_, a) => {
+        let bd = Infinity;
+        for (const j of atoms) bd = Math.min(bd, d2(a, j));
+        return bd;
+      });
+      const order = atoms.map((_, a) => a).sort((p, q) => first[p]! - first[q]!);
       const taken = new Uint8Array(ctx.n);
-      for (const i of atoms) {
-        const y = apply3(g, pos(ctx, i));
+      for (const a of order) {
         let best = -1;
         let bd = Infinity;
         for (const j of atoms) {
           if (taken[j]) continue;
-          const d =
-            (y[0] - ctx.x[3 * j]!) ** 2 + (y[1] - ctx.x[3 * j + 1]!) ** 2 + (y[2] - ctx.x[3 * j + 2]!) ** 2;
+          const d = d2(a, j);
           if (d < bd) {
             bd = d;
             best = j;
           }
         }
         taken[best] = 1;
-        out[i] = best;
+        out[atoms[a]!] = best;
         sum += bd;
       }
       continue;
@@ -1192,7 +1201,8 @@ export interface ChiralityMeasure {
    * Continuous chirality measure: the smallest continuous symmetry measure
    * (0–100) of the structure against an improper operation (σ, i or S4),
    * estimated as 100 Σ|g x_i − x_π(i)|² / (4 Σ|x_i − x_0|²), with π the optimal
-   * element-preserving assignment (exact for an involutive π; Zabrodsky &
+   * element-preserving assignment (Hungarian up to 400 atoms per element,
+   * greedy beyond; exact for an involutive π; Zabrodsky &
    * Avnir, J. Am. Chem. Soc. 117, 462 (1995)). 0 for an achiral structure.
    */
   readonly measure: number;
@@ -1218,25 +1228,45 @@ export function chiralityMeasure(s: Structure, options: PointGroupOptions = {}):
   const dirs = candidateDirections(ctx, equivalenceSets(ctx), 2).slice(0, 400);
   for (const kind of ['sigma', 'S4'] as const) {
     const spec: OpSpec = kind === 'sigma' ? { kind: 'sigma', order: 1 } : { kind: 'S', order: 4 };
-    // Screen every direction with the fast nearest-neighbour mismatch, refine the best few exactly.
-    const screened = dirs
-      .map((u) => ({ u, score: mismatch(ctx, buildOp(spec, u), ctx.n, Infinity) }))
-      .sort((a, b) => a.score - b.score)
-      .slice(0, 6);
-    for (const { u: u0 } of screened) {
-      let u = u0;
-      let sum = assignUnder(ctx, buildOp(spec, u), perm);
-      for (let iter = 0; iter < 3; iter++) {
-        const u2 = axisOf(fitOrthogonal(ctx.x, ctx.x, perm, true));
-        if (!u2) break;
-        const sum2 = assignUnder(ctx, buildOp(spec, u2), perm);
-        if (!(sum2 < sum - 1e-12)) break;
-        u = u2;
-        sum = sum2;
-      }
-      const m = toMeasure(sum);
-      if (m < best.measure) best = { measure: m, element: kind, axis: u };
+    // Screen every direction with the fast nearest-neighbour mismatch (early exit beyond the
+    // 4th best so far), refine the best few with it, and score the best with the optimal assignment.
+    const top: { u: V3; score: number }[] = [];
+    for (const u of dirs) {
+      const limit = top.length < 4 ? Infinity : top[3]!.score;
+      const score = mismatch(ctx, buildOp(spec, u), ctx.n, limit);
+      if (!Number.isFinite(score)) continue;
+      top.push({ u, score });
+      top.sort((a, b) => a.score - b.score);
+      if (top.length > 4) top.pop();
     }
+    let pick: { u: V3; fast: number } | null = null;
+    for (const { u: u0 } of top) {
+      let u = u0;
+      let fast = mismatch(ctx, buildOp(spec, u), ctx.n, Infinity);
+      for (let iter = 0; iter < 3; iter++) {
+        const u2 = axisOf(fitOrthogonal(ctx.x, ctx.x, ctx.perm, true));
+        if (!u2) break;
+        const fast2 = mismatch(ctx, buildOp(spec, u2), ctx.n, Infinity);
+        if (!(fast2 < fast - 1e-12)) break;
+        u = u2;
+        fast = fast2;
+      }
+      if (!pick || fast < pick.fast) pick = { u, fast };
+    }
+    if (!pick) continue;
+    let u = pick.u;
+    let sum = assignUnder(ctx, buildOp(spec, u), perm);
+    // One least-squares step with the optimal assignment.
+    const u3 = axisOf(fitOrthogonal(ctx.x, ctx.x, perm, true));
+    if (u3) {
+      const sum3 = assignUnder(ctx, buildOp(spec, u3), perm);
+      if (sum3 < sum) {
+        sum = sum3;
+        u = u3;
+      }
+    }
+    const m = toMeasure(sum);
+    if (m < best.measure) best = { measure: m, element: kind, axis: u };
   }
   return best;
 }

@@ -58,7 +58,7 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'point group, chirality, kernel shape, staples and bond statistics of a structure file',
-  usage: 'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.086] [--json]',
+  usage: 'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.086] [--frame n] [--json]',
   options: {
     elements: {
       type: 'string',
