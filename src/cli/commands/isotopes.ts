@@ -74,11 +74,18 @@ export function renderIsotopes(r: IsotopesReport, top?: number): string {
     out.push(
       `profile at R = ${pr.resolvingPower} (Gaussian, FWHM = m/R = ${pr.fwhmMz.toFixed(d)}): ${pr.centroids.length} maxima, isotope peaks ${pr.isotopesResolved ? 'resolved' : 'NOT resolved'}`,
     );
-    const cs = pr.centroids.filter((c) => c.height >= 1);
+    let cs = pr.centroids.filter((c) => c.height >= 1);
+    if (top !== undefined && top < cs.length) {
+      cs = [...cs]
+        .sort((a, b) => b.height - a.height)
+        .slice(0, top)
+        .sort((a, b) => a.mz - b.mz);
+      out.push(`(showing the ${top} tallest profile maxima)`);
+    }
     out.push(
       `${'centroid m/z'.padStart(16)}  ${'height %'.padStart(9)}  ${'FWHM'.padStart(8)}  peaks inside`,
     );
-    for (const c of cs.slice(0, top ?? cs.length)) {
+    for (const c of cs) {
       out.push(
         `${c.mz.toFixed(d).padStart(16)}  ${c.height.toFixed(2).padStart(9)}  ${c.fwhm.toFixed(4).padStart(8)}  ${c.contributingSticks}${c.resolved ? '' : '  (blend of unresolved peaks)'}`,
       );
