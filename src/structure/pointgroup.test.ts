@@ -84,6 +84,18 @@ describe('findPointGroup on ideal and noisy clusters', () => {
         expect(r.rmsDeviationA).toBeLessThan(0.08);
         expect(r.operations.length).toBe(r.order);
       }
+      // The reported operations form a group: closed under multiplication.
+      const ops = r0.operations.map((o) => o.matrix);
+      const has = (m: number[]) => ops.some((o) => o.every((x, k) => Math.abs(x - m[k]!) < 1e-6));
+      for (const a of ops) {
+        for (const b of ops) {
+          const p: number[] = [];
+          for (let i = 0; i < 3; i++)
+            for (let j = 0; j < 3; j++)
+              p.push(a[3 * i]! * b[j]! + a[3 * i + 1]! * b[3 + j]! + a[3 * i + 2]! * b[6 + j]!);
+          expect(has(p)).toBe(true);
+        }
+      }
     });
   }
 });

@@ -84,4 +84,29 @@ describe('analyzeStructure', () => {
     // JSON-serialisable unchanged.
     expect(JSON.parse(JSON.stringify(r)).pointGroup).toBe('Ih');
   });
+
+  it('finds twelve Au–P vertex caps on a phosphine-capped Au13 icosahedron (Ih)', () => {
+    const core = mackayIcosahedron(1, { z: 79, bond: 2.78 });
+    const numbers = Array.from(core.numbers);
+    const positions = Array.from(core.positions);
+    for (let i = 1; i < 13; i++) {
+      const p = [core.positions[3 * i]!, core.positions[3 * i + 1]!, core.positions[3 * i + 2]!];
+      const r = Math.hypot(p[0]!, p[1]!, p[2]!);
+      numbers.push(15);
+      positions.push(...p.map((x) => x * (1 + 2.28 / r)));
+    }
+    const r = analyzeStructure(createStructure({ numbers, positions }));
+    expect(r.pointGroup).toBe('Ih');
+    expect(r.anatomy.caps).toHaveLength(12);
+    expect(r.anatomy.caps[0]!.motif).toBe('Au–PR3');
+    expect(r.anatomy.kernel.count).toBe(13);
+    expect(r.anatomy.ligands).toEqual([{ formula: 'P', count: 12 }]);
+    expect(r.bonds.find((b) => b.class === 'M–P')?.count).toBe(12);
+  });
+
+  it('reports an infinite group order as null (JSON-safe)', () => {
+    const r = analyzeStructure(createStructure({ numbers: [6, 8], positions: [0, 0, 0, 0, 0, 1.13] }));
+    expect(r.pointGroup).toBe('Cinfv');
+    expect(r.symmetry.order).toBeNull();
+  });
 });

@@ -60,7 +60,8 @@ export interface AnalysisReport {
     readonly rmsDeviation: number;
     /** Continuous symmetry measure S(G), 0–100. */
     readonly measure: number;
-    readonly order: number;
+    /** Group order |G|; null for the infinite groups Cinfv, Dinfh and Kh. */
+    readonly order: number | null;
     /** Tolerance used: relative and absolute (Å). */
     readonly tolerance: number;
     readonly toleranceA: number;
@@ -187,7 +188,7 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
       maxDeviation: pg.maxDeviationA,
       rmsDeviation: pg.rmsDeviationA,
       measure: pg.measure,
-      order: pg.order,
+      order: Number.isFinite(pg.order) ? pg.order : null,
       tolerance,
       toleranceA: pg.toleranceA,
       nearestNeighbourA: pg.nearestNeighbourA,

@@ -17,7 +17,7 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
   for (const n of r.notes) out.push(`note          ${n}`);
   const s = r.symmetry;
   out.push(
-    `point group   ${r.pointGroup} (order ${Number.isFinite(s.order) ? s.order : '∞'}) of ${r.symmetrySubset} (${r.symmetryAtoms} atoms), tolerance ${s.tolerance} × d_nn = ${f3(s.toleranceA)} Å`,
+    `point group   ${r.pointGroup} (order ${s.order ?? '∞'}) of ${r.symmetrySubset} (${r.symmetryAtoms} atoms), tolerance ${s.tolerance} × d_nn = ${f3(s.toleranceA)} Å`,
   );
   out.push(
     `  deviation   max ${f3(s.maxDeviation)} Å, RMS ${f3(s.rmsDeviation)} Å to the symmetrized structure; CSM S(${r.pointGroup}) = ${s.measure.toFixed(4)}`,
