@@ -1014,7 +1014,8 @@ export function findPointGroup(s: Structure, options: PointGroupOptions = {}): P
           symm[3 * i + k] = (sym[3 * i + k]! - (j >= 0 ? sym[3 * j + k]! : -sym[3 * i + k]!)) / 2;
       }
     }
-    return finish(ctx, centre, inv ? 'Dinfh' : 'Cinfv', Infinity, symm, [], axis, !!inv, base);
+    // Both linear groups contain mirror planes (every plane through the axis): achiral.
+    return finish(ctx, centre, inv ? 'Dinfh' : 'Cinfv', Infinity, symm, [], axis, true, base);
   }
   // Quick pass: a verified Ih or Oh cannot be enlarged, so the full search is skipped.
   for (const cand of candidates(findElements(ctx, true))) {

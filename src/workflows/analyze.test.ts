@@ -108,5 +108,7 @@ describe('analyzeStructure', () => {
     const r = analyzeStructure(createStructure({ numbers: [6, 8], positions: [0, 0, 0, 0, 0, 1.13] }));
     expect(r.pointGroup).toBe('Cinfv');
     expect(r.symmetry.order).toBeNull();
+    // C∞v has mirror planes through the axis: achiral.
+    expect(r.chiral).toBe(false);
   });
 });
