@@ -66,7 +66,10 @@ export interface EnvelopeReport {
   readonly prunedProbability: number;
   /** 'aggregated' (per nucleon number) or 'fine' (isotopologues). */
   readonly mode: 'aggregated' | 'fine';
-  /** m/z distance from the tallest aggregated peak to its heavier neighbour (≈ 1.00/|z|). */
+  /**
+   * Mean m/z distance between neighbouring aggregated peaks (≈ 1.00/|z|), each pair weighted by
+   * the smaller of its two probabilities; null for a single-peak envelope.
+   */
   readonly spacingMz: number | null;
   readonly monoisotopicMassDa: number;
   /** Envelope mean mass of the neutral composition, Da. */
@@ -163,6 +166,29 @@ export function neutralEnvelope(
 }
 
 /**
+ * Mean spacing of neighbouring nucleon-number peaks in m/z, each pair weighted by the smaller of
+ * its two probabilities (so the tall centre dominates). Neighbouring spacings differ (for Ag the
+ * 107/109 pattern alternates 0.3338 and 0.3327 at z = 3); the mean is what a chemist reads off.
+ */
+export function meanSpacingMz(
+  peaks: readonly { massDa: number; probability: number }[],
+  charge: number,
+): number | null {
+  let num = 0;
+  let den = 0;
+  for (let i = 1; i < peaks.length; i++) {
+    const a = peaks[i - 1]!;
+    const b = peaks[i]!;
+    const dMass = b.massDa - a.massDa;
+    if (dMass > 1.5) continue; // not neighbours (a nucleon number with no isotopologue between)
+    const w = Math.min(a.probability, b.probability);
+    num += (w * dMass) / Math.max(1, Math.abs(charge));
+    den += w;
+  }
+  return den > 0 ? num / den : null;
+}
+
+/**
  * The isotope report of a composition with charge z.
  * @param composition element symbol or isotope label → count (neutral composition of the ion)
  */
@@ -188,8 +214,7 @@ export function isotopeEnvelope(
   const mono = monoisotopicMassDa(atoms);
   const env = neutralEnvelope(atoms, pruneThreshold);
   const tallest = env.peaks[env.mostAbundantIndex]!;
-  const next = env.peaks[env.mostAbundantIndex + 1] ?? env.peaks[env.mostAbundantIndex - 1];
-  const spacingMz = next ? Math.abs(massToMz(next.massDa, charge) - massToMz(tallest.massDa, charge)) : null;
+  const spacingMz = meanSpacingMz(env.peaks, charge);
 
   let raw: { massDa: number; probability: number }[];
   if (options.fine) {
