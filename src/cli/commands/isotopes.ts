@@ -37,7 +37,7 @@ export function renderIsotopes(r: IsotopesReport, top?: number): string {
   if (r.spacingMz !== null) {
     rows.push([
       'isotope spacing',
-      `${r.spacingMz.toFixed(d)}   ${unit} between the tallest peak and the next`,
+      `${r.spacingMz.toFixed(d)}   mean ${unit} between neighbouring peaks (≈ 1/|z|)`,
     ]);
   }
   if (r.standardAtomicWeightMassDa !== null) {
