@@ -4,8 +4,11 @@
  * order, a list of atoms that differ, and a mirror-image test.
  *
  * Method: both structures are centred; starting orientations are the 4
- * proper sign combinations of the aligned principal axes of inertia plus 24
- * seeded pseudo-random rotations. From each start, alternate (i) per-element
+ * proper sign combinations of the aligned principal axes of inertia, 24
+ * seeded pseudo-random rotations, and anchored starts that put an outer atom
+ * of A and its nearest neighbour onto every matching atom pair of B; all are
+ * ranked by a quick nearest-neighbour score on ≤ 64 atoms and the best 12 (4
+ * above 300 atoms) are refined. From each start, alternate (i) per-element
  * minimum-cost assignment of squared distances (Hungarian for ≤ 600 atoms of
  * an element, greedy nearest beyond; rectangular when the compositions
  * differ) and (ii) optimal rotation and translation of the matched pairs
@@ -123,10 +126,30 @@ function assign(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb: Float64Arr
       }
       cand.sort((x, y) => x[0] - y[0]);
       const taken = new Set<number>();
+      const left: number[] = [];
       for (const [, i, j] of cand) {
-        if (taken.has(j)) continue;
+        if (taken.has(j)) {
+          left.push(i);
+          continue;
+        }
         taken.add(j);
         out[i] = j;
+      }
+      // Atoms whose nearest partner was taken: nearest free partner (while any is left).
+      for (const i of left) {
+        let best = -1;
+        let bd = Infinity;
+        for (const j of ib) {
+          if (taken.has(j)) continue;
+          const d = d2(i, j);
+          if (d < bd) {
+            bd = d;
+            best = j;
+          }
+        }
+        if (best < 0) break;
+        taken.add(best);
+        out[i] = best;
       }
     }
   }
@@ -148,6 +171,64 @@ interface Best {
   rmsd: number;
   perm: Int32Array;
   pb: Float64Array;
+}
+
+/** Orthonormal frame (columns) from two points: e1 ∥ p, e2 in the (p, q) plane. */
+function frame2(p: number[], q: number[]): number[] | null {
+  const np = Math.hypot(p[0]!, p[1]!, p[2]!);
+  if (!(np > 1e-6)) return null;
+  const e1 = p.map((x) => x / np);
+  const d = e1[0]! * q[0]! + e1[1]! * q[1]! + e1[2]! * q[2]!;
+  const w = q.map((x, k) => x - d * e1[k]!);
+  const nw = Math.hypot(w[0]!, w[1]!, w[2]!);
+  if (!(nw > 1e-6)) return null;
+  const e2 = w.map((x) => x / nw);
+  const e3 = [
+    e1[1]! * e2[2]! - e1[2]! * e2[1]!,
+    e1[2]! * e2[0]! - e1[0]! * e2[2]!,
+    e1[0]! * e2[1]! - e1[1]! * e2[0]!,
+  ];
+  return [e1[0]!, e2[0]!, e3[0]!, e1[1]!, e2[1]!, e3[1]!, e1[2]!, e2[2]!, e3[2]!];
+}
+
+/**
+ * Starts that put an outer atom a1 of A and its nearest neighbour a2 onto
+ * every pair (b1, b2) of B with the same elements, distance from the centre
+ * (±0.5 Å) and a1–a2 distance (±0.3 Å); three outermost anchors of A.
+ */
+function anchoredStarts(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb: Float64Array): Mat3[] {
+  const out: Mat3[] = [];
+  const pt = (p: Float64Array, i: number) => [p[3 * i]!, p[3 * i + 1]!, p[3 * i + 2]!];
+  const r = (p: Float64Array, i: number) => Math.hypot(p[3 * i]!, p[3 * i + 1]!, p[3 * i + 2]!);
+  const dist = (p: Float64Array, i: number, q: Float64Array, j: number) =>
+    Math.hypot(p[3 * i]! - q[3 * j]!, p[3 * i + 1]! - q[3 * j + 1]!, p[3 * i + 2]! - q[3 * j + 2]!);
+  const order = Array.from({ length: za.length }, (_, i) => i).sort((x, y) => r(pa, y) - r(pa, x));
+  for (const a1 of order.slice(0, 3)) {
+    let a2 = -1;
+    for (let i = 0; i < za.length; i++)
+      if (i !== a1 && (a2 < 0 || dist(pa, a1, pa, i) < dist(pa, a1, pa, a2))) a2 = i;
+    if (a2 < 0) continue;
+    const fa = frame2(pt(pa, a1), pt(pa, a2));
+    if (!fa) continue;
+    const d12 = dist(pa, a1, pa, a2);
+    for (let b1 = 0; b1 < zb.length; b1++) {
+      if (zb[b1] !== za[a1] || Math.abs(r(pb, b1) - r(pa, a1)) > 0.5) continue;
+      for (let b2 = 0; b2 < zb.length; b2++) {
+        if (b2 === b1 || zb[b2] !== za[a2] || Math.abs(dist(pb, b1, pb, b2) - d12) > 0.3) continue;
+        const fb = frame2(pt(pb, b1), pt(pb, b2));
+        if (!fb) continue;
+        // R = Fa Fbᵀ maps B's frame onto A's.
+        const m = new Float64Array(9);
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 3; j++)
+            m[3 * i + j] =
+              fa[3 * i]! * fb[3 * j]! + fa[3 * i + 1]! * fb[3 * j + 1]! + fa[3 * i + 2]! * fb[3 * j + 2]!;
+        out.push(m);
+        if (out.length > 600) return out;
+      }
+    }
+  }
+  return out;
 }
 
 function search(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb0: Float64Array): Best {
@@ -187,6 +268,41 @@ function search(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb0: Float64Ar
       ),
     );
   }
+  starts.push(...anchoredStarts(za, pa, zb, pb0));
+  // Rank all starts by a quick nearest-neighbour score on a sample of A's atoms; refine the best few.
+  const sample: number[] = [];
+  const stepA = Math.max(1, Math.floor(za.length / 64));
+  for (let i = 0; i < za.length; i += stepA) sample.push(i);
+  const quick = (r: Mat3) => {
+    let sum = 0;
+    for (const i of sample) {
+      const x = pa[3 * i]!;
+      const y = pa[3 * i + 1]!;
+      const z = pa[3 * i + 2]!;
+      let bd = Infinity;
+      for (let j = 0; j < zb.length; j++) {
+        if (zb[j] !== za[i]) continue;
+        // B rotated by r: compare x with r·b_j.
+        const bx = pb0[3 * j]!;
+        const by = pb0[3 * j + 1]!;
+        const bz = pb0[3 * j + 2]!;
+        const d =
+          (x - (r[0]! * bx + r[1]! * by + r[2]! * bz)) ** 2 +
+          (y - (r[3]! * bx + r[4]! * by + r[5]! * bz)) ** 2 +
+          (z - (r[6]! * bx + r[7]! * by + r[8]! * bz)) ** 2;
+        if (d < bd) bd = d;
+      }
+      sum += Math.min(bd, 4);
+    }
+    return sum;
+  };
+  const ranked = starts
+    .map((r) => ({ r, score: quick(r) }))
+    .sort((x, y) => x.score - y.score)
+    .slice(0, za.length > 300 ? 4 : 12)
+    .map((x) => x.r);
+  starts.length = 0;
+  starts.push(...ranked);
   let best: Best | null = null;
   for (const r0 of starts) {
     let pb = rotate(r0, pb0);
