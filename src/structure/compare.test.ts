@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { mackayIcosahedron } from './builders/clusters.js';
+import { cuboctahedron, mackayIcosahedron } from './builders/clusters.js';
 import { analyzeChirality } from './chirality.js';
 import { compareStructures } from './compare.js';
 import { createStructure, subset } from './structure.js';
@@ -43,6 +43,16 @@ describe('compareStructures', () => {
     expect(r.rmsdA).toBeLessThan(1e-6);
     expect(r.moved).toEqual([]);
     expect(r.pairs.length).toBe(55);
+  });
+
+  it('superposes a highly symmetric cluster (isotropic inertia tensor) onto a rotated, reordered copy', () => {
+    const s = cuboctahedron(3, { z: 47, bond: 2.89 });
+    const n = s.numbers.length;
+    const order = Array.from({ length: n }, (_, i) => (i * 31) % n);
+    const moved = subset(createStructure({ numbers: s.numbers, positions: transform(s.positions, 11) }), order);
+    const r = compareStructures(s, moved);
+    expect(r.rmsdA).toBeLessThan(1e-6);
+    expect(r.onlyInA).toEqual([]);
   });
 
   it('lists the extra atoms when one cluster has more atoms (Ag55 vs Ag55 + 2 adatoms)', () => {
