@@ -60,7 +60,8 @@ describe('architecture', () => {
           }
           if (!spec.startsWith('.')) continue; // npm packages are checked by tsconfig.pure (no node types)
           const target = relative(SRC, resolve(dirname(file), spec)).split(/[\\/]/)[0]!;
-          if (target !== folder && !allowed.includes(target)) problems.push(`${rel}: imports ${spec} (${target}/)`);
+          if (target !== folder && !allowed.includes(target))
+            problems.push(`${rel}: imports ${spec} (${target}/)`);
         }
       }
       expect(problems).toEqual([]);

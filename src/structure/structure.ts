@@ -73,7 +73,8 @@ export function createStructure(init: StructureInit): Structure {
   }
   let cell: Float64Array | undefined;
   if (init.cell) {
-    if (init.cell.length !== 9) throw new InputError('structure-cell', 'cell must have 9 numbers (a, b, c rows)');
+    if (init.cell.length !== 9)
+      throw new InputError('structure-cell', 'cell must have 9 numbers (a, b, c rows)');
     cell = Float64Array.from(init.cell);
   }
   return {
