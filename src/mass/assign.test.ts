@@ -4,7 +4,9 @@
  * seeded intensity noise (5 % relative), 1 ppm random m/z jitter, low noise peaks, and a
  * +15 ppm calibration offset applied to every m/z.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { ADDUCTS, assignSpectrum, detectEnvelopes, expandCandidates } from './assign.js';
 import { isotopeEnvelope } from './envelope.js';
@@ -138,5 +140,36 @@ describe('peak list parsing', () => {
     expect(err('1779.2,100\n0,4\n')).toMatch(/m\/z must be a positive number.*line 2/);
     expect(err('1779.2,100\n1779.5\n')).toMatch(/two columns.*line 2/);
     expect(err('1779.2,100\nfoo,1\n')).toMatch(/m\/z "foo" is not a number.*line 2/);
+  });
+});
+
+describe('peak list fuzz', () => {
+  it('random text either parses to valid peaks or raises an InputError with a line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.tuple(fc.double({ noNaN: false }), fc.double()).map(([a, b]) => `${a},${b}`),
+            fc.tuple(fc.float(), fc.float()).map(([a, b]) => `${a}\t${b}`),
+          ),
+          { maxLength: 8 },
+        ),
+        (lines) => {
+          try {
+            const peaks = parsePeakList(lines.join('\n'));
+            expect(peaks.length).toBeGreaterThan(0);
+            for (const p of peaks) {
+              expect(p.mz).toBeGreaterThan(0);
+              expect(p.intensity).toBeGreaterThanOrEqual(0);
+              expect(Number.isFinite(p.mz) && Number.isFinite(p.intensity)).toBe(true);
+            }
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -21,7 +21,7 @@ function compositionLine(c: Readonly<Record<string, number>>): string {
   const keys = Object.keys(c).filter((k) => c[k]);
   const head = keys.includes('C') ? ['C', ...(keys.includes('H') ? ['H'] : [])] : [];
   const order = [...head, ...keys.filter((k) => !head.includes(k)).sort()];
-  return order.map((k) => `${k}${c[k] === 1 ? '' : c[k]}`).join(' ');
+  return order.map((k) => `${/^\d/.test(k) ? `[${k}]` : k}${c[k] === 1 ? '' : c[k]}`).join(' ');
 }
 
 export function renderIsotopes(r: IsotopesReport, top?: number): string {
