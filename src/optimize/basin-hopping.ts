@@ -14,6 +14,12 @@
  * Atoms outside a spherical container are put back before relaxing, and a
  * relaxed structure with a detached atom or fragment is rejected.
  *
+ * With probability `compressionProbability` the trial is first relaxed on
+ * the compressed energy E + μ Σ|r_i − r_c|² and then on E (the two-phase local
+ * search of Locatelli & Schoen, Comput. Optim. Appl. 26, 173 (2003)): it pulls
+ * loose atoms into compact arrangements and lets the walk reach close-packed
+ * funnels such as the fcc truncated octahedron of LJ38 (≈ 10× fewer steps).
+ *
  * When the walk stalls (no new lowest energy of this walk for `jumpAfter`
  * steps) it makes `jumpSteps` moves accepted unconditionally ("basin hopping
  * with occasional jumping", Iwamatsu & Okabe, Chem. Phys. Lett. 399, 396
@@ -24,6 +30,7 @@
  */
 import { InputError } from '../core/errors.js';
 import { centre, clusterRadius, isConnected, randomCluster } from './geometry.js';
+import type { Objective } from './local.js';
 import {
   checkSearchOptions,
   defaultMinimizer,
@@ -49,6 +56,14 @@ export interface BasinHoppingOptions extends SearchOptions {
   readonly jumpSteps?: number;
   /** Stalled steps before a restart from a random cluster (default 0 = never). */
   readonly restartAfter?: number;
+  /**
+   * Probability of a two-phase relaxation: first on the compressed energy
+   * E + μ Σ_i |r_i − r_c|² (pulls the cluster together), then on E
+   * (Locatelli & Schoen, Comput. Optim. Appl. 26, 173 (2003)). Default 0.5.
+   */
+  readonly compressionProbability?: number;
+  /** μ of the compression in bondEnergy / nearestNeighbour² (default 3, i.e. 3 ε/(2^{1/6}σ)² for LJ). */
+  readonly compressionStrength?: number;
   /** Starting coordinates (3N); default a random cluster from `rng`. */
   readonly initial?: Float64Array;
 }
@@ -63,6 +78,8 @@ export function basinHoppingDefaults(_atoms: number) {
     jumpAfter: 100,
     jumpSteps: 3,
     restartAfter: 0,
+    compressionProbability: 0.5,
+    compressionStrength: 3,
   };
 }
 
@@ -94,6 +111,11 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
   const seen = new Uint8Array(n);
   const container = 1.6 * clusterRadius(n, nn) + nn;
   const connectCut = 1.6 * nn;
+  const pCompress = options.compressionProbability ?? d.compressionProbability;
+  const compressed = compressedObjective(
+    pot,
+    (options.compressionStrength ?? d.compressionStrength) * (pot.bondEnergy / (nn * nn)),
+  );
   const fillAtomEnergies = () => {
     pot.evaluate(trial, undefined, atomE);
   };
@@ -150,6 +172,10 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     }
     pullIntoContainer(trial, n, container);
     // --- relax ---
+    if (pCompress > 0 && rng.next() < pCompress) {
+      centre(trial);
+      tracker.evaluations += minimizer.minimize(compressed, trial, { fmax: 10 * fmax }).evaluations;
+    }
     let e = relax(trial, false);
     const ok = isConnected(trial, connectCut, stack, seen);
     if (ok) {
@@ -201,6 +227,23 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
   tracker.report({ currentEnergy: eCur, stepSize: step }, true);
   centre(tracker.bestPositions);
   return tracker.result();
+}
+
+/** E + μ Σ |r_i|² (positions centred at the origin): the compressed energy of the two-phase relaxation. */
+function compressedObjective(pot: Objective, mu: number): Objective {
+  return {
+    nearestNeighbour: pot.nearestNeighbour,
+    bondEnergy: pot.bondEnergy,
+    evaluate(x, f) {
+      let e = pot.evaluate(x, f);
+      for (let k = 0; k < x.length; k++) {
+        const c = x[k]!;
+        e += mu * c * c;
+        if (f) f[k] = f[k]! - 2 * mu * c;
+      }
+      return e;
+    },
+  };
 }
 
 /** Put atoms farther than `radius` from the centroid back inside the sphere. */
