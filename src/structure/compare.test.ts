@@ -49,7 +49,10 @@ describe('compareStructures', () => {
     const s = cuboctahedron(3, { z: 47, bond: 2.89 });
     const n = s.numbers.length;
     const order = Array.from({ length: n }, (_, i) => (i * 31) % n);
-    const moved = subset(createStructure({ numbers: s.numbers, positions: transform(s.positions, 11) }), order);
+    const moved = subset(
+      createStructure({ numbers: s.numbers, positions: transform(s.positions, 11) }),
+      order,
+    );
     const r = compareStructures(s, moved);
     expect(r.rmsdA).toBeLessThan(1e-6);
     expect(r.onlyInA).toEqual([]);

@@ -192,7 +192,7 @@ function frame2(p: number[], q: number[]): number[] | null {
 }
 
 /**
- * Starts that put an outer atom a1 of A and its nearest neighbour a2 onto
+ * Starts that put an outer atom a1 of A and its nearest non-collinear neighbour a2 onto
  * every pair (b1, b2) of B with the same elements, distance from the centre
  * (±0.5 Å) and a1–a2 distance (±0.3 Å); three outermost anchors of A.
  */
@@ -204,9 +204,17 @@ function anchoredStarts(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb: Fl
     Math.hypot(p[3 * i]! - q[3 * j]!, p[3 * i + 1]! - q[3 * j + 1]!, p[3 * i + 2]! - q[3 * j + 2]!);
   const order = Array.from({ length: za.length }, (_, i) => i).sort((x, y) => r(pa, y) - r(pa, x));
   for (const a1 of order.slice(0, 3)) {
+    // Nearest neighbour of a1 not on the line through the centre and a1 (a frame needs two directions).
+    const u = pt(pa, a1);
+    const off = (i: number) => {
+      const v = pt(pa, i);
+      const c = [u[1]! * v[2]! - u[2]! * v[1]!, u[2]! * v[0]! - u[0]! * v[2]!, u[0]! * v[1]! - u[1]! * v[0]!];
+      return Math.hypot(c[0]!, c[1]!, c[2]!) > 0.1 * r(pa, a1) * r(pa, i);
+    };
     let a2 = -1;
-    for (let i = 0; i < za.length; i++)
-      if (i !== a1 && (a2 < 0 || dist(pa, a1, pa, i) < dist(pa, a1, pa, a2))) a2 = i;
+    for (let i = 0; i < za.length; i++) {
+      if (i !== a1 && off(i) && (a2 < 0 || dist(pa, a1, pa, i) < dist(pa, a1, pa, a2))) a2 = i;
+    }
     if (a2 < 0) continue;
     const fa = frame2(pt(pa, a1), pt(pa, a2));
     if (!fa) continue;
