@@ -61,11 +61,16 @@ export const compareCommand: Command = {
       out.push(
         `mirror RMSD   ${r.mirrorRmsdA.toFixed(4)} Å (b reflected)${r.mirrorImages ? ' → a and b are mirror images (enantiomers)' : ''}`,
       );
+    const list = <T>(xs: readonly T[], f: (x: T) => string, sep: string) =>
+      xs.length > 30
+        ? `${xs.slice(0, 30).map(f).join(sep)}${sep}… (${xs.length - 30} more; --json lists all)`
+        : xs.map(f).join(sep);
+    const moved = list(r.moved, ([i, j, d]) => `${sym(a, i)}↔${sym(b, j)} ${d.toFixed(2)} Å`, ', ');
     out.push(
-      `differing     ${r.moved.length} pair(s) farther apart than ${threshold} Å${r.moved.length ? `: ${r.moved.map(([i, j, d]) => `${sym(a, i)}↔${sym(b, j)} ${d.toFixed(2)} Å`).join(', ')}` : ''}`,
+      `differing     ${r.moved.length} pair(s) farther apart than ${threshold} Å${r.moved.length ? `: ${moved}` : ''}`,
     );
-    if (r.onlyInA.length) out.push(`only in a     ${r.onlyInA.map((i) => sym(a, i)).join(' ')}`);
-    if (r.onlyInB.length) out.push(`only in b     ${r.onlyInB.map((i) => sym(b, i)).join(' ')}`);
+    if (r.onlyInA.length) out.push(`only in a     ${list(r.onlyInA, (i) => sym(a, i), ' ')}`);
+    if (r.onlyInB.length) out.push(`only in b     ${list(r.onlyInB, (i) => sym(b, i), ' ')}`);
     io.stdout(`${out.join('\n')}\n`);
     return 0;
   },
