@@ -10,7 +10,7 @@ const STEPS: readonly { title: string; argv: readonly string[] }[] = [
   },
   {
     title: 'Build a 55-atom Mackay icosahedron of silver',
-    argv: ['build', 'icosahedron', '--element', 'Ag', '--shells', '2', '--summary'],
+    argv: ['build', 'icosahedron', '--element', 'Ag', '--shells', '2', '--json'],
   },
   {
     title: 'Global minimum of the 38-atom Lennard-Jones cluster (basin hopping, seed 1)',
