@@ -214,10 +214,12 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
   const marginals = atoms.map((a) => new Marginal(a, lf, budget));
   const e = marginals.length;
 
-  // Index tuples live in one flat growable array (e per tuple); the heap holds tuple numbers.
+  // Index tuples live in one flat growable array (e per tuple); the heap holds tuple numbers
+  // keyed by their log-probability (a child's key is its parent's plus one marginal's change).
   let tuples = new Int32Array(1024 * e);
   let nTuples = 0;
   const heap = new MaxHeap(1024);
+  const ordered = marginals.map((m) => m.orderedLogP);
   const addTuple = (from: number, bump: number): number => {
     if ((nTuples + 1) * e > tuples.length) {
       const t = new Int32Array(tuples.length * 2);
@@ -225,28 +227,37 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
       tuples = t;
     }
     const base = nTuples * e;
-    for (let j = 0; j < e; j++) tuples[base + j] = from < 0 ? 0 : tuples[from * e + j]!;
+    if (from < 0) for (let j = 0; j < e; j++) tuples[base + j] = 0;
+    else tuples.copyWithin(base, from * e, from * e + e);
     if (bump >= 0) tuples[base + bump]!++;
     budget.used++;
     return nTuples++;
   };
+  /** Exact log-probability of a tuple (sum over elements). */
   const tupleLogP = (t: number): number => {
     let s = 0;
-    for (let j = 0; j < e; j++) s += marginals[j]!.orderedLogP[tuples[t * e + j]!]!;
+    for (let j = 0; j < e; j++) s += ordered[j]![tuples[t * e + j]!]!;
     return s;
   };
 
   for (const m of marginals) m.ensure(0);
   heap.push(tupleLogP(addTuple(-1, -1)), 0);
-  const emitted: number[] = [];
+  let emitted = new Int32Array(1024);
+  let nEmitted = 0;
   let covered = 0;
   const control = options.control;
   while (covered < p) {
     if (heap.size === 0) break; // every isotopologue enumerated (covered ≈ 1 up to rounding)
+    const key = heap.peekKey()!;
     const t = heap.pop();
-    covered += Math.exp(tupleLogP(t));
-    emitted.push(t);
-    if ((emitted.length & 4095) === 0 && control?.signal?.aborted) {
+    covered += Math.exp(key);
+    if (nEmitted === emitted.length) {
+      const grown = new Int32Array(emitted.length * 2);
+      grown.set(emitted);
+      emitted = grown;
+    }
+    emitted[nEmitted++] = t;
+    if ((nEmitted & 4095) === 0 && control?.signal?.aborted) {
       throw new LimitError('cancelled', 'fine-structure calculation cancelled');
     }
     for (let j = 0; j < e; j++) {
@@ -254,7 +265,8 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
       if (marginals[j]!.ensure(idx + 1)) {
         if (budget.used >= budget.max) break;
         const child = addTuple(t, j);
-        heap.push(tupleLogP(child), child);
+        const lp = ordered[j]!;
+        heap.push(key - lp[idx]! + lp[idx + 1]!, child);
       }
       if (idx > 0) break;
     }
@@ -262,7 +274,7 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
       throw new LimitError(
         'fine-memory-cap',
         `the fine structure needs more than ${maxConf.toLocaleString('en-US')} stored configurations to reach p = ${p}; ` +
-          `stopped after ${emitted.length.toLocaleString('en-US')} isotopologues covering p = ${covered.toPrecision(6)}`,
+          `stopped after ${nEmitted.toLocaleString('en-US')} isotopologues covering p = ${covered.toPrecision(6)}`,
         {
           hint:
             'use the aggregated envelope (drop --fine), lower --probability, or raise --max-configurations ' +
@@ -272,15 +284,25 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
     }
   }
 
-  const out: FineIsotopologue[] = emitted.map((t) => {
-    let massDa = 0;
-    for (let j = 0; j < e; j++) massDa += marginals[j]!.orderedMass[tuples[t * e + j]!]!;
-    const probability = Math.exp(tupleLogP(t));
-    if (!options.withCounts) return { massDa, probability };
+  // exact masses and probabilities of the emitted tuples, then sort by mass
+  const masses = new Float64Array(nEmitted);
+  const probs = new Float64Array(nEmitted);
+  covered = 0;
+  for (let i = 0; i < nEmitted; i++) {
+    const t = emitted[i]!;
+    let m = 0;
+    for (let j = 0; j < e; j++) m += marginals[j]!.orderedMass[tuples[t * e + j]!]!;
+    masses[i] = m;
+    probs[i] = Math.exp(tupleLogP(t));
+    covered += probs[i]!;
+  }
+  const order = Array.from({ length: nEmitted }, (_, i) => i).sort((a, b) => masses[a]! - masses[b]!);
+  const out: FineIsotopologue[] = order.map((i) => {
+    if (!options.withCounts) return { massDa: masses[i]!, probability: probs[i]! };
+    const t = emitted[i]!;
     const counts = marginals.map((m, j) => m.counts(tuples[t * e + j]!));
-    return { massDa, probability, counts };
+    return { massDa: masses[i]!, probability: probs[i]!, counts };
   });
-  out.sort((a, b) => a.massDa - b.massDa);
   return {
     isotopologues: out,
     coveredProbability: covered,
