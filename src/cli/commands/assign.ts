@@ -59,6 +59,30 @@ export function renderAssignment(r: AssignmentReport, source: string): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Ranked candidates as CSV (labels quoted). */
+export function assignmentCsv(r: AssignmentReport): string {
+  const head =
+    'rank,ion,charge,score,contrast_angle_deg,ppm_error,residual_ppm,matched_peaks,theoretical_peaks,most_abundant_mz,charge_matches_spacing,calibration_offset_ppm';
+  const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
+  const rows = r.assignments.map((a, i) =>
+    [
+      i + 1,
+      q(a.label),
+      a.charge,
+      a.score,
+      a.contrastAngleDeg,
+      a.ppmError ?? '',
+      a.residualPpm ?? '',
+      a.matchedPeaks,
+      a.theoreticalPeaks,
+      a.mostAbundantMz,
+      a.chargeMatchesSpacing ?? '',
+      r.calibrationOffsetPpm ?? '',
+    ].join(','),
+  );
+  return `${[head, ...rows].join('\n')}\n`;
+}
+
 function chargesOption(charges: unknown, polarity: unknown, maxCharge: number): { charges?: number[] } {
   if (typeof charges === 'string') {
     if (typeof polarity === 'string') {
@@ -160,6 +184,7 @@ export const assignCommand: Command = {
       default: 10,
     },
     json: { type: 'boolean', description: 'print the report as JSON' },
+    csv: { type: 'boolean', description: 'print the ranked candidates as CSV' },
     svg: {
       type: 'string',
       valueName: 'file.svg',
@@ -225,7 +250,8 @@ export const assignCommand: Command = {
       maxResults: o.top as number,
     });
     if (typeof o.svg === 'string') writeFileSync(resolve(io.cwd, o.svg), assignmentSvg(report, peaks));
-    io.stdout(o.json ? json(report) : renderAssignment(report, file));
+    if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
+    io.stdout(o.json ? json(report) : o.csv ? assignmentCsv(report) : renderAssignment(report, file));
     return 0;
   },
 };

@@ -126,6 +126,9 @@ describe('superatom assign', () => {
     expect(j.calibrationOffsetPpm).toBeCloseTo(-6, 0);
     const t = await run(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-']);
     expect(t.out).toMatch(/\|z\| =\s+3/);
+    const csv = await run(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-', '--csv']);
+    expect(csv.out.split('\n')[0]).toMatch(/^rank,ion,charge,score,contrast_angle_deg,ppm_error/);
+    expect(csv.out.split('\n')[1]).toMatch(/^1,"\[Ag29\(BDTA\)12\]3−",-3,/);
   });
 
   it('reports bad peak lists with the line number and refuses charge 0', async () => {
