@@ -33,11 +33,14 @@ def main():
 
     class BH(BasinHopping):
         def log(self, step, En, Emin):
+            # step −1 is the relaxation of the starting cluster (called from __init__)
             state["step"] = step + 1
             if state["best"] is None or Emin < state["best"] - 1e-9:
                 state["best"] = Emin
                 state["stepsToBest"] = step + 1
                 state["secondsToBest"] = time.perf_counter() - t0
+            if step < 0:
+                return
             if target is not None and Emin <= target + tol:
                 raise Stop()
             if time.perf_counter() - t0 > cfg["timeLimit"]:
@@ -47,7 +50,8 @@ def main():
     bh = BH(atoms, temperature=cfg["kT"], dr=cfg["dr"], fmax=cfg["fmax"], optimizer=opt,
             logfile=None, trajectory=None, optimizer_logfile=None, local_minima_trajectory=None)
     try:
-        bh.run(cfg["steps"])
+        if not (target is not None and bh.Emin <= target + tol):
+            bh.run(cfg["steps"])
     except Stop:
         pass
     best = float(bh.Emin)
