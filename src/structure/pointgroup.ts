@@ -32,6 +32,7 @@
  */
 import { InputError } from '../core/errors.js';
 import { hungarian } from './assignment.js';
+import { createGrid } from './grid.js';
 import type { Structure } from './structure.js';
 import {
   describeOperation,
@@ -294,6 +295,28 @@ interface Ctx {
 /** Median nearest-neighbour distance (any element), Å. O(N²) below 3000 atoms, grid beyond. */
 function medianNearestNeighbour(x: Float64Array, n: number): number {
   const nn = new Float64Array(n).fill(Infinity);
+  if (n > 3000) {
+    // Grid search within twice the mean spacing; atoms without a neighbour there stay at ∞
+    // (isolated atoms sit above the median anyway unless most atoms are isolated).
+    let lo = [Infinity, Infinity, Infinity];
+    let hi = [-Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < n; i++) {
+      lo = lo.map((v, k) => Math.min(v, x[3 * i + k]!));
+      hi = hi.map((v, k) => Math.max(v, x[3 * i + k]!));
+    }
+    const volume = Math.max((hi[0]! - lo[0]!) * (hi[1]! - lo[1]!) * (hi[2]! - lo[2]!), 1e-9);
+    const r = 2 * Math.cbrt(volume / n);
+    const grid = createGrid(x, r);
+    for (let i = 0; i < n; i++) {
+      grid.forEachNear(x[3 * i]!, x[3 * i + 1]!, x[3 * i + 2]!, r, (j, d2) => {
+        if (j !== i && d2 < nn[i]!) nn[i] = d2;
+      });
+    }
+    const s = Array.from(nn).sort((a, b) => a - b);
+    const med = s[Math.floor(n / 2)]!;
+    if (Number.isFinite(med)) return Math.sqrt(med);
+    nn.fill(Infinity);
+  }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const dx = x[3 * i]! - x[3 * j]!;
