@@ -131,6 +131,47 @@ describe('whole-structure tolerance', () => {
   });
 });
 
+describe('a mirror judged on the whole structure', () => {
+  /** 24 random atoms above z = 0.7 Å and their mirror images below (Cs, nothing else). */
+  function mirrored(rng: Rng): { p: number[]; dnn: number } {
+    const half: number[][] = [];
+    while (half.length < 24) {
+      const q = [rng.normal() * 3, rng.normal() * 3, 0.7 + Math.abs(rng.normal()) * 2];
+      if (half.every((h) => Math.hypot(h[0]! - q[0]!, h[1]! - q[1]!, h[2]! - q[2]!) > 1.6)) half.push(q);
+    }
+    const p = [...half.flat(), ...half.flatMap((h) => [h[0]!, h[1]!, -h[2]!])];
+    const n = p.length / 3;
+    const nn: number[] = [];
+    for (let i = 0; i < n; i++) {
+      let best = Infinity;
+      for (let j = 0; j < n; j++)
+        if (j !== i)
+          best = Math.min(
+            best,
+            Math.hypot(p[3 * i]! - p[3 * j]!, p[3 * i + 1]! - p[3 * j + 1]!, p[3 * i + 2]! - p[3 * j + 2]!),
+          );
+      nn.push(best);
+    }
+    nn.sort((a, b) => a - b);
+    return { p, dnn: nn[Math.floor(n / 2)]! };
+  }
+  const rng = createRng(77);
+  it('loses the mirror when every atom is off by 10 % of a bond, keeps it when 3 of 48 atoms are off by 15 %', () => {
+    const { p, dnn } = mirrored(rng);
+    const n = p.length / 3;
+    const numbers = new Array(n).fill(6);
+    expect(findPointGroup(createStructure({ numbers, positions: p })).pointGroup).toBe('Cs');
+    // Shear: upper half +x, lower half −x, so |σ x_i − x_π(i)| = 0.10 d_nn for every atom.
+    const sheared = p.map((v, k) => (k % 3 === 0 ? v + (p[k + 2]! > 0 ? 0.05 : -0.05) * dnn : v));
+    const all = findPointGroup(createStructure({ numbers, positions: sheared }));
+    expect(all.pointGroup).toBe('C1');
+    // Three atoms moved by 0.15 d_nn (RMS mismatch 0.15·sqrt(6/48) = 0.053 d_nn) keep Cs.
+    const few = [...p];
+    for (const i of [0, 5, 11]) few[3 * i] = few[3 * i]! + 0.15 * dnn;
+    expect(findPointGroup(createStructure({ numbers, positions: few })).pointGroup).toBe('Cs');
+  });
+});
+
 describe('small molecules (textbook point groups)', () => {
   const mol = (numbers: number[], positions: number[]) => createStructure({ numbers, positions });
   it('single atom is Kh, CO2 is Dinfh, HCN is Cinfv', () => {
