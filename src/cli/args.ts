@@ -113,7 +113,7 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
       const nextArg = argv[i];
       const looksLikeValue =
         nextArg !== undefined &&
-        (!nextArg.startsWith('-') || (spec.type !== 'string' && NUMBER_RE.test(nextArg)) || nextArg === '-');
+        (!nextArg.startsWith('-') || /^-[\d.]/.test(nextArg) || nextArg === '-');
       if (!looksLikeValue) {
         throw new InputError(
           'cli-missing-value',
