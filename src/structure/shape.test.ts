@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
+import { mackayIcosahedron } from './builders/clusters.js';
 import { polyhedronVertices } from './builders/polyhedra.js';
-import { continuousShapeMeasure, shapeMeasures } from './shape.js';
+import { continuousShapeMeasure, coordinationShape, shapeMeasures } from './shape.js';
 
 function rotateShuffle(v: Float64Array, seed: number, scale: number, noise = 0): Float64Array {
   const rng = createRng(seed);
@@ -60,5 +61,12 @@ describe('continuous shape measures', () => {
     expect(ico[0]!.measure).toBeLessThan(0.5);
     const coc = shapeMeasures(rotateShuffle(polyhedronVertices('cuboctahedron'), 4, 2.8, 0.03));
     expect(coc[0]!.name).toBe('cuboctahedron');
+  });
+
+  it('gives the icosahedral coordination polyhedron of the centre of Au13', () => {
+    const s = mackayIcosahedron(1, { z: 79, bond: 2.88 });
+    const r = coordinationShape(s.positions, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r[0]!.name).toBe('icosahedron');
+    expect(r[0]!.measure).toBeLessThan(1e-8);
   });
 });

@@ -308,3 +308,21 @@ export function shapeMeasures(points: ArrayLike<number>): ShapeMeasure[] {
     })
     .sort((a, b) => a.measure - b.measure);
 }
+
+/**
+ * Shape of the coordination polyhedron of atom `centre`: its bonded
+ * neighbours (from `neighbours`, 0-based indices) compared with every
+ * reference polyhedron of the same vertex count; [] when none has that count.
+ */
+export function coordinationShape(
+  positions: ArrayLike<number>,
+  neighbours: readonly number[],
+): ShapeMeasure[] {
+  const pts = new Float64Array(3 * neighbours.length);
+  neighbours.forEach((j, k) => {
+    pts[3 * k] = positions[3 * j]!;
+    pts[3 * k + 1] = positions[3 * j + 1]!;
+    pts[3 * k + 2] = positions[3 * j + 2]!;
+  });
+  return shapeMeasures(pts);
+}
