@@ -39,8 +39,13 @@ export function findCentre(f: Formula): CentrePlan | string {
     }
     if (inv.bound.length) return 'a ligand-protected endohedral cluster: count it with superatom-complex';
     const outer = byElement(x.outer);
-    if ((outer.get('C') ?? 0) >= 20) return 'an endohedral fullerene: the cage π system is counted by hirsch';
     const sym = inner[0]![0];
+    const cageSize = [...outer.values()].reduce((a, b) => a + b, 0);
+    if ((outer.get('C') ?? 0) >= 20 && (el(sym).block !== 'f' || cageSize > 32)) {
+      return el(sym).block === 'f'
+        ? `an endohedral fullerene with ${cageSize} cage atoms: the cage gives more electrons than the centre's 32-electron shell holds, so its π system is counted by hirsch (An@C28 is the 32-electron size)`
+        : 'an endohedral fullerene: the cage π system is counted by hirsch (the 32-electron rule takes f-block centres in small cages such as Th@C28)';
+    }
     return { kind: 'endohedral', centre: sym, centres: 1, block: el(sym).block };
   }
   const core = inv.core;

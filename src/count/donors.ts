@@ -10,7 +10,8 @@
  * Ionic method: X⁻ gives 2 and carries −1 (Cp⁻ 6), L 2, C7H7⁺ 6 with +1, NO⁺ 2 with +1.
  */
 import type { LigandUse } from '../chem/types.js';
-import { byElement, el, nonmetalWithdrawal } from './atoms.js';
+import { LIGANDS } from '../data/ligands.js';
+import { byElement, el, elementOfKey, nonmetalWithdrawal, valenceElectrons } from './atoms.js';
 
 export interface Donation {
   /** Neutral-method electrons given by one ligand. */
@@ -118,8 +119,57 @@ export function piLigand(l: LigandUse): PiLigand | undefined {
   );
 }
 
+/** Organyl abbreviations of the ligand table (X-type groups of C, H and F only: Ph, Me, tBu, Mes, CF3 …) and R. */
+const ORGANYL: ReadonlySet<string> = new Set([
+  'R',
+  ...LIGANDS.filter(
+    (e) =>
+      e.role === 'X' &&
+      e.withdraws === 1 &&
+      e.formula !== null &&
+      /^(?:[CHF]\d*)+$/.test(e.formula) &&
+      e.formula.includes('C'),
+  ).flatMap((e) => [e.name, ...(e.aliases ?? [])]),
+]);
+
+/**
+ * A face-capping main-group fragment E–R written as one ligand: alkylidyne CR, silylidyne SiR,
+ * imido NR, phosphinidene PR, arsinidene AsR (μ3-CMe in Co3(CO)9CMe, μ4-PPh in Ni8(CO)8(PPh)6).
+ * It uses one electron for the E–R bond and gives the other v − 1 to the cluster (CR 3, PR 4;
+ * Mingos & Wales, Introduction to Cluster Chemistry (1990), ch. 2; Green's classification: μ-PR
+ * is LX2, μ3-CR is X3). Recognised from the name: an element symbol followed by one organyl
+ * abbreviation of the ligand table.
+ */
+export function cappingFragment(l: LigandUse): { element: string; electrons: number; x: number } | null {
+  const m = /^(C|Si|Ge|N|P|As|Sb)(.+)$/.exec(l.name);
+  if (!m || !ORGANYL.has(m[2]!)) return null;
+  const e = elementOfKey(m[1]!);
+  if (!e) return null;
+  const v = valenceElectrons(e);
+  return { element: m[1]!, electrons: v - 1, x: 8 - v - 1 };
+}
+
 /** Electrons one ligand gives a transition-metal centre (both methods). */
 export function ligandDonation(l: LigandUse): Donation {
+  const cap = cappingFragment(l);
+  if (cap) {
+    const kind =
+      cap.element === 'C'
+        ? 'alkylidyne'
+        : cap.element === 'N'
+          ? 'imido'
+          : cap.element === 'P'
+            ? 'phosphinidene'
+            : `${cap.element}–R`;
+    const lx = cap.electrons - cap.x;
+    return {
+      neutral: cap.electrons,
+      ionic: cap.electrons + cap.x,
+      ionicCharge: -cap.x,
+      why: `${l.name}: a face-capping ${kind} (${lx > 0 ? `L${lx / 2 > 1 ? lx / 2 : ''}` : ''}X${cap.x > 1 ? cap.x : ''}), ${cap.electrons} electrons — ${cap.electrons + 1} valence electrons of ${cap.element}, one used for the bond to the organic group`,
+      assumed: `${l.name} taken as a μ3/μ4 face-capping ${kind}; a terminal ${cap.element}R gives fewer`,
+    };
+  }
   const pi = piLigand(l);
   if (pi) {
     return {

@@ -65,6 +65,16 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
   const has = (id: RuleId) => results.find((r) => r.rule === id);
   const inv = inventory(f);
   const core = [...inv.core.keys()];
+  const wadeClass = has('wade-mingos');
+  if (
+    has('superatom-complex') &&
+    wadeClass &&
+    ['closo', 'nido', 'arachno', 'hypho'].includes(wadeClass.verdict)
+  )
+    return {
+      id: 'wade-mingos',
+      why: 'a main-group metal cluster with one exo ligand per vertex (like a borane): skeletal electron pairs',
+    };
   if (has('superatom-complex'))
     return { id: 'superatom-complex', why: 'a ligand-protected metal cluster: the superatom-complex count' };
   if (has('jemmis-mno'))
@@ -94,7 +104,19 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
       why: 'a borane, carborane, Zintl ion or main-group cage: skeletal electron pairs',
     };
   if (has('huckel')) return { id: 'huckel', why: 'a monocyclic ring: π electrons' };
-  if (has('hirsch')) return { id: 'hirsch', why: 'a fullerene-type cage: spherical π count' };
+  const hirsch = has('hirsch');
+  const jellium = has('jellium');
+  if (hirsch && jellium) {
+    // A bare coinage-metal cluster: a hollow golden fullerene only when the spherical-shell count
+    // closes and the compact (jellium) count does not.
+    if (hirsch.verdict === 'aromatic' && jellium.verdict !== 'closed-shell')
+      return {
+        id: 'hirsch',
+        why: 'a coinage-metal cluster whose s-electron count closes a spherical cage shell (golden fullerene)',
+      };
+    return { id: 'jellium', why: 'a bare metal cluster: delocalised valence electrons' };
+  }
+  if (hirsch) return { id: 'hirsch', why: 'a fullerene-type cage: spherical π count' };
   if (has('jellium')) return { id: 'jellium', why: 'a bare metal cluster: delocalised valence electrons' };
   if (centre) return { id: centre.rule, why: 'a complex with one metal centre' };
   if (has('octet')) return { id: 'octet', why: 'a main-group molecule with one central atom' };

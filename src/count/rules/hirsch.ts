@@ -17,8 +17,17 @@ const REFERENCE =
 const META = { id: 'hirsch' as const, reference: REFERENCE };
 const UNIT = 'π electrons';
 const CAGE_ATOMS = new Set(['C', 'B', 'N', 'Si']);
+/** Hollow coinage-metal cages ("golden fullerenes") delocalise one s electron per atom over the sphere. */
+const COINAGE = new Set(['Au', 'Ag', 'Cu']);
 
-function cageOf(f: Formula): { cage: Map<string, number>; inside: Map<string, number> } | string {
+interface Cage {
+  readonly cage: Map<string, number>;
+  readonly inside: Map<string, number>;
+  /** A hollow coinage-metal cage (Au32) rather than a carbon fullerene. */
+  readonly metal?: boolean;
+}
+
+function cageOf(f: Formula): Cage | string {
   const inv = inventory(f);
   if (inv.bound.length) return 'ligands or exohedral groups: the Hirsch rule counts bare cages';
   let cage: Map<string, number>;
@@ -29,6 +38,13 @@ function cageOf(f: Formula): { cage: Map<string, number>; inside: Map<string, nu
     for (const y of f.endohedral)
       for (const [k, v] of byElement(y.inner)) inside.set(k, Math.max(inside.get(k) ?? 0, v));
   } else cage = new Map(inv.core);
+  const size = [...cage.values()].reduce((a, b) => a + b, 0);
+  if ([...cage.keys()].every((s) => COINAGE.has(s))) {
+    if (inside.size) return 'an endohedral metal cage: count it with jellium or the 18/32-electron rules';
+    if (size < 16)
+      return `${size} coinage-metal atoms: too few for a hollow cage (golden cages start near Au16)`;
+    return { cage, inside, metal: true };
+  }
   if ([...cage.keys()].some((s) => !CAGE_ATOMS.has(s))) {
     return `${[...cage.keys()].filter((s) => !CAGE_ATOMS.has(s)).join(', ')}: not a fullerene-type cage (C, with B/N/Si substitution)`;
   }
@@ -48,7 +64,9 @@ function transfer(sym: string): { electrons: number; why: string } {
       e.block === 'f'
         ? twoPlus
           ? 2
-          : 3
+          : sym === 'Th'
+            ? 4
+            : 3
         : e.group !== null && e.group <= 3
           ? e.group
           : Math.min(3, valenceElectrons(e));
@@ -67,7 +85,11 @@ function transfer(sym: string): { electrons: number; why: string } {
 function check(f: Formula): Applicability {
   const c = cageOf(f);
   if (typeof c === 'string') return { applies: false, reason: c };
-  return { applies: true, reason: `spherical cage ${[...c.cage].map(([s, n]) => `${s}${n}`).join('')}` };
+  const name = [...c.cage].map(([s, n]) => `${s}${n}`).join('');
+  return {
+    applies: true,
+    reason: c.metal ? `${name} read as a hollow metal cage (golden fullerene)` : `spherical cage ${name}`,
+  };
 }
 
 /** N for 2(N+1)² or 2N²+2N+1, or null. */
@@ -99,6 +121,14 @@ export const hirschRule: CountRule = {
       });
     } else {
       for (const [s, n] of c.cage) {
+        if (c.metal) {
+          steps.push({
+            term: `${times(n, s)} × 1`,
+            electrons: n,
+            why: `${s} (group 11): its ${el(s).period}s electron, delocalised over the cage surface (the d¹⁰ shell is not counted; golden fullerenes, Johansson, Sundholm & Pyykkö 2004)`,
+          });
+          continue;
+        }
         const v = valenceElectrons(el(s)) - 3;
         steps.push({
           term: `${times(n, s)} × ${v}`,
@@ -143,6 +173,11 @@ export const hirschRule: CountRule = {
       const above = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => 2 * n * n).find((x) => x > pi);
       notes.push(
         `${pi} is neither 2(N + 1)² (… ${below ?? ''}, ${above ?? ''} …) nor 2N² + 2N + 1: not spherically aromatic`,
+      );
+    }
+    if (c.metal) {
+      notes.push(
+        'read as a hollow cage: the s electrons move on a sphere and fill its shells like π electrons (Au32 and Au72 are 2(N + 1)² golden fullerenes: Johansson, Sundholm & Pyykkö, Angew. Chem. Int. Ed. 43, 2678 (2004); Karttunen et al., Chem. Commun. 2008, 465); a compact cluster of the same formula is counted by jellium',
       );
     }
     return {

@@ -66,6 +66,17 @@ function read(f: Formula, options: CountOptions): Reading | string {
       if (inv.charge === 0 && !f.prefixes.some((p) => /cyclo/i.test(p))) {
         return 'a neutral bare group-15/16 molecule (P4, S8) is not a planar aromatic ring; write cyclo- or a charge for a ring ion';
       }
+      // A planar ring keeps an in-plane lone pair and two σ bonds on every atom: π = Σ(v − 4) − z.
+      // With fewer π electrons than atoms the ion is electron-deficient and closes into a deltahedral
+      // cage instead ([Bi5]³⁺ trigonal bipyramid, [Bi9]⁵⁺ tricapped trigonal prism; Corbett,
+      // Prog. Inorg. Chem. 21, 129 (1976)); the known bare rings are 4- to 6-membered with 6 π.
+      const pi = [...ring].reduce((a, [s, k]) => a + k * (valenceElectrons(el(s)) - 4), 0) - inv.charge;
+      if (n > 6) {
+        return `${n} bare group-15/16 atoms: larger homoatomic ions are cages or chains, not planar rings (known bare aromatic rings have 4–6 atoms); count cages with wade-mingos`;
+      }
+      if (pi < n) {
+        return `read as a ring it would have only ${pi} π electron${pi === 1 ? '' : 's'} for ${n} atoms: too electron-poor for a ring with a lone pair on every atom, so it closes into a deltahedral cage — count it with wade-mingos`;
+      }
       return { kind: 'bare', ring };
     }
     return 'a bare ring of these elements: give its π count with --pi';

@@ -86,6 +86,13 @@ function check(f: Formula): Applicability {
   if (inv.core.has('B') && inv.core.has('H'))
     return { applies: false, reason: 'a boron hydride: count it with wade-mingos' };
   if (nForming < 2) {
+    const nonMetals = syms.filter((s) => !clusterForming(s) && s !== 'H');
+    if (nonMetals.length && forming.length === 0) {
+      return {
+        applies: false,
+        reason: `${nonMetals.join(', ')}: ${nonMetals.length === 1 ? 'a non-metal' : 'non-metals'} with localised covalent bonds${nonMetals.includes('B') ? ' (bare boron clusters such as B13⁺ are planar σ/π-aromatic sheets, not free-electron spheres)' : ''} — the jellium model needs metal atoms`,
+      };
+    }
     return {
       applies: false,
       reason: 'fewer than two metal (or metalloid) atoms: not a cluster the jellium model describes',

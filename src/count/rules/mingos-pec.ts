@@ -68,6 +68,17 @@ const SHAPE_WHY: Readonly<Record<string, string>> = {
   cube: '120 = 8 × 18 − 2 × 12 edges',
 };
 
+/**
+ * Whether a bare main-group atom of a carbonyl cluster sits inside the metal cage (carbide, nitride,
+ * interstitial P/S of large clusters) or is a vertex of the polyhedron: C and N are interstitial from
+ * 4 metals on (the butterfly carbide [Fe4C(CO)12]²⁻, Fe5C(CO)15), any main-group atom from 6 metals on
+ * ([Rh9P(CO)21]²⁻); in a 3-metal cluster (Co3(CO)9CH, Fe3(CO)9S2) every such atom is a vertex.
+ */
+function isInterstitial(sym: string, metals: number): boolean {
+  if (metals >= 6) return true;
+  return metals >= 4 && (sym === 'C' || sym === 'N');
+}
+
 function metalsOf(f: Formula): Map<string, number> {
   const inv = inventory(f);
   const out = new Map<string, number>();
@@ -153,18 +164,28 @@ export const mingosPecRule: CountRule = {
         why: `${s} (group ${el(s).group}): ${v} valence electrons (s + d)`,
       });
     }
+    let mgVertices = 0;
     for (const [s, c] of inv.core) {
       const e = el(s);
       if (isTransitionMetal(e)) continue;
       if (s === 'H' || e.group === 17) {
         const d = bareAtomDonation(s);
         steps.push({ term: `${times(c, s)} × ${d.neutral}`, electrons: c * d.neutral, why: d.why });
-      } else {
-        const v = valenceElectrons(e);
+        continue;
+      }
+      const v = valenceElectrons(e);
+      if (isInterstitial(s, n)) {
         steps.push({
           term: `${times(c, s)} interstitial × ${v}`,
           electrons: c * v,
-          why: `${s} inside the metal cage (carbide/nitride): gives all ${v} valence electrons`,
+          why: `${s} inside the metal cage (${s === 'C' ? 'carbide' : s === 'N' ? 'nitride' : 'interstitial atom'}, ${n} metals around it): gives all ${v} valence electrons and is not a vertex`,
+        });
+      } else {
+        mgVertices += c;
+        steps.push({
+          term: `${times(c, s)} vertex × ${v}`,
+          electrons: c * v,
+          why: `${s} as a main-group vertex of the polyhedron (a ${n}-metal cluster is too small to hold it inside): gives all ${v} valence electrons; a main-group vertex needs 8 electrons where a metal vertex needs 18`,
         });
       }
     }
@@ -179,26 +200,36 @@ export const mingosPecRule: CountRule = {
     }
     steps.push(chargeStep(inv.charge));
     const cve = sumSteps(steps);
-    const hit = POLYHEDRA.find((p) => p.n === n && p.cve === cve);
+    // Main-group vertices need 8 instead of 18 electrons: compare cve + 10 per such vertex with the
+    // all-metal count of the polyhedron of n + mgVertices vertices (Mingos 1984).
+    const nv = n + mgVertices;
+    const eq = cve + 10 * mgVertices;
+    const shift = mgVertices
+      ? ` (+ 10 × ${mgVertices} main-group vertex${mgVertices === 1 ? '' : 'es'} = ${eq}, the all-metal equivalent)`
+      : '';
+    const what = mgVertices
+      ? `${n} metals + ${mgVertices} main-group atom${mgVertices === 1 ? '' : 's'}`
+      : `${n} metals`;
+    const hit = POLYHEDRA.find((p) => p.n === nv && p.cve === eq);
     let verdict = 'none';
     if (hit) {
       verdict = hit.name;
       notes.push(
-        `${cve} cluster valence electrons for ${n} metals → ${hit.name.replace(/-/g, ' ')}${SHAPE_WHY[hit.name] ? ` (${SHAPE_WHY[hit.name]})` : ''}`,
+        `${cve} cluster valence electrons${shift} for ${what} → ${hit.name.replace(/-/g, ' ')}${SHAPE_WHY[hit.name] ? ` (${SHAPE_WHY[hit.name]})` : ''}`,
       );
-    } else if (n >= 5 && (cve - 2) % 14 === 0 && (cve - 2) / 14 === n) {
+    } else if (nv >= 5 && eq === 14 * nv + 2) {
       verdict = 'closo-deltahedron';
-      notes.push(`${cve} = 14n + 2 (n = ${n}): a closo deltahedron`);
-    } else if (n >= 5 && cve === 14 * n + 4) {
+      notes.push(`${cve}${shift} = 14n + 2 (n = ${nv}): a closo deltahedron`);
+    } else if (nv >= 5 && eq === 14 * nv + 4) {
       verdict = 'nido-deltahedron';
-      notes.push(`${cve} = 14n + 4 (n = ${n}): a nido deltahedron`);
-    } else if (n >= 5 && cve === 14 * n + 6) {
+      notes.push(`${cve}${shift} = 14n + 4 (n = ${nv}): a nido deltahedron`);
+    } else if (nv >= 5 && eq === 14 * nv + 6) {
       verdict = 'arachno-deltahedron';
-      notes.push(`${cve} = 14n + 6 (n = ${n}): an arachno deltahedron`);
+      notes.push(`${cve}${shift} = 14n + 6 (n = ${nv}): an arachno deltahedron`);
     } else {
-      const near = POLYHEDRA.filter((p) => p.n === n).map((p) => `${p.cve} ${p.name}`);
+      const near = POLYHEDRA.filter((p) => p.n === nv).map((p) => `${p.cve} ${p.name}`);
       notes.push(
-        `${cve} cluster valence electrons for ${n} metals match no tabulated polyhedron${near.length ? ` (for ${n} metals: ${near.join(', ')})` : ''}; large clusters need the condensation / 12n + Δ rules`,
+        `${cve} cluster valence electrons${shift} for ${what} match no tabulated polyhedron${near.length ? ` (for ${nv} vertices: ${near.join(', ')})` : ''}; large clusters need the condensation / 12n + Δ rules`,
       );
     }
     if (cve % 2 !== 0) notes.push('odd electron count: a radical');
@@ -210,7 +241,7 @@ export const mingosPecRule: CountRule = {
       verdict,
       steps,
       notes,
-      details: { metalAtoms: n, skeletalElectronPairs: (cve - 12 * n) / 2 },
+      details: { metalAtoms: n, mainGroupVertices: mgVertices, skeletalElectronPairs: (eq - 12 * nv) / 2 },
       reference: REFERENCE,
     };
   },

@@ -28,16 +28,56 @@ export const IP_CS_EV = 3.89;
 const CHECK_HALOGEN = `prediction only: confirm with a calculation — a superhalogen needs an electron affinity above EA(Cl) = ${EA_CL_EV} eV (for the anion: a vertical detachment energy above ${EA_CL_EV} eV)`;
 const CHECK_ALKALI = `prediction only: confirm with a calculation — a superalkali needs an ionisation energy below IP(Cs) = ${IP_CS_EV} eV`;
 
-/** Maximal formal valence k of a central atom, or null when there is no clear one. */
-function maxValence(sym: string): number | null {
+/**
+ * Principal positive oxidation states of the d-block metals (Greenwood & Earnshaw, Chemistry of the
+ * Elements, 2nd ed. (1997), the stable states of each group chapter; Au(V) as in AuF5/AuF6⁻, Pt(V)
+ * as in PtF5). A transition metal can act as the centre of a superhalogen in any of them:
+ * MnCl3 (Mn²⁺ keeps its half-filled 3d⁵ shell; Gutsev, Weatherford, Jena et al., JCP 134, 234311 (2011)),
+ * AuF6 (Au⁵⁺; Koirala et al., JPCC 114, 16018 (2010)), CuCl2 (Cu⁺).
+ */
+const D_STATES: Readonly<Record<string, readonly number[]>> = {
+  Sc: [3],
+  Ti: [2, 3, 4],
+  V: [2, 3, 4, 5],
+  Cr: [2, 3, 6],
+  Mn: [2, 4, 7],
+  Fe: [2, 3],
+  Co: [2, 3],
+  Ni: [2],
+  Cu: [1, 2],
+  Zn: [2],
+  Y: [3],
+  Zr: [4],
+  Nb: [5],
+  Mo: [4, 6],
+  Tc: [4, 7],
+  Ru: [2, 3, 4],
+  Rh: [1, 3],
+  Pd: [2, 4],
+  Ag: [1],
+  Cd: [2],
+  La: [3],
+  Hf: [4],
+  Ta: [5],
+  W: [4, 6],
+  Re: [4, 7],
+  Os: [4, 8],
+  Ir: [3, 4],
+  Pt: [2, 4, 5],
+  Au: [1, 3, 5],
+  Hg: [2],
+};
+
+/**
+ * Formal valences k a central atom can use in the MX(k+1) template: the group valence for s- and
+ * p-block atoms (Li 1, Al 3, P 5); the principal oxidation states for d-block metals.
+ */
+function valences(sym: string): readonly number[] {
   const e = el(sym);
   const g = e.group;
-  if (g === null) return null;
-  if (e.block === 's' || e.block === 'p') return g <= 2 ? g : g - 10;
-  if (g >= 3 && g <= 8) return g;
-  if (g === 11) return 1;
-  if (g === 12) return 2;
-  return null;
+  if (g === null) return [];
+  if (e.block === 's' || e.block === 'p') return [g <= 2 ? g : g - 10];
+  return D_STATES[sym] ?? [];
 }
 
 type Template =
@@ -46,6 +86,7 @@ type Template =
       centre: string;
       k: number;
       ligands: { name: string; count: number; w: number; why: string }[];
+      valences: readonly number[];
     }
   | { kind: 'superalkali'; centre: string; k: number; metals: { sym: string; count: number; v: number }[] };
 
@@ -61,7 +102,6 @@ function template(f: Formula): Template | null {
   const ligandsOk = inv.bound.every((l) => l.role === 'X');
   if (centres.length === 1 && centres[0]![1] === 1 && ligandsOk && centres[0]![0] !== 'H') {
     const centre = centres[0]![0];
-    const k = maxValence(centre);
     const ligs = [
       ...core
         .filter(([s]) => s !== centre)
@@ -82,7 +122,12 @@ function template(f: Formula): Template | null {
       })),
     ];
     const w = ligs.reduce((a, l) => a + l.count * l.w, 0);
-    if (k !== null && ligs.length && w === k + 1) return { kind: 'superhalogen', centre, k, ligands: ligs };
+    const ks = valences(centre);
+    // A d0 centre at its group valence (TiCl4, CrO3, OsO4) gives every electron the ligands need:
+    // a closed-shell molecule, not one electron short.
+    const saturated = el(centre).block === 'd' && w === el(centre).group;
+    if (ligs.length && !saturated && ks.includes(w - 1))
+      return { kind: 'superhalogen', centre, k: w - 1, ligands: ligs, valences: ks };
   }
   // Superalkali: one electronegative centre, every other atom an s-block metal.
   const neg = core.filter(([s]) => !isMetal(el(s)));
@@ -141,10 +186,14 @@ export const superhalogenRule: CountRule = {
       const notes: string[] = [];
       let analogue: string;
       if (t.kind === 'superhalogen') {
+        const e = el(t.centre);
         steps.push({
           term: `${t.centre} (centre)`,
           electrons: t.k,
-          why: `${t.centre}: maximal formal valence ${t.k} — the electrons it can give its ligands`,
+          why:
+            e.block === 'd'
+              ? `${t.centre}: formal valence ${t.k} (${t.centre}${t.k > 1 ? t.k : ''}+, one of its principal oxidation states ${t.valences.map((v) => `+${v}`).join(', ')}) — the electrons it gives its ligands`
+              : `${t.centre}: maximal formal valence ${t.k} (group ${e.group}) — the electrons it can give its ligands`,
         });
         for (const l of t.ligands) {
           steps.push({ term: `${times(l.count, l.name)} × −${l.w}`, electrons: -l.count * l.w, why: l.why });

@@ -20,7 +20,7 @@ import {
   times,
   valenceElectrons,
 } from '../atoms.js';
-import { bareAtomDonation, ligandDonation } from '../donors.js';
+import { bareAtomDonation, cappingFragment, ligandDonation } from '../donors.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountResult, CountRule, CountStep } from '../types.js';
 
@@ -61,6 +61,8 @@ interface Plan {
   readonly terminal: Map<string, number>;
   readonly hydrogens: number;
   readonly n: number;
+  /** Face-capping E–R ligands counted as vertices. */
+  readonly caps: number;
 }
 
 function plan(f: Formula): Plan | string {
@@ -118,7 +120,9 @@ function plan(f: Formula): Plan | string {
     return 'a bare transition-metal cluster: the v + x − 12 vertex count assumes ligated (18-electron) vertices';
   }
   const vertices = new Map([...mainGroup, ...metals]);
-  const n = [...vertices.values()].reduce((a, b) => a + b, 0);
+  // Face-capping E–R fragments written as ligands (CMe in Co3(CO)9CMe) are polyhedron vertices.
+  const caps = inv.bound.reduce((a, l) => a + (cappingFragment(l) ? l.count : 0), 0);
+  const n = [...vertices.values()].reduce((a, b) => a + b, 0) + caps;
   const nMain = [...mainGroup.values()].reduce((a, b) => a + b, 0);
   if (n < 3)
     return `${n} cluster vertex${n === 1 ? '' : 'es'}: Wade's rules need a polyhedron (3 or more vertices)`;
@@ -128,20 +132,26 @@ function plan(f: Formula): Plan | string {
   if (nMetal === 0 && inv.bound.length === 0 && hydrogens === 0) {
     const g13 = [...mainGroup.keys()].filter((s) => el(s).group === 13);
     if (g13.length && g13.length === mainGroup.size) {
-      return `bare group-13 cluster (${g13.join(', ')}): count it with the jellium rule`;
+      return g13.includes('B')
+        ? 'bare boron cluster: without B–H vertices it is a planar or quasi-planar sheet (B13⁺, B12), not a deltahedron — Wade counts boranes'
+        : `bare group-13 metal cluster (${g13.join(', ')}): count it with the jellium rule`;
     }
   }
   const nB = mainGroup.get('B') ?? 0;
   const halides = [...terminal].reduce((a, [s, c]) => a + (el(s).group === 17 ? c : 0), 0);
   const exo =
     halides + hydrogens + inv.bound.reduce((a, l) => a + (l.role === 'X' || l.role === 'L' ? l.count : 0), 0);
+  const g13 = [...mainGroup.keys()].filter((s) => s !== 'B' && el(s).group === 13);
+  if (nMetal === 0 && g13.length && inv.bound.length && exo < nMain) {
+    return `${nMain - exo} of the ${nMain} ${g13.join(', ')} atoms carry no ligand: a metalloid cluster (more metal atoms than ligands, Schnöckel's class) — count it with superatom-complex; Wade's rule needs one exo ligand per vertex, as in [Al12(iBu)12]²⁻`;
+  }
   if (nB > 0 && nMetal === 0 && exo < nMain && [...mainGroup.keys()].every((s) => s === 'B' || s === 'C')) {
     return `${nMain - exo} vertex atom${nMain - exo === 1 ? '' : 's'} carry no exo H or ligand: a condensed (fused) polyhedron whose shared atoms have no outward bond — Wade's rule is for single polyhedra; use jemmis-mno with --fragments`;
   }
   if (terminal.size && nMetal === 0 && [...terminal.keys()].some((s) => el(s).group !== 17)) {
     return `${[...terminal.keys()].join(', ')} in the core: not a borane, carborane or Zintl cluster`;
   }
-  return { vertices, mainGroup, metals, interstitial, terminal, hydrogens, n };
+  return { vertices, mainGroup, metals, interstitial, terminal, hydrogens, n, caps };
 }
 
 function check(f: Formula): Applicability {
@@ -190,6 +200,15 @@ export const wadeMingosRule: CountRule = {
     }
     for (const l of inv.bound) {
       if (l.role === 'hydride') continue;
+      const cap = cappingFragment(l);
+      if (cap) {
+        steps.push({
+          term: `${times(l.count, l.name)} vertex × ${cap.electrons}`,
+          electrons: l.count * cap.electrons,
+          why: `${l.name}: a capping ${cap.element}–R unit is a vertex of the polyhedron: ${cap.element} gives ${cap.electrons + 1} − 2 (outward orbital, bonded to R) = ${cap.electrons - 1}, R gives 1`,
+        });
+        continue;
+      }
       if (p.metals.size === 0) {
         const e = l.role === 'X' ? 1 : l.role === 'L' ? 2 : 0;
         steps.push({
