@@ -151,7 +151,13 @@ function aseRun(python, n, target, seed, steps, timeLimit) {
     fmax: 0.01,
     optimizer: 'LBFGS',
   });
-  const out = execFileSync(python, [join(here, 'lj', 'ase_bh.py')], { input, maxBuffer: 1 << 20 }).toString();
+  // one core, like each superatom run (numpy would otherwise use several BLAS threads)
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const out = execFileSync(python, [join(here, 'lj', 'ase_bh.py')], {
+    input,
+    env,
+    maxBuffer: 1 << 20,
+  }).toString();
   return JSON.parse(out);
 }
 
@@ -211,7 +217,7 @@ if (!python) {
     'ASE BasinHopping (kT 0.8 ε, dr 0.36 σ, LBFGS fmax 0.01, LennardJones rc = 10⁴ σ i.e. untruncated), same starting clusters',
   );
   const cases = [
-    [13, full ? 10 : 3, 500, 120, 20],
+    [13, full ? 10 : 3, full ? 1000 : 300, full ? 300 : 30, 20],
     [38, full ? 3 : 1, 2000, full ? 600 : 60, 10],
   ];
   for (const [n, runs, steps, limit, timingSteps] of cases) {
@@ -219,9 +225,15 @@ if (!python) {
     for (let s = 1; s <= runs; s++) res.push(aseRun(python, n, CCD[n], s, steps, limit));
     const ok = res.filter((r) => r.reached);
     // time per step from a run without a target (ASE may hit LJ13 on its first relaxation)
-    const timing = aseRun(python, n, null, 99, timingSteps, 600);
+    const timing = aseRun(python, n, null, 99, timingSteps, 120);
     const asePerStep = timing.seconds / Math.max(1, timing.steps);
     const our = results[n];
+    // our time per step from a steady run without a target (short runs are dominated by JIT warm-up)
+    const ourTiming = runSearch(
+      { potential: 'lj', atoms: n, seed: 99, maxSteps: 500 },
+      { now: () => performance.now() },
+    );
+    our.perStep = ourTiming.seconds / ourTiming.steps;
     const ourRate = our.success / our.seeds;
     const aseRate = ok.length / runs;
     console.log(

@@ -6,6 +6,8 @@ ASE's LennardJones calculator truncates at rc = 3σ by default; rc is set far be
 cluster so energies are those of the full potential (Cambridge Cluster Database values).
 """
 import json
+import math
+import signal
 import sys
 import time
 
@@ -49,11 +51,19 @@ def main():
     opt = LBFGS if cfg.get("optimizer", "FIRE") == "LBFGS" else FIRE
     bh = BH(atoms, temperature=cfg["kT"], dr=cfg["dr"], fmax=cfg["fmax"], optimizer=opt,
             logfile=None, trajectory=None, optimizer_logfile=None, local_minima_trajectory=None)
+    def on_alarm(signum, frame):
+        raise Stop()
+
+    # the time limit must also interrupt a single long step: once ASE's walk has drifted
+    # apart (it keeps unrelaxed coordinates), one local relaxation can take minutes
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(max(1, math.ceil(cfg["timeLimit"] - (time.perf_counter() - t0))))
     try:
         if not (target is not None and bh.Emin <= target + tol):
             bh.run(cfg["steps"])
     except Stop:
         pass
+    signal.alarm(0)
     best = float(bh.Emin)
     print(json.dumps({
         "steps": state["step"],
