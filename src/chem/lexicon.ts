@@ -28,6 +28,8 @@ export interface EntryComposition {
 export interface Lexicon {
   /** Lexable spellings, longest first. */
   readonly lexemes: readonly LexEntry[];
+  /** Length of the longest lexable spelling. */
+  readonly maxSpelling: number;
   /** Every entry by name and alias, lexable or not. */
   readonly byName: ReadonlyMap<string, LigandEntry>;
   readonly entries: readonly LigandEntry[];
@@ -142,8 +144,10 @@ export function buildLexicon(
   );
   const byLength = (a: LexEntry, b: LexEntry) => b.spelling.length - a.spelling.length;
   const compositions = new Map<LigandEntry, EntryComposition>();
+  const baseLexemes = all.filter((l) => elementsOnlyReading(l.spelling) === null).sort(byLength);
   const base: Lexicon = {
-    lexemes: all.filter((l) => elementsOnlyReading(l.spelling) === null).sort(byLength),
+    lexemes: baseLexemes,
+    maxSpelling: baseLexemes[0]?.spelling.length ?? 0,
     byName,
     entries,
     compositions,
@@ -174,6 +178,13 @@ export function buildLexicon(
       return own !== undefined && (own.generic.length > 0 || !compositionsEqual(own.composition, asElements));
     })
     .sort(byLength);
-  const lexicon: Lexicon = { lexemes, byName, entries, compositions, base };
+  const lexicon: Lexicon = {
+    lexemes,
+    maxSpelling: lexemes[0]?.spelling.length ?? 0,
+    byName,
+    entries,
+    compositions,
+    base,
+  };
   return lexicon;
 }

@@ -75,16 +75,20 @@ export function compositionMasses(composition: Composition): {
 
 export function formulaMasses(f: Formula): FormulaMasses {
   if (f.generic.length) {
-    const names = f.generic.join(', ');
-    return {
-      averageMass: null,
-      monoisotopicMass: null,
-      monoisotopicMz: null,
-      averageMz: null,
-      messages: [
-        `masses are unavailable: the generic group${f.generic.length > 1 ? 's' : ''} ${names} ${f.generic.length > 1 ? 'have' : 'has'} no composition; write the ligand out (e.g. SC2H4Ph or PET instead of SR)`,
-      ],
-    };
+    const amounts = new Set(f.unknownAmounts ?? []);
+    const groups = f.generic.filter((g) => !amounts.has(g));
+    const messages: string[] = [];
+    if (groups.length) {
+      messages.push(
+        `masses are unavailable: the generic group${groups.length > 1 ? 's' : ''} ${groups.join(', ')} ${groups.length > 1 ? 'have' : 'has'} no composition; write the ligand out (e.g. SC2H4Ph or PET instead of SR)`,
+      );
+    }
+    for (const a of amounts) {
+      messages.push(
+        `masses are unavailable: the amount of ${a.slice(1)} in "${a}" is not given; write a number (e.g. 14${a.slice(1)}), or leave the adduct out for the mass without it`,
+      );
+    }
+    return { averageMass: null, monoisotopicMass: null, monoisotopicMz: null, averageMz: null, messages };
   }
   const m = compositionMasses(f.composition);
   const ion = f.charge !== 0;

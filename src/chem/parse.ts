@@ -21,7 +21,7 @@ import { InputError } from '../core/errors.js';
 import { elementBySymbol } from '../data/index.js';
 import type { LigandEntry } from '../data/ligands.js';
 import { addInto, chargeSuffix, compositionsEqual, type MutableComposition } from './composition.js';
-import { buildLexicon, type EntryComposition, type Lexicon } from './lexicon.js';
+import { buildLexicon, type EntryComposition, type LexEntry, type Lexicon } from './lexicon.js';
 import { inferLigandRole } from './roles.js';
 import type { Composition, Endohedral, Formula, FormulaPart, LigandUse } from './types.js';
 
@@ -72,9 +72,17 @@ interface Seq {
   /** Units split by '@' (one segment when there is no @). */
   readonly segments: Node[][];
   readonly prefixes: string[];
+  /** Descriptors inside the sequence (the c- of S-c-C6H11): recorded, not rendered. */
+  readonly descriptors?: string[];
+  /** A charge written just inside the closing "]" ([TOA+]). */
+  readonly innerCharge?: number | null;
 }
 interface PartAst {
   readonly multiplier: number;
+  /** A leading x or n (·xH2O): the amount is not given. */
+  readonly unknownMultiplier?: string;
+  /** Written right after a charged ion without a separator: the other ion of an ion pair. */
+  readonly joined?: boolean;
   readonly seq: Seq;
   /** Charge written at the end of the part (^2-, trailing sign, (3-)). */
   readonly tailCharge: number | null;
@@ -87,8 +95,19 @@ const CLOSERS = new Set([')', ']', '}']);
 const SEPARATORS = new Set(['·', '•', '⋅', '.', '*', '∙']);
 const NAMED_PREFIXES =
   'closo|nido|arachno|hypho|klado|conjuncto|commo|cis|trans|fac|mer|cyclo|catena|iso|sec|tert';
-/** Isomer and descriptor prefixes: named ones, Greek letters, locants (1,2- 2,3- 1,12-). */
-const PREFIX_RE = new RegExp(`^(${NAMED_PREFIXES}|[αβγδεη]\\d*|\\d+(?:,\\d+)+|\\d+[a-z]?)-`);
+/**
+ * Point-group labels written before a cage as isomer descriptors (Sc3N@Ih-C80, D5h-C70,
+ * C2v-C82). Cs and Ci are left out: they read as caesium and C + i.
+ */
+const POINT_GROUPS = 'Ih|Oh|Td|Th|D\\d+[hd]?|C\\d+[vh]';
+/** Isomer and descriptor prefixes: named ones, Greek letters, locants (1,2- 2,3- 1,12-), point groups. */
+const PREFIX_RE = new RegExp(`^(${NAMED_PREFIXES}|[αβγδεη]\\d*|\\d+(?:,\\d+)+|\\d+[a-z]?|${POINT_GROUPS})-`);
+/**
+ * Descriptors inside a written-out ligand or counter-ion name: n-, i-, s-, t- (butyl and
+ * propyl isomers), c- (cyclo), o-, m-, p- (ring positions), sec-, tert-, iso-, neo-, cyclo-:
+ * S-c-C6H11, (n-Bu4N), SC6H4-p-Me. Recorded with the prefixes, not counted.
+ */
+const DESCRIPTOR_RE = /^(n|i|s|t|c|o|m|p|sec|tert|iso|neo|cyclo)-(?=[A-Z([{])/;
 
 /** Same-length normalisation so columns still point into the user's text. */
 function normalise(text: string): string {
@@ -132,6 +151,8 @@ function normalise(text: string): string {
 
 class Parser {
   private pos = 0;
+  /** Bracket nesting depth (1 inside a top-level bracket). */
+  private depth = 0;
   readonly notes: string[] = [];
 
   constructor(
@@ -166,8 +187,8 @@ class Parser {
     this.skipWs();
     if (this.atEnd())
       this.fail('formula-empty', 'the formula is empty', 1, 'write a formula such as Au25(SR)18-');
+    parts.push(this.parsePart(true));
     for (;;) {
-      parts.push(this.parsePart(parts.length === 0));
       this.skipWs();
       if (this.atEnd()) break;
       const c = this.peek();
@@ -183,6 +204,7 @@ class Parser {
             'remove it or add the adduct, e.g. ·14H2O',
           );
         }
+        parts.push(this.parsePart(false));
         continue;
       }
       if (CLOSERS.has(c))
@@ -192,6 +214,22 @@ class Parser {
           this.pos + 1,
           'remove it or add the matching opening bracket',
         );
+      if (partCharged(parts[parts.length - 1]!) && this.ionPairAhead()) {
+        // an ion pair written without a separator: both ions must carry their charge
+        const col = this.pos + 1;
+        const next = this.parsePart(false);
+        if (!partCharged(next)) {
+          this.fail(
+            'formula-charge-not-last',
+            `"${next.text}" follows a charge but carries no charge of its own`,
+            col,
+            'the charge must come last, e.g. [Au25(SR)18]-; for an ion pair give both ions their charge: [TOA]+[Au25(SR)18]-',
+            Math.max(1, next.text.length),
+          );
+        }
+        parts.push({ ...next, joined: true });
+        continue;
+      }
       this.fail(
         'formula-after-charge',
         `unexpected "${c}" after the charge`,
@@ -205,7 +243,16 @@ class Parser {
   private parsePart(first: boolean): PartAst {
     const start = this.pos;
     let multiplier = 1;
-    if (/\d/.test(this.peek()) && !PREFIX_RE.test(this.text.slice(this.pos))) {
+    let unknownMultiplier: string | undefined;
+    const unknown = /^([xn])\s*(?=[A-Z([{])/.exec(this.text.slice(this.pos));
+    if (unknown && !first && !this.matchLexeme()) {
+      // ·xH2O, ·nH2O: an adduct whose amount is not given
+      unknownMultiplier = unknown[1]!;
+      this.pos += unknown[0].length;
+      this.notes.push(
+        `"${unknown[1]}" gives no amount for the adduct after it: the adduct is left out of the composition and the masses are unavailable (write a number, e.g. ·14H2O, or leave the adduct out)`,
+      );
+    } else if (/\d/.test(this.peek()) && !PREFIX_RE.test(this.text.slice(this.pos)) && !this.matchLexeme()) {
       const col = this.pos + 1;
       multiplier = this.readCount();
       this.skipWs();
@@ -234,16 +281,16 @@ class Parser {
           'write the charge once, e.g. [Au25(SR)18]-',
         );
       }
-      tailCharge = this.readTailCharge();
-      if ((c === '+' || c === '-') && last && last.count > 1 && last.kind !== 'abbr') {
-        const what =
-          last.kind === 'group' ? `${last.count} × (${last.inner})` : `${last.count} ${last.symbol}`;
-        this.notes.push(
-          `"${last.text}${this.src.slice(col - 1, this.pos).trim()}" read as ${what} with charge ${tailCharge > 0 ? '+' : ''}${tailCharge}; for a charge of ${last.count}${c} write ^${last.count}${c} or [...]${last.count}${c}`,
-        );
-      }
+      tailCharge = this.readCharge('part', last);
     }
-    return { multiplier, seq, tailCharge, text: this.src.slice(start, this.pos).trim(), col: start + 1 };
+    return {
+      multiplier,
+      ...(unknownMultiplier ? { unknownMultiplier } : {}),
+      seq,
+      tailCharge,
+      text: this.src.slice(start, this.pos).trim(),
+      col: start + 1,
+    };
   }
 
   /** Is the text at pos a parenthesised charge such as (3-), (-3), (+)? */
@@ -251,8 +298,17 @@ class Parser {
     return /^\(\s*(\d*\s*[+-]|[+-]\s*\d*)\s*\)/.test(this.text.slice(this.pos));
   }
 
-  /** Reads ^2-, ^-2, ^-, trailing signs, (3-); returns the signed charge. */
-  private readTailCharge(): number {
+  /** Is the text at pos a charge followed by "]" ([TOA+], [Au25(SR)18−], [PW12O40^3-])? */
+  private innerChargeAhead(): boolean {
+    return /^(\^\s*(\d*\s*[+-]|[+-]\s*\d*)|[+-]+)\s*\]/.test(this.text.slice(this.pos));
+  }
+
+  /**
+   * Reads ^2-, ^-2, ^-, trailing signs, (3-); returns the signed charge. `mode` says what
+   * must follow: the end of the part (or another charged ion of an ion pair), or the
+   * closing "]" of the ion whose charge is written inside it.
+   */
+  private readCharge(mode: 'part' | 'bracket', last: Node | undefined): number {
     const col = this.pos + 1;
     const c = this.peek();
     let value: number;
@@ -275,6 +331,13 @@ class Parser {
           col + 1,
           'write no charge, or [...]0',
         );
+      if (mag > 200)
+        this.fail(
+          'formula-bad-charge',
+          `a charge of ${mag} is beyond any cluster ion`,
+          col + 1,
+          'check the charge',
+        );
       value = sign * mag;
       this.pos += m[0].length;
     } else if (c === '(') {
@@ -282,6 +345,13 @@ class Parser {
       const mag = Number(m[1] || m[4] || '1');
       if (mag === 0)
         this.fail('formula-bad-charge', 'a charge of 0 cannot carry a sign', col + 1, 'write no charge');
+      if (mag > 200)
+        this.fail(
+          'formula-bad-charge',
+          `a charge of ${mag} is beyond any cluster ion`,
+          col + 1,
+          'check the charge',
+        );
       value = ((m[2] ?? m[3]) === '-' ? -1 : 1) * mag;
       this.pos += m[0].length;
     } else {
@@ -301,6 +371,13 @@ class Parser {
         );
       }
       value = (sign === '-' ? -1 : 1) * n;
+      if (last && last.count > 1 && last.kind !== 'abbr') {
+        const what =
+          last.kind === 'group' ? `${last.count} × (${last.inner})` : `${last.count} ${last.symbol}`;
+        this.notes.push(
+          `"${last.text}${this.src.slice(col - 1, this.pos).trim()}" read as ${what} with charge ${value > 0 ? '+' : ''}${value}; for a charge of ${last.count}${sign} write ^${last.count}${sign} or [...]${last.count}${sign}`,
+        );
+      }
     }
     this.skipWs();
     if (/\d/.test(this.peek())) {
@@ -311,7 +388,7 @@ class Parser {
         'write the magnitude first: [Fe(CN)6]4-, Fe^4- or (4-)',
       );
     }
-    this.expectEndOfPart(col);
+    if (mode === 'part') this.expectEndOfPart(col);
     return value;
   }
 
@@ -319,6 +396,8 @@ class Parser {
   private parseSeq(closer: string | null, openCol = 0): Seq {
     const segments: Node[][] = [[]];
     const prefixes: string[] = [];
+    const descriptors: string[] = [];
+    let innerCharge: number | null = null;
     this.readPrefixes(prefixes);
     for (;;) {
       this.skipWs();
@@ -378,10 +457,22 @@ class Parser {
           );
         }
         segments.push([]);
+        this.readPrefixes(prefixes); // Sc3N@Ih-C80
         continue;
       }
       if (c === '^' || c === '+' || c === '-') {
         if (closer === null) break; // tail charge, handled by parsePart
+        // the charge of a bracketed ion written just inside its bracket: [TOA+][Au25(SR)18−]
+        if (closer === ']' && this.depth === 1 && this.innerChargeAhead()) {
+          innerCharge = this.readCharge('bracket', segments[segments.length - 1]!.at(-1));
+          break;
+        }
+        // a hyphen between two units inside brackets is a bond or a name hyphen, not a charge:
+        // S-Adm, S-c-C6H11, SPh-tBu, [Ge9-Ge9]
+        if (c === '-' && /^-\s*[A-Za-z([{≡]/.test(this.text.slice(this.pos))) {
+          this.pos++;
+          continue;
+        }
         this.fail(
           'formula-charge-in-group',
           'a charge cannot stand inside brackets',
@@ -395,8 +486,20 @@ class Parser {
       }
       if (c in OPENERS) {
         if (closer === null && c === '(' && this.chargeGroupAhead()) break; // (3-) at the end
-        segments[segments.length - 1]!.push(this.parseGroupOrIsotope());
+        const g = this.parseGroupOrIsotope();
+        segments[segments.length - 1]!.push(g);
+        // a charged ion ends its part; another ion may follow as an ion pair ([TOA]+[Au25(SR)18]-)
+        if (closer === null && g.kind === 'group' && g.charge !== null) break;
         continue;
+      }
+      if (/[a-z]/.test(c)) {
+        const d = DESCRIPTOR_RE.exec(this.text.slice(this.pos));
+        if (d) {
+          // n-Bu, c-C6H11, p-C6H4 inside a name: a descriptor, recorded and not counted
+          descriptors.push(d[1]!);
+          this.pos += d[0].length;
+          continue;
+        }
       }
       if (/[A-Za-z]/.test(c)) {
         segments[segments.length - 1]!.push(this.parseElement());
@@ -454,7 +557,7 @@ class Parser {
         'write the inner atom first: W@Au12',
       );
     }
-    return { segments, prefixes };
+    return { segments, prefixes, descriptors, innerCharge };
   }
 
   private readPrefixes(out: string[]): void {
@@ -463,21 +566,27 @@ class Parser {
       // a ligand spelled with a hyphen (p-MBA) is a ligand, not a prefix
       if (this.matchLexeme()) return;
       const rest = this.text.slice(this.pos);
-      const m = PREFIX_RE.exec(rest);
-      // a prefix must be followed by something that starts a unit (an upper-case symbol or a bracket)
-      if (!m || !/^\s*[A-Z([{]/.test(rest.slice(m[0].length))) return;
+      const m = PREFIX_RE.exec(rest) ?? DESCRIPTOR_RE.exec(rest);
+      // a prefix must be followed by something that starts a unit (an upper-case symbol or a
+      // bracket) or by another prefix (closo-1,2-C2B10H12)
+      if (!m) return;
+      const after = rest.slice(m[0].length);
+      if (!/^\s*[A-Z([{]/.test(after) && !PREFIX_RE.test(after) && !DESCRIPTOR_RE.test(after)) return;
       out.push(m[1]!);
       this.pos += m[0].length;
     }
   }
 
-  private matchLexeme() {
-    const rest = this.text.slice(this.pos, this.pos + 12);
+  private matchLexeme(at = this.pos, nested = false): LexEntry | null {
+    const rest = this.text.slice(at, at + this.lexicon.maxSpelling);
     for (const l of this.lexicon.lexemes) {
       if (l.entry === this.self || !rest.startsWith(l.spelling)) continue;
-      // do not cut an identifier in the middle: Mes is not Me + s
-      const next = this.text[this.pos + l.spelling.length] ?? '';
-      if (/[a-z]/.test(next) && /[A-Za-z]$/.test(l.spelling)) continue;
+      // do not cut an identifier in the middle (Mes is not Me + s), unless another
+      // abbreviation starts right there (SPhtBu is S + Ph + tBu)
+      const end = at + l.spelling.length;
+      const next = this.text[end] ?? '';
+      if (/[a-z]/.test(next) && /[A-Za-z]$/.test(l.spelling) && (nested || !this.matchLexeme(end, true)))
+        continue;
       return l;
     }
     return null;
@@ -569,7 +678,9 @@ class Parser {
     const closer = OPENERS[open]!;
     this.pos++;
     const innerStart = this.pos;
+    this.depth++;
     const body = this.parseSeq(closer, col);
+    this.depth--;
     if (this.peek() !== closer) {
       this.fail(
         'formula-unbalanced',
@@ -582,7 +693,26 @@ class Parser {
     this.pos++;
     let count = 1;
     let charge: number | null = null;
-    if (closer === ']' || closer === '}') {
+    if (body.innerCharge != null) {
+      // [TOA+]: the charge was written inside; nothing may add another after the bracket
+      charge = body.innerCharge;
+      if (/^\s*(\^|\d*[+-])/.test(this.text.slice(this.pos))) {
+        this.fail(
+          'formula-charge-twice',
+          'the charge is written twice (inside and after the bracket)',
+          this.pos + 1,
+          'write the charge once, e.g. [TOA]+ or [TOA+]',
+        );
+      }
+      if (/\d/.test(this.peek())) {
+        this.fail(
+          'formula-charge-not-last',
+          'a count cannot follow an ion whose charge is written inside its bracket',
+          this.pos + 1,
+          'write the count before the charge: [TOA]2 … or repeat the ion',
+        );
+      }
+    } else if (closer === ']' || closer === '}') {
       // digits followed by a sign, or signs alone, directly after ] or } are this ion's charge
       const signs = /^(\d*)([+-]+)/.exec(this.text.slice(this.pos));
       if (signs) {
@@ -634,8 +764,12 @@ class Parser {
     return { kind: 'group', open, body, count, charge, col, inner, text: this.src.slice(col - 1, this.pos) };
   }
 
+  /**
+   * After a charge: the part must end here, unless another charged ion follows (an ion
+   * pair written without a separator: [TOA]+[Au25(SR)18]-, TOA+ [Au25(SR)18]−).
+   */
   private expectEndOfPart(chargeCol: number): void {
-    if (!this.afterIsEndOfPart(0)) {
+    if (!this.afterIsEndOfPart(0) && !this.ionPairAhead()) {
       const next = this.text.slice(this.pos).trimStart()[0];
       if (next && CLOSERS.has(next)) {
         this.fail(
@@ -652,6 +786,18 @@ class Parser {
         'move the charge to the end, e.g. [Au25(SR)18]-',
       );
     }
+  }
+
+  /** Does the text after a charge start another ion (an ion pair)? Its charge is checked later. */
+  ionPairAhead(): boolean {
+    const rest = this.text.slice(this.pos);
+    const m = /^\s*(?:\d+\s*)?([A-Z[{(]|[a-z]+-)/.exec(rest);
+    if (!m) return false;
+    if (m[1] === '(') {
+      const at = this.pos + m[0].length - 1;
+      return !/^\(\s*(\d*\s*[+-]|[+-]\s*\d*)\s*\)/.test(this.text.slice(at));
+    }
+    return true;
   }
 
   private afterIsEndOfPart(offset: number): boolean {
@@ -702,6 +848,12 @@ class Parser {
     }
     return n;
   }
+}
+
+/** Does a part carry a charge (at its end, or on its last bracketed ion)? */
+function partCharged(p: PartAst): boolean {
+  const last = lastNode(p.seq);
+  return p.tailCharge !== null || (last?.kind === 'group' && last.charge !== null && last.charge !== 0);
 }
 
 function lastNode(seq: Seq): Node | undefined {
@@ -793,7 +945,20 @@ class Evaluator {
       // Substituted aryls: Ph followed by substituents replaces ring H (SPhMe2 = SC6H3(CH3)2)
       if (node.kind !== 'abbr' || node.spelling !== 'Ph' || node.count !== 1) continue;
       const prev = nodes[i - 1];
-      if (prev && !(prev.kind === 'atom' && prev.count === 1 && RING_SUBSTITUTION_HOSTS.has(prev.symbol)))
+      const beforePrev = nodes[i - 2];
+      // a CH2 linker (benzyl: SCH2Ph-tBu) is saturated, so substituents after Ph sit on the ring too
+      const benzyl =
+        prev?.kind === 'atom' &&
+        prev.key === 'H' &&
+        prev.count === 2 &&
+        beforePrev?.kind === 'atom' &&
+        beforePrev.key === 'C' &&
+        beforePrev.count === 1;
+      if (
+        prev &&
+        !benzyl &&
+        !(prev.kind === 'atom' && prev.count === 1 && RING_SUBSTITUTION_HOSTS.has(prev.symbol))
+      )
         continue;
       let j = i + 1;
       let n = 0;
@@ -881,7 +1046,63 @@ class Evaluator {
       const e = this.entryByComposition(inner.composition, (x) => x.role === 'counterion' || x.role === 'X');
       return e ? e.charge * node.count : undefined;
     }
+    if (node.kind === 'group') {
+      // [Na(18-crown-6)], [K(2.2.2-crypt)], [Li(THF)4]: one alkali or alkaline-earth cation
+      // wrapped in neutral donors carries the cation's charge
+      const units = node.body.segments.length === 1 ? node.body.segments[0]! : [];
+      const metals = units.filter((n) => n.kind === 'atom');
+      const cation = metals.length === 1 && metals[0]!.count === 1 ? metals[0]! : null;
+      const group = cation?.kind === 'atom' ? elementBySymbol(cation.symbol)?.group : undefined;
+      const donorsNeutral = units.every((n) => {
+        if (n === cation) return true;
+        const a = this.soleAbbr(n);
+        return a !== null && a.entry.role === 'L' && a.entry.charge === 0;
+      });
+      if (
+        cation &&
+        cation.kind === 'atom' &&
+        cation.symbol !== 'H' &&
+        (group === 1 || group === 2) &&
+        donorsNeutral
+      )
+        return group * node.count;
+    }
     return undefined;
+  }
+
+  /** Number of metal atoms in a node (elements outside NON_METALS). */
+  metalAtoms(node: Node): number {
+    let n = 0;
+    for (const [k, v] of Object.entries(this.node(node).composition)) {
+      if (!NON_METALS.has(k.replace(/^\d+/, ''))) n += v;
+    }
+    return n;
+  }
+
+  /**
+   * How many leading units of an unbracketed salt are alkali-metal cations: K4Ge9,
+   * Na4Ag44(pMBA)30, KAl13, Cs2B12H12. Only when the rest has at least two atoms and
+   * an element other than H, alkali metals, chalcogens and halogens (so Li3O, Na14Cl13
+   * and NaCl stay whole); 0 otherwise.
+   */
+  leadingAlkali(nodes: readonly Node[]): number {
+    let k = 0;
+    while (k < nodes.length) {
+      const n = nodes[k]!;
+      if (n.kind !== 'atom' || n.symbol === 'H' || elementBySymbol(n.symbol)?.group !== 1) break;
+      k++;
+    }
+    if (k === 0 || k === nodes.length) return 0;
+    const rest: MutableComposition = {};
+    for (const n of nodes.slice(k)) addInto(rest, this.node(n).composition);
+    let atoms = 0;
+    let framework = false;
+    for (const [key, v] of Object.entries(rest)) {
+      atoms += v;
+      const e = elementBySymbol(key.replace(/^\d+/, ''));
+      if (e && e.symbol !== 'H' && e.group !== 1 && e.group !== 16 && e.group !== 17) framework = true;
+    }
+    return atoms >= 2 && framework ? k : 0;
   }
 
   /** Is this node a counter-ion even without a bracketed ion beside it ((DODA)3PW12O40)? */
@@ -957,8 +1178,48 @@ function coreOf(n: Node, ev: Evaluator): Composition {
   return out;
 }
 
+/**
+ * Ion pairs written without a separator ([TOA]+[Au25(SR)18]-, TOA+ [Au25(SR)18]−) become one
+ * part whose units are the charged ions, so the salt logic picks the cluster ion.
+ */
+function mergeIonPairs(asts: readonly PartAst[]): PartAst[] {
+  const out: PartAst[] = [];
+  const ionNodes = (p: PartAst): Node[] => {
+    const only = p.seq.segments.length === 1 && p.seq.prefixes.length === 0 ? p.seq.segments[0]! : null;
+    if (p.tailCharge === null && p.multiplier === 1 && only) return only;
+    return [
+      {
+        kind: 'group',
+        open: '[',
+        body: p.seq,
+        count: p.multiplier,
+        charge: p.tailCharge,
+        col: p.col,
+        inner: p.text,
+        text: p.text,
+      },
+    ];
+  };
+  for (const a of asts) {
+    const prev = out[out.length - 1];
+    if (!a.joined || !prev) {
+      out.push(a);
+      continue;
+    }
+    const nodes = [...ionNodes(prev), ...ionNodes(a)];
+    out[out.length - 1] = {
+      multiplier: 1,
+      seq: { segments: [nodes], prefixes: [] },
+      tailCharge: null,
+      text: `${prev.text} ${a.text}`,
+      col: prev.col,
+    };
+  }
+  return out;
+}
+
 function collectPrefixes(seq: Seq, out: string[]): void {
-  out.push(...seq.prefixes);
+  out.push(...seq.prefixes, ...(seq.descriptors ?? []));
   for (const seg of seq.segments) for (const n of seg) if (n.kind === 'group') collectPrefixes(n.body, out);
 }
 
@@ -1019,7 +1280,7 @@ export class FormulaReader {
       });
     }
     const parser = new Parser(normalise(text), text, this.lexicon);
-    const asts = parser.parseAll();
+    const asts = mergeIonPairs(parser.parseAll());
     const notes = parser.notes;
     const ev = new Evaluator(this.lexicon, parser, notes);
     const whole = (loc: number) => ({ line: 1, column: loc, source: text, inputName: 'formula' });
@@ -1027,6 +1288,7 @@ export class FormulaReader {
     const parts: FormulaPart[] = [];
     const total: MutableComposition = {};
     const generic = new Set<string>();
+    const unknownAmounts: string[] = [];
     const prefixes: string[] = [];
     let totalCharge = 0;
     let main: { seq: Seq; text: string; multiplier: number; charge: number } | null = null;
@@ -1035,13 +1297,36 @@ export class FormulaReader {
     asts.forEach((ast, index) => {
       collectPrefixes(ast.seq, prefixes);
       const all = ev.seq(ast.seq);
+      if (ast.unknownMultiplier) {
+        // ·xH2O: recorded, but its atoms cannot be counted, so masses are unavailable
+        if (ast.tailCharge !== null) {
+          throw new InputError(
+            'formula-unknown-amount',
+            `"${ast.text}" has a charge but no amount, so the total charge is unknown`,
+            {
+              hint: `write the number instead of "${ast.unknownMultiplier}", e.g. ·2Na+`,
+              location: { ...whole(ast.col), length: Math.max(1, ast.text.length) },
+            },
+          );
+        }
+        unknownAmounts.push(ast.text.replace(/\s+/g, ''));
+        parts.push({
+          kind: 'adduct',
+          text: ast.text,
+          multiplier: 1,
+          amountUnknown: true,
+          composition: all.generic.size ? null : all.composition,
+          charge: 0,
+        });
+        return;
+      }
       for (const g of all.generic) generic.add(g);
       addInto(total, all.composition, ast.multiplier);
       if (index > 0) {
-        // after a separator: an adduct or solvate (·14H2O), possibly charged
+        // after a separator: an adduct or solvate (·14H2O); a charged one (·TOA+) is a counter-ion
         const z = ast.tailCharge ?? 0;
         parts.push({
-          kind: 'adduct',
+          kind: z !== 0 ? 'counterion' : 'adduct',
           text: ast.text,
           multiplier: ast.multiplier,
           composition: all.generic.size ? null : all.composition,
@@ -1055,20 +1340,38 @@ export class FormulaReader {
       let ionNodes: Node[] | null = null;
       const counter: Node[] = [];
       if (nodes && nodes.length > 1) {
-        const ions = nodes.filter(
-          (n): n is GroupNode =>
-            n.kind === 'group' && n.open !== '(' && (n.charge !== null || ev.hasMetal(n)),
-        );
+        const bracketed = (n: Node): n is GroupNode =>
+          n.kind === 'group' && n.open !== '(' && !ev.isTableCounterion(n);
+        const ions = nodes.filter((n) => bracketed(n) && (n.charge !== null || ev.hasMetal(n)));
+        const plain = nodes.filter(bracketed);
+        const leading = ev.leadingAlkali(nodes);
         if (ions.length > 0) {
-          const biggest = ions.reduce((a, b) => (nodeAtoms(ev, b) > nodeAtoms(ev, a) ? b : a));
+          // the cluster ion: the bracketed ion with the most metal atoms, then the most atoms
+          const size = (n: Node) => [ev.metalAtoms(n), nodeAtoms(ev, n)] as const;
+          const biggest = ions.reduce((a, b) => {
+            const [ma, na] = size(a);
+            const [mb, nb] = size(b);
+            return mb > ma || (mb === ma && nb > na) ? b : a;
+          });
           ionNodes = [biggest];
           counter.push(...nodes.filter((n) => n !== biggest));
+        } else if (
+          plain.length === 1 &&
+          nodes.every((n) => n === plain[0] || ev.counterionCharge(n) !== undefined)
+        ) {
+          // Cs2[B12H12], [C7H7]Br: a bracketed ion beside ions of known charge
+          ionNodes = [plain[0]!];
+          counter.push(...nodes.filter((n) => n !== plain[0]));
         } else if (
           nodes.some((n) => ev.isTableCounterion(n)) &&
           nodes.some((n) => !ev.isTableCounterion(n))
         ) {
           ionNodes = nodes.filter((n) => !ev.isTableCounterion(n));
           counter.push(...nodes.filter((n) => ev.isTableCounterion(n)));
+        } else if (leading > 0) {
+          // K4Ge9, Na4Ag44(pMBA)30, KAl13: leading alkali atoms are the cations of a salt
+          ionNodes = nodes.slice(leading);
+          counter.push(...nodes.slice(0, leading));
         }
       }
       let counterCharge = 0;
@@ -1267,6 +1570,7 @@ export class FormulaReader {
     if (atoms === 0 && generic.size === 0) {
       throw new InputError('formula-empty', 'the formula has no atoms', { location: whole(1) });
     }
+    for (const u of unknownAmounts) generic.add(u);
     return {
       text,
       canonical: canonicalText(asts),
@@ -1280,6 +1584,7 @@ export class FormulaReader {
       prefixes: [...new Set(prefixes)],
       endohedral,
       notes: [...new Set(notes)],
+      unknownAmounts,
     };
   }
 }

@@ -49,6 +49,11 @@ export interface FormulaPart {
   readonly composition: Composition | null;
   /** Charge of one unit, when known. */
   readonly charge: number | null;
+  /**
+   * The amount was written as a letter (·xH2O, ·nH2O) and is not known: `multiplier` is then
+   * 1, the part's atoms are not in the formula's composition and masses are unavailable.
+   */
+  readonly amountUnknown?: boolean;
 }
 
 /** An endohedral relation written with `@`: `W@Au12`, `Cl@Ag12@Ag48(dppm)12`. */
@@ -87,4 +92,9 @@ export interface Formula {
   readonly endohedral: readonly Endohedral[];
   /** Readings the parser chose where the notation allowed another (e.g. "(SR)18-" read as 18 ligands, charge −1). */
   readonly notes: readonly string[];
+  /**
+   * Adducts written with an unknown amount (["xH2O"] for ·xH2O). They are also listed in
+   * `generic` (so masses are unavailable) and their atoms are not in `composition`.
+   */
+  readonly unknownAmounts?: readonly string[];
 }
