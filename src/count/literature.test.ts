@@ -300,7 +300,7 @@ describe('octet, 18-electron and 32-electron', () => {
     ['Pu@Sn12', '32-electron', 32, 'satisfied'],
     // Dognon, Clavaguéra, Pyykkö, Chem. Sci. 2012: [U@Si20]6− fulfils the 32-electron rule.
     ['[U@Si20]6-', '32-electron', 32, 'satisfied'],
-    // Dognon, Clavaguéra, Pyykkö, JACS 131, 238 (2009): Pu@Pb12, the 32-electron principle.
+    // Dognon, Clavaguéra, Pyykkö, Angew. Chem. Int. Ed. 46, 1427 (2007): Pu@Pb12, "towards a 32-electron principle".
     ['Pu@Pb12', '32-electron', 32, 'satisfied'],
     // Wikipedia "Electron counting": CH4 has an octet on C.
     ['CH4', 'octet', 8, 'satisfied'],
@@ -417,4 +417,313 @@ describe('superhalogen / superalkali screening', () => {
     expect(run('Al13', 'superhalogen').analogue).toBe('superhalogen');
     expect(run('CH4', 'superhalogen').applies).toBe(false);
   });
+});
+
+/*
+ * Second review (cases gathered independently of the first set; none of these formulas is above).
+ * "derived" marks a count obtained by hand with the cited paper's convention; the verdicts are the
+ * literature's (closed/open shell, polyhedron, aromaticity), not this code's output.
+ */
+describe('review 2: ligand-protected clusters', () => {
+  table([
+    // Zeng, Qian, Li, Li, Rosi, Yoon, Barnett, Whetten, Landman, Jin, Angew. Chem. Int. Ed. 51, 13114 (2012): Au36(SR)24, 12 electrons (36 − 24).
+    ['Au36(SR)24', 'superatom-complex', 12, 'open-shell'],
+    // Zeng, Chen, Iida, Nobusada, Kirschbaum, Lambright, Jin, JACS 138, 3950 (2016) "gold quantum boxes": Au28/36/44/52 have 8, 12, 16, 20 free electrons.
+    ['Au36(TBBT)24', 'superatom-complex', 12, 'open-shell'],
+    ['Au44(SR)28', 'superatom-complex', 16, 'open-shell'],
+    ['Au52(SR)32', 'superatom-complex', 20, 'closed-shell'],
+    // Zeng, Chen, Kirschbaum, Appavoo, Sfeir, Jin, Sci. Adv. 1, e1500045 (2015): Au133(SR)52 — derived 133 − 52 = 81 (odd: a radical).
+    ['Au133(SR)52', 'superatom-complex', 81, 'open-shell'],
+    // Joshi, Bootharaju, Alhilaly, Bakr, JACS 137, 11578 (2015): [Ag25(SPhMe2)18]−, an 8-electron superatom like Au25.
+    ['[Ag25(SPhMe2)18]-', 'superatom-complex', 8, 'closed-shell'],
+    ['[Ag25(SR)18]-', 'superatom-complex', 8, 'closed-shell'],
+    // Jin, Wang, Song, Zhou, Zhong, Zhang, Xia, Pei, Chen, Li, Zhu, JACS 136, 15559 (2014): [Ag62S12(SBut)32]2+,
+    // 4 free electrons — each core S²⁻ withdraws 2: 62 − 24 − 32 − 2 = 4.
+    ['[Ag62S12(StBu)32]2+', 'superatom-complex', 4, 'open-shell'],
+    ['[Ag62S12(SR)32]2+', 'superatom-complex', 4, 'open-shell'],
+    // Goh, Malola, Häkkinen, Akola, J. Phys. Chem. C 119, 1583 (2015) "Silver sulfide nanoclusters and the superatom model":
+    // Ag14S(SPh)12(PPh3)8 has no free electrons (S withdraws 2), Ag14(SC6H3F2)12(PPh3)8 two.
+    ['Ag14S(SPh)12(PPh3)8', 'superatom-complex', 0, 'none'],
+    ['Ag14(SC6H3F2)12(PPh3)8', 'superatom-complex', 2, 'closed-shell'],
+    // Crasto, Malola, Brosofsky, Dass, Häkkinen, JACS 136, 5000 (2014): Au30S(S-tBu)18 — derived 30 − 2 (sulfido) − 18 = 10.
+    ['Au30S(StBu)18', 'superatom-complex', 10, 'open-shell'],
+    ['Au30S(SR)18', 'superatom-complex', 10, 'open-shell'],
+    // Wan, Xu, Tang, Wang, JACS 139, 9826 (2017)-type alkynyl gold clusters: [Au24(C≡CPh)14(PPh3)4]2+ — derived 24 − 14 − 2 = 8 (alkynyl withdraws 1, PPh3 0).
+    ['[Au24(C≡CPh)14(PPh3)4]2+', 'superatom-complex', 8, 'closed-shell'],
+    ['[Au24(C2Ph)14(PPh3)4]2+', 'superatom-complex', 8, 'closed-shell'],
+    // Nguyen, Jones, Ho, Sundholm, Hayton, JACS 137, 13319 (2015): the chloride salt [Cu25H22(PPh3)12]Cl, 2 electrons; Cl⁻ is the counter-ion.
+    ['[Cu25H22(PPh3)12]Cl', 'superatom-complex', 2, 'closed-shell'],
+    // Wan, Yuan, Lin, Wang, Angew. Chem. Int. Ed. 53, 2923 (2014): [Au20(PPhpy2)10Cl4]2+ (PPhpy2 written out) — derived 20 − 4 − 2 = 14.
+    ['[Au20(PPh(C5H4N)2)10Cl4]2+', 'superatom-complex', 14, 'open-shell'],
+    // Malola, Lehtovaara, Knoppe, Bürgi, Häkkinen, JACS 134, 19560 (2012): Au40(SR)24 is a dimer of 8-electron superatoms (16 e).
+    ['Au40(SR)24', 'superatom-complex', 16, 'open-shell'],
+    // Zeng, Liu, Chen, Rosi, Jin, JACS 138, 8710 (2016): tetragonal Au92(TBBT)44 — derived 92 − 44 = 48.
+    ['Au92(TBBT)44', 'superatom-complex', 48, 'open-shell'],
+    // Nobusada & Iwasa, J. Phys. Chem. C 111, 14279 (2007): the vertex-sharing biicosahedra [Au13Ag12(PPh3)10Cl8]+ and
+    // [Au25(PPh3)10(SR)5Cl2]2+ (Shichibu et al., JACS 129, 7230 (2007)) have 16 electrons (two 8-electron icosahedra).
+    ['[Au13Ag12(PPh3)10Cl8]+', 'superatom-complex', 16, 'open-shell'],
+    ['[Au25(PPh3)10(SR)5Cl2]2+', 'superatom-complex', 16, 'open-shell'],
+    // Chen, Wang, Liu, …, Zhu, Sci. Adv. 1, e1500441 (2015) / Das et al., Angew. Chem. Int. Ed. 54, 3140 (2015): Au18(SR)14, 4 electrons.
+    ['Au18(SR)14', 'superatom-complex', 4, 'open-shell'],
+    // Tofanelli, Salorinne, Ni, Malola, Newell, Phillips, Häkkinen, Ackerson, Chem. Sci. 7, 1882 (2016): [Au25(SR)18]+, 6 electrons (1S2 1P4).
+    ['[Au25(SR)18]+', 'superatom-complex', 6, 'open-shell'],
+    // Dhayal, Liao, Kahlal, Wang, Saillard, Liu, Angew. Chem. Int. Ed. 54, 13604 (2015): [Ag21{S2P(OiPr)2}12]+, an eight-electron superatom.
+    ['[Ag21{S2P(OiPr)2}12]+', 'superatom-complex', 8, 'closed-shell'],
+    // Dhayal et al., Chem. Eur. J. 22, 9943 (2016): [Ag20{S2P(OiPr)2}12], an eight-electron superatom (20 − 12 = 8).
+    ['[Ag20{S2P(OiPr)2}12]', 'superatom-complex', 8, 'closed-shell'],
+    // Chakrahari, Liao, Kahlal, Liu, Chiang, Saillard, Liu, Angew. Chem. Int. Ed. 55, 14704 (2016): [Cu13{S2CNnBu2}6(C≡CCO2Me)4]+,
+    // a two-electron superatom (dithiocarbamate and alkynyl withdraw 1 each).
+    ['[Cu13(S2CNnBu2)6(C≡CCO2Me)4]+', 'superatom-complex', 2, 'closed-shell'],
+    // Yang et al., Nat. Commun. 4, 2422 (2013): the bimetallic [Au12Ag32(SR)30]4−, 18 electrons like Ag44.
+    ['[Au12Ag32(SR)30]4-', 'superatom-complex', 18, 'closed-shell'],
+    // Liao, Zhou, …, Wu, Nanoscale / Yao et al., JACS 137, 15350 (2015): Hg-doped HgAu24(SR)18, 8 electrons (Hg gives 2, group 12).
+    ['HgAu24(SR)18', 'superatom-complex', 8, 'closed-shell'],
+    // Van der Velden, Bour, …, Beurskens, Inorg. Chem. 20, 1977 (1981); Walter et al. PNAS 2008 convention: [Au8(PPh3)8]2+ and
+    // [Au9(PPh3)8]3+ are 6-electron clusters (derived 8 − 2, 9 − 3).
+    ['[Au8(PPh3)8]2+', 'superatom-complex', 6, 'open-shell'],
+    ['[Au9(PPh3)8]3+', 'superatom-complex', 6, 'open-shell'],
+    // Bergeron, Roach, Castleman, Jones, Reveles, Khanna, Science 307, 231 (2005): Al14I3− = Al14²⁺ + 3 I⁻ on a 40-electron core,
+    // written with the iodides as ligands.
+    ['[Al14(I)3]-', 'superatom-complex', 40, 'closed-shell'],
+  ]);
+
+  it('Au246(SR)80 has 166 free electrons (Zeng, Chen, Kirschbaum, Lambright, Jin, Science 354, 1580 (2016); derived 246 − 80)', () => {
+    const r = run('Au246(SR)80', 'superatom-complex');
+    expect(r.applies).toBe(true);
+    expect(r.count).toBe(166);
+  });
+});
+
+describe('review 2: bare clusters (jellium, golden fullerenes)', () => {
+  table([
+    // Katakuse, Ichihara, Fujita, Matsuo, Sakurai, Matsuda, Int. J. Mass Spectrom. Ion Processes 67, 229 (1985):
+    // Cu_n+, Ag_n+, Au_n+ abundances peak at n = 9, 21, 35, 41 (8, 20, 34, 40 electrons).
+    ['[Ag9]+', 'jellium', 8, 'closed-shell'],
+    ['[Cu21]+', 'jellium', 20, 'closed-shell'],
+    ['[Au35]+', 'jellium', 34, 'closed-shell'],
+    ['[Ag41]+', 'jellium', 40, 'closed-shell'],
+    // Knight, de Heer, Clemenger, Saunders, Solid State Commun. 53, 445 (1985): K clusters share the Na magic numbers (K8, K20, K40).
+    ['K40', 'jellium', 40, 'closed-shell'],
+    ['Cu8', 'jellium', 8, 'closed-shell'],
+    // Leuchtner, Harms, Castleman, J. Chem. Phys. 94, 1093 (1991): Al7+ is unreactive, 20 electrons (derived 21 − 1).
+    ['Al7+', 'jellium', 20, 'closed-shell'],
+    // Derived with the Al13− convention (Bergeron 2004): Ga13− has 13 × 3 + 1 = 40 electrons.
+    ['[Ga13]-', 'jellium', 40, 'closed-shell'],
+    // Häkkinen, Moseler, Kostko, Morgner, Hoffmann, v. Issendorff, PRL 93, 093401 (2004) / Au58 closed 58-electron shell.
+    ['Au58', 'jellium', 58, 'closed-shell'],
+    // Johansson, Sundholm, Pyykkö, Angew. Chem. Int. Ed. 43, 2678 (2004): the Ih golden fullerene Au32 satisfies 2(N + 1)² with N = 3.
+    ['Au32', 'hirsch', 32, 'aromatic'],
+    // Karttunen, Linnolahti, Pakkanen, Pyykkö, Chem. Commun. 2008, 465: Au72 is a spherically aromatic golden fullerene (72 = 2·6²).
+    ['Au72', 'hirsch', 72, 'aromatic'],
+  ]);
+
+  it('Au32 is primarily a golden fullerene, Au20 a compact Td jellium cluster (Johansson 2004; Li 2003)', () => {
+    expect(countFormula('Au32').primary).toBe('hirsch');
+    expect(countFormula('Au20').primary).toBe('jellium');
+  });
+
+  it('Al14I3− written with bare iodine keeps the Al13I− convention and points to the ligand notation (Bergeron 2004, 2005)', () => {
+    const r = run('[Al14I3]-', 'jellium');
+    expect(r.steps.some((s) => /Al14\(I\)3/.test(s.why))).toBe(true);
+  });
+
+  it('bare boron clusters: no rule makes up a count, each says why (B13+ is a planar aromatic sheet, Fowler & Ugalde, JPCA 104, 397 (2000))', () => {
+    const r = countFormula('B13+');
+    expect(r.results).toHaveLength(0);
+    expect(r.skipped.find((s) => s.rule === 'jellium')?.reason).toMatch(/non-metal/);
+    expect(r.skipped.find((s) => s.rule === 'wade-mingos')?.reason).toMatch(/B–H/);
+  });
+});
+
+describe('review 2: superhalogens and superalkalis', () => {
+  table([
+    // Koirala, Willis, Kiran, Kandalam, Jena, J. Phys. Chem. C 114, 16018 (2010): AuF6 has EA ≈ 8 eV (Au⁵⁺, one hole); AuF4 too (Au³⁺).
+    ['AuF6', 'superhalogen', -1, 'open-shell'],
+    ['[AuF6]-', 'superhalogen', 0, 'closed-shell'],
+    ['[AuF4]-', 'superhalogen', 0, 'closed-shell'],
+    // J. Chem. Phys. 134, 234311 (2011) (MnX_n): MnCl_n are superhalogens from n = 3 — Mn stays Mn²⁺ (half-filled 3d);
+    // J. Chem. Phys. 138, 054301 (2013) (Mn4Cl9): MnCl3 VDE 5.27 eV.
+    ['MnCl3', 'superhalogen', -1, 'open-shell'],
+    // Rao, Jena, Wang, Wang, Chem. Phys. Lett. 312, 598 (1999): MnO4, EA ≈ 5 eV (Mn⁷⁺ with four oxo ligands needing 8).
+    ['MnO4', 'superhalogen', -1, 'open-shell'],
+    // Joseph, Behera, Jena, Chem. Phys. Lett. 498, 56 (2010): ScCl4 EA 5.96 eV, a superhalogen once Sc's valence 3 is used up.
+    ['ScCl4', 'superhalogen', -1, 'open-shell'],
+    // Zhai, Wang, Li, Wang, J. Phys. Chem. A 111, 1030 (2007): BO2, EA 4.46 eV, a superhalogen.
+    ['BO2', 'superhalogen', -1, 'open-shell'],
+    // Wang, Wang, Brown, Schwerdtfeger, Schröder, Schwarz, J. Chem. Phys. 114, 7388 (2001): CuCl2 EA 4.35 eV; [CuCl2]− closed shell.
+    ['[CuCl2]-', 'superhalogen', 0, 'closed-shell'],
+    ['AuCl2', 'superhalogen', -1, 'open-shell'],
+    // Gutsev & Boldyrev, Chem. Phys. Lett. 92, 262 (1982): OLi3⁺ is the closed-shell cation of the superalkali Li3O; Li2F a superalkali.
+    ['[OLi3]+', 'superhalogen', 0, 'closed-shell'],
+    ['Li2F', 'superhalogen', 1, 'open-shell'],
+  ]);
+
+  it('TiCl4 is a closed-shell Ti(IV) molecule, not a superhalogen (Ti gives all 4 electrons)', () => {
+    const r = run('TiCl4', 'superhalogen');
+    expect(r.applies).toBe(false);
+    expect(r.reason).toBeTruthy();
+  });
+});
+
+describe('review 2: Wade–Mingos and Mingos counts', () => {
+  table([
+    // Edwards & Corbett, Inorg. Chem. 16, 903 (1977): [Pb5]2− is a closo trigonal bipyramid (6 pairs).
+    ['[Pb5]2-', 'wade-mingos', 6, 'closo'],
+    // Greenwood & Earnshaw ch. 13 (Corbett): [Bi5]3+ is a closo trigonal bipyramid, 12 skeletal electrons.
+    ['[Bi5]3+', 'wade-mingos', 6, 'closo'],
+    // Fässler, Coord. Chem. Rev. 215, 347 (2001): [Ge9]4− nido (11 pairs), [Pb9]4− likewise; [Ge9]3− has 21 skeletal electrons (a radical).
+    ['[Ge9]4-', 'wade-mingos', 11, 'nido'],
+    ['[Pb9]4-', 'wade-mingos', 11, 'nido'],
+    // Greenwood & Earnshaw ch. 6: [B10H10]2− closo (11 pairs); B6H10 and B8H12 nido; B9H15 arachno.
+    ['[B10H10]2-', 'wade-mingos', 11, 'closo'],
+    ['B6H10', 'wade-mingos', 8, 'nido'],
+    ['B8H12', 'wade-mingos', 10, 'nido'],
+    ['B9H15', 'wade-mingos', 12, 'arachno'],
+    // Greenwood & Earnshaw ch. 6: nido-2,3-C2B4H8 (2 CH 6 + 4 BH 8 + 2 μ-H = 16 e, 8 pairs for 6 vertices).
+    ['C2B4H8', 'wade-mingos', 8, 'nido'],
+    // Hawthorne et al., JACS 87, 1818 (1965): the dicarbollide [C2B9H11]2− is nido (13 pairs for 11 vertices).
+    ['[C2B9H11]2-', 'wade-mingos', 13, 'nido'],
+    // Zhao, Zhou, Jena, Angew. Chem. Int. Ed. 55, 3704 (2016): [B12(CN)12]2− keeps the closo icosahedron (CN like H, 1 electron).
+    ['[B12(CN)12]2-', 'wade-mingos', 13, 'closo'],
+    // Hiller, Klinkhammer, Uhl, Wagner, Angew. Chem. Int. Ed. 30, 179 (1991): [Al12(iBu)12]2− is a closo icosahedron like [B12H12]2−.
+    ['[Al12R12]2-', 'wade-mingos', 13, 'closo'],
+    // McPartlin, Eady, Johnson, Lewis, Chem. Commun. 1976, 883: H2Os6(CO)18 is an octahedron (7 pairs, closo), Os6(CO)18 a capped TBP.
+    ['H2Os6(CO)18', 'wade-mingos', 7, 'closo'],
+    // Wade, Adv. Inorg. Chem. Radiochem. 18, 1 (1976): RCCo3(CO)9 is a nido trigonal bipyramid (Co3C tetrahedron, 6 pairs).
+    ['Co3(CO)9CH', 'wade-mingos', 6, 'nido'],
+    ['Co3(CO)9(CMe)', 'wade-mingos', 6, 'nido'],
+    // Housecroft & Sharpe ch. 24: Fe3(CO)9(μ3-S)2 is a square-pyramidal Fe3S2 cluster, nido (7 pairs for 5 vertices).
+    ['Fe3(CO)9S2', 'wade-mingos', 7, 'nido'],
+    // Mingos, Acc. Chem. Res. 17, 311 (1984): Os3(CO)12 and Ru3(CO)12 are 48-electron triangles.
+    ['Os3(CO)12', 'mingos-pec', 48, 'triangle'],
+    ['Ru3(CO)12', 'mingos-pec', 48, 'triangle'],
+    // Eady, Johnson, Lewis, J. Chem. Soc. Dalton 1977, 477: [Os6(CO)18]2− and H2Os6(CO)18 are 86-electron octahedra.
+    ['[Os6(CO)18]2-', 'mingos-pec', 86, 'octahedron'],
+    ['H2Os6(CO)18', 'mingos-pec', 86, 'octahedron'],
+    // Greenwood & Earnshaw ch. 26: Co6(CO)16 is octahedral like Rh6(CO)16 (86).
+    ['Co6(CO)16', 'mingos-pec', 86, 'octahedron'],
+    // Mingos 1984: Os4(CO)16 is a 64-electron square; Os5C(CO)15 a 74-electron square pyramid; Ru6C(CO)17 an 86-electron octahedron.
+    ['Os4(CO)16', 'mingos-pec', 64, 'square'],
+    ['Os5C(CO)15', 'mingos-pec', 74, 'square-pyramid'],
+    ['Ru6C(CO)17', 'mingos-pec', 86, 'octahedron'],
+    // Lower & Dahl, JACS 98, 5046 (1976): Ni8(CO)8(μ4-PPh)6, a 120-electron cube (μ4-PPh gives 4).
+    ['Ni8(CO)8(PPh)6', 'mingos-pec', 120, 'cube'],
+    // Ryan & Dahl, JACS 97, 6904 (1975): Co4(CO)10(μ4-PPh)2, a 64-electron square.
+    ['Co4(CO)10(PPh)2', 'mingos-pec', 64, 'square'],
+    // Martinengo, Strumolo, Chini, Albano, Braga, J. Chem. Soc. Dalton 1985: [Co6C(CO)15]2− and [Co6N(CO)15]− are 90-electron trigonal prisms.
+    ['[Co6C(CO)15]2-', 'mingos-pec', 90, 'trigonal-prism'],
+    ['[Co6N(CO)15]-', 'mingos-pec', 90, 'trigonal-prism'],
+    // Housecroft & Sharpe ch. 24: [Fe4(CO)13]2− and H4Ru4(CO)12 are 60-electron tetrahedra; [Fe4C(CO)12]2−, [Fe4N(CO)12]− 62-electron butterflies.
+    ['[Fe4(CO)13]2-', 'mingos-pec', 60, 'tetrahedron'],
+    ['H4Ru4(CO)12', 'mingos-pec', 60, 'tetrahedron'],
+    ['[Fe4C(CO)12]2-', 'mingos-pec', 62, 'butterfly'],
+    ['[Fe4N(CO)12]-', 'mingos-pec', 62, 'butterfly'],
+    // Mingos 1984: [Os5(CO)15]2− is a 72-electron trigonal bipyramid.
+    ['[Os5(CO)15]2-', 'mingos-pec', 72, 'trigonal-bipyramid'],
+    // Mingos 1984 (main-group vertices need 8, not 18): Co3(CO)9CH is a 50-electron Co3C tetrahedron (60 − 10);
+    // Fe3(CO)9S2 a 54-electron Fe3S2 square pyramid (74 − 2 × 10).
+    ['Co3(CO)9CH', 'mingos-pec', 50, 'tetrahedron'],
+    ['Fe3(CO)9S2', 'mingos-pec', 54, 'square-pyramid'],
+    // Vidal, Walker, Pruett, Schoening, Inorg. Chem. 18, 129 (1979): [Rh9P(CO)21]2−, a capped square antiprism, 130 = 14n + 4.
+    ['[Rh9P(CO)21]2-', 'mingos-pec', 130, 'nido-deltahedron'],
+  ]);
+
+  it('[Ge9]3− has an odd skeletal count: no class (Fässler 2001)', () => {
+    const r = run('[Ge9]3-', 'wade-mingos');
+    expect(r.verdict).toBe('none');
+    expect(r.steps.reduce((a, s) => a + s.electrons, 0)).toBe(21);
+  });
+
+  it('[Bi5]3+ and [Bi9]5+ are cages, not rings: Hückel refuses them with the reason (Corbett 1976)', () => {
+    for (const f of ['[Bi5]3+', '[Bi9]5+']) {
+      const r = run(f, 'huckel');
+      expect(r.applies).toBe(false);
+      expect(r.reason).toMatch(/wade-mingos/);
+    }
+    expect(countFormula('[Bi5]3+').primary).toBe('wade-mingos');
+  });
+
+  it('a metalloid Al cluster (more Al than ligands) is not a Wade cluster; [Al12R12]2− is (Schnöckel; Uhl 1991)', () => {
+    expect(run('[Al14(I)3]-', 'wade-mingos').reason).toMatch(/metalloid/);
+    expect(countFormula('[Al12R12]2-').primary).toBe('wade-mingos');
+  });
+});
+
+describe('review 2: 18-, 32-electron and octet', () => {
+  table([
+    // Crabtree, The Organometallic Chemistry of the Transition Metals, ch. 2: Cr(CO)6, Mo(CO)6, [Co(CO)4]−, [Mn(CO)6]+,
+    // [V(CO)6]−, HMn(CO)5 and CpMn(CO)3 are 18-electron species.
+    ['Cr(CO)6', '18-electron', 18, 'satisfied'],
+    ['Mo(CO)6', '18-electron', 18, 'satisfied'],
+    ['[Co(CO)4]-', '18-electron', 18, 'satisfied'],
+    ['[Mn(CO)6]+', '18-electron', 18, 'satisfied'],
+    ['[V(CO)6]-', '18-electron', 18, 'satisfied'],
+    ['HMn(CO)5', '18-electron', 18, 'satisfied'],
+    ['CpMn(CO)3', '18-electron', 18, 'satisfied'],
+    // Crabtree ch. 2 / Elschenbroich, Organometallics: cobaltocene 19 e, nickelocene 20 e, cobaltocenium 18 e; Cp2TiCl2 16 e.
+    ['Co(C5H5)2', '18-electron', 19, 'excess'],
+    ['NiCp2', '18-electron', 20, 'excess'],
+    ['[CoCp2]+', '18-electron', 18, 'satisfied'],
+    ['Cp2TiCl2', '18-electron', 16, 'deficient'],
+    // Housecroft & Sharpe ch. 21: [Fe(CN)6]4−, low-spin Fe(II) d6, 18 electrons.
+    ['[Fe(CN)6]4-', '18-electron', 18, 'satisfied'],
+    // Crabtree ch. 2: Wilkinson's RhCl(PPh3)3, Vaska's IrCl(CO)(PPh3)2 and Zeise's anion are 16-electron square-planar d8.
+    ['RhCl(PPh3)3', '18-electron', 16, 'deficient'],
+    ['IrCl(CO)(PPh3)2', '18-electron', 16, 'deficient'],
+    ['[PtCl3(C2H4)]-', '18-electron', 16, 'deficient'],
+    // Zhai, Li, Wang, JACS 126, 16134 (2004) / Li, Kiran, Li, Zhai, Wang, Angew. Chem. 41, 4786 (2002): [Ta@Au12]− and Mo@Au12 are
+    // 18-electron icosahedral M@Au12 (isoelectronic with W@Au12).
+    ['[Ta@Au12]-', '18-electron', 18, 'satisfied'],
+    ['Mo@Au12', '18-electron', 18, 'satisfied'],
+    // Dognon, Clavaguéra, Pyykkö, JACS 131, 238 (2009): An@C28 (An = Th, Pa+, U2+, Pu4+) follow the 32-electron principle.
+    ['Th@C28', '32-electron', 32, 'satisfied'],
+    ['[U@C28]2+', '32-electron', 32, 'satisfied'],
+    // Dognon, Clavaguéra, Pyykkö, Angew. Chem. Int. Ed. 46, 1427 (2007): isoelectronic with Pu@Pb12 — derived 9 + 24 − 1, 7 + 24 + 1.
+    ['[Am@Pb12]+', '32-electron', 32, 'satisfied'],
+    ['[Np@Pb12]-', '32-electron', 32, 'satisfied'],
+    // Housecroft & Sharpe ch. 2: NH3, CO2 and [BH4]− obey the octet; BH3 and BeCl2 are electron-deficient; PCl5, ClF3, XeF4, [PF6]− hypervalent.
+    ['NH3', 'octet', 8, 'satisfied'],
+    ['CO2', 'octet', 8, 'satisfied'],
+    ['[BH4]-', 'octet', 8, 'satisfied'],
+    ['BH3', 'octet', 6, 'deficient'],
+    ['BeCl2', 'octet', 4, 'deficient'],
+    ['PCl5', 'octet', 10, 'excess'],
+    ['ClF3', 'octet', 10, 'excess'],
+    ['XeF4', 'octet', 12, 'excess'],
+    ['[PF6]-', 'octet', 12, 'excess'],
+  ]);
+
+  it('Th@C28: the cage π count agrees (28 + 4 = 32 = 2(3 + 1)², Hirsch) and the 32-electron rule is primary', () => {
+    expect(run('Th@C28', 'hirsch').verdict).toBe('aromatic');
+    expect(countFormula('Th@C28').primary).toBe('32-electron');
+    // A large fullerene around an f-block atom gives more electrons than a 32-electron shell holds.
+    expect(run('La@C82', '32-electron').reason).toMatch(/hirsch/);
+  });
+});
+
+describe('review 2: Hückel and Hirsch', () => {
+  table([
+    // Clayden ch. 44: planar cyclooctatetraene would be 8π antiaromatic (it puckers); [C9H9]− 10π aromatic (Katz 1963).
+    ['C8H8', 'huckel', 8, 'antiaromatic'],
+    ['[C9H9]-', 'huckel', 10, 'aromatic'],
+    // Breslow, Acc. Chem. Res. 6, 393 (1973): cyclopentadienyl cation (4π) and cycloheptatrienyl anion (8π) are antiaromatic.
+    ['[C5H5]+', 'huckel', 4, 'antiaromatic'],
+    ['[C7H7]-', 'huckel', 8, 'antiaromatic'],
+    // Clayden ch. 44: the cyclobutadiene dianion is a 6π aromatic ion; [18]annulene (Sondheimer) 18π aromatic.
+    ['[C4H4]2-', 'huckel', 6, 'aromatic'],
+    ['C18H18', 'huckel', 18, 'aromatic'],
+    // Clayden ch. 43: pyrimidine and borazine are 6π aromatic.
+    ['C4H4N2', 'huckel', 6, 'aromatic'],
+    ['B3N3H6', 'huckel', 6, 'aromatic'],
+    // Kuznetsov, Boldyrev, Li, Wang, JACS 123, 8825 (2001): [Ga4]2− is a 2π aromatic square like [Al4]2−.
+    ['[Ga4]2-', 'huckel', 2, 'aromatic'],
+    // Greenwood & Earnshaw ch. 13/16: [Se4]2+ and [Bi4]2−, [Sb4]2− are 6π aromatic squares.
+    ['[Se4]2+', 'huckel', 6, 'aromatic'],
+    ['[Bi4]2-', 'huckel', 6, 'aromatic'],
+    ['[Sb4]2-', 'huckel', 6, 'aromatic'],
+    // Chen, Jiao, Hirsch, Thiel, J. Mol. Model. 7, 161 (2001): Ih [C80]8+ has 72 = 2(5 + 1)² π electrons, spherically aromatic;
+    // the 6-fold anion of endohedral M3N@C80 (86 π) is not a Hirsch number.
+    ['[C80]8+', 'hirsch', 72, 'aromatic'],
+    ['[C80]6-', 'hirsch', 86, 'not-aromatic'],
+  ]);
 });
