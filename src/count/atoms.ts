@@ -189,6 +189,11 @@ export function times(n: number, what: string): string {
   return n === 1 ? `1 ${what}` : `${n} ${what}`;
 }
 
+/** A number for text with a typographic minus: 3, −2, 0. */
+export function num(n: number): string {
+  return n < 0 ? `−${-n}` : String(n);
+}
+
 /** Signed number for text: +3, −2, 0. */
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';

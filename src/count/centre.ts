@@ -13,7 +13,7 @@
  * v − 2 (Sn 2); a light one (C, Si, P) makes three cage bonds and gives v − 3 (Si 1).
  */
 import type { Formula } from '../chem/types.js';
-import { byElement, chargeStep, el, groupLabel, inventory, times, valenceElectrons } from './atoms.js';
+import { byElement, chargeStep, el, groupLabel, inventory, num, times, valenceElectrons } from './atoms.js';
 import { bareAtomDonation, ligandDonation } from './donors.js';
 import { notApplicable, sumSteps } from './result.js';
 import type { CountResult, CountStep, RuleId } from './types.js';
@@ -141,7 +141,7 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
     const size = [...outer.values()].reduce((a, b) => a + b, 0);
     for (const [s, c] of outer) {
       const a = cageAtomElectrons(s, size);
-      steps.push({ term: `${times(c, s)} × ${a.electrons}`, electrons: c * a.electrons, why: a.why });
+      steps.push({ term: `${times(c, s)} × ${num(a.electrons)}`, electrons: c * a.electrons, why: a.why });
     }
     steps.push(chargeStep(inv.charge));
   } else {
@@ -152,7 +152,7 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
       const me = el(s);
       const v = valenceElectrons(me);
       steps.push({
-        term: plan.kind === 'dinuclear' ? `${times(c, s)} × ${v}` : `${s} (centre)`,
+        term: plan.kind === 'dinuclear' ? `${times(c, s)} × ${num(v)}` : `${s} (centre)`,
         electrons: c * v,
         why: `${s} (${groupLabel(me)}): ${v} valence electrons in the neutral method`,
       });
@@ -160,7 +160,7 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
     for (const [s, c] of inv.core) {
       if (s === plan.centre || (plan.kind === 'dinuclear' && el(s).block === 'd')) continue;
       const d = bareAtomDonation(s);
-      steps.push({ term: `${times(c, s)} × ${d.neutral}`, electrons: c * d.neutral, why: d.why });
+      steps.push({ term: `${times(c, s)} × ${num(d.neutral)}`, electrons: c * d.neutral, why: d.why });
       ionicLigandElectrons += c * d.ionic;
       ionicLigandCharge += c * d.ionicCharge;
       terminalBonds += c * d.neutral;
@@ -169,7 +169,7 @@ export function countAtCentre(f: Formula, spec: CentreRuleSpec, plan: CentrePlan
     for (const l of inv.bound) {
       const d = ligandDonation(l);
       steps.push({
-        term: `${times(l.count, l.name)} × ${d.neutral}`,
+        term: `${times(l.count, l.name)} × ${num(d.neutral)}`,
         electrons: l.count * d.neutral,
         why: d.why,
       });

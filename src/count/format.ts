@@ -2,7 +2,7 @@
  * Text rendering of counting results as a worked example: each term with its electrons and the
  * reason, the total, the verdict and the notes. Pure string building (the CLI prints it).
  */
-import { signed } from './atoms.js';
+import { num, signed } from './atoms.js';
 import type { AutoReport } from './registry.js';
 import type { CountResult } from './types.js';
 
@@ -43,8 +43,8 @@ export function formatResult(formula: string, r: CountResult, primary = false): 
   }
   const sum = r.steps.reduce((a, s) => a + s.electrons, 0);
   out.push(`    ${'─'.repeat(termWidth + 6)}`);
-  out.push(`    ${totalLabel(r).padEnd(termWidth)}${String(sum).padStart(6)}`);
-  out.push(`  = ${r.count} ${r.unit}`);
+  out.push(`    ${totalLabel(r).padEnd(termWidth)}${num(sum).padStart(6)}`);
+  out.push(`  = ${r.count === null ? '—' : num(r.count)} ${r.unit}`);
   if (r.configuration)
     out.push(`  configuration (${r.shell?.modelName ?? 'shell model'}): ${r.configuration}`);
   out.push(`  verdict: ${r.verdict}${r.analogue ? `   analogue: ${r.analogue}` : ''}`);

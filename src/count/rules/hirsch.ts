@@ -8,7 +8,7 @@
  * its valence electrons to the cage (La@C82: 3; Sc3N: 3 × 3 − 3 = 6; noble gases and N atoms 0); − z.
  */
 import type { Formula } from '../../chem/types.js';
-import { byElement, chargeStep, el, inventory, isMetal, times, valenceElectrons } from '../atoms.js';
+import { byElement, chargeStep, el, inventory, isMetal, num, times, valenceElectrons } from '../atoms.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountOptions, CountResult, CountRule, CountStep } from '../types.js';
 
@@ -131,7 +131,7 @@ export const hirschRule: CountRule = {
         }
         const v = valenceElectrons(el(s)) - 3;
         steps.push({
-          term: `${times(n, s)} × ${v}`,
+          term: `${times(n, s)} × ${num(v)}`,
           electrons: n * v,
           why: `${s}: three σ bonds in the cage, ${v} electron${v === 1 ? '' : 's'} left for the π system`,
         });
@@ -139,7 +139,7 @@ export const hirschRule: CountRule = {
       for (const [s, n] of c.inside) {
         const t = transfer(s);
         steps.push({
-          term: `${times(n, s)} inside × ${t.electrons}`,
+          term: `${times(n, s)} inside × ${num(t.electrons)}`,
           electrons: n * t.electrons,
           why: t.why,
         });

@@ -14,7 +14,7 @@
  * Other all-metal rings need their π count given (`pi` option).
  */
 import type { Formula } from '../../chem/types.js';
-import { chargeStep, el, inventory, isMetal, times, valenceElectrons } from '../atoms.js';
+import { chargeStep, el, inventory, isMetal, num, times, valenceElectrons } from '../atoms.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountOptions, CountResult, CountRule, CountStep } from '../types.js';
 
@@ -172,7 +172,7 @@ export const huckelRule: CountRule = {
       for (const [s, c] of r.ring) {
         const v = valenceElectrons(el(s));
         steps.push({
-          term: `${times(c, s)} × ${v - 4}`,
+          term: `${times(c, s)} × ${num(v - 4)}`,
           electrons: c * (v - 4),
           why: `${s}: ${v} valence electrons − 2 in an in-plane lone pair − 2 in two ring σ bonds → ${v - 4} π`,
         });

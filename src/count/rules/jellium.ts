@@ -20,6 +20,7 @@ import {
   inventory,
   isMetal,
   nonmetalWithdrawal,
+  num,
   times,
 } from '../atoms.js';
 import { notApplicable, sumSteps, superatomVerdict } from '../result.js';
@@ -166,7 +167,7 @@ export const jelliumRule: CountRule = {
         continue;
       }
       const c = jelliumValence(sym)!;
-      steps.push({ term: `${times(n, sym)} × ${c.electrons}`, electrons: n * c.electrons, why: c.why });
+      steps.push({ term: `${times(n, sym)} × ${num(c.electrons)}`, electrons: n * c.electrons, why: c.why });
     }
     for (const l of inv.bound) if (l.role === 'hydride') hydrides += l.count * (l.composition?.H ?? 1);
     if (hydrides) {

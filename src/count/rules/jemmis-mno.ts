@@ -12,7 +12,7 @@
 
 import type { Formula } from '../../chem/types.js';
 import { InputError } from '../../core/errors.js';
-import { chargeStep, el, inventory, times, valenceElectrons } from '../atoms.js';
+import { chargeStep, el, inventory, num, times, valenceElectrons } from '../atoms.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type {
   Applicability,
@@ -146,7 +146,7 @@ export const jemmisMnoRule: CountRule = {
     for (const [s, c] of vertices) {
       const v = valenceElectrons(el(s));
       steps.push({
-        term: `${times(c, s)} × ${v}`,
+        term: `${times(c, s)} × ${num(v)}`,
         electrons: c * v,
         why: `${s}: all ${v} valence electrons`,
       });
@@ -167,7 +167,7 @@ export const jemmisMnoRule: CountRule = {
       if (l.role === 'X' || l.role === 'L' || l.role === 'hydride') {
         const e = l.role === 'L' ? 2 : 1;
         steps.push({
-          term: `${times(l.count, l.name)} × ${e}`,
+          term: `${times(l.count, l.name)} × ${num(e)}`,
           electrons: l.count * e,
           why: `${l.name}: exo group, ${e} electron${e === 1 ? '' : 's'}`,
         });

@@ -18,6 +18,7 @@ import {
   groupLabel,
   inventory,
   isTransitionMetal,
+  num,
   times,
   valenceElectrons,
 } from '../atoms.js';
@@ -159,7 +160,7 @@ export const mingosPecRule: CountRule = {
     for (const [s, c] of metals) {
       const v = valenceElectrons(el(s));
       steps.push({
-        term: `${times(c, s)} × ${v}`,
+        term: `${times(c, s)} × ${num(v)}`,
         electrons: c * v,
         why: `${s} (group ${el(s).group}): ${v} valence electrons (s + d)`,
       });
@@ -170,20 +171,20 @@ export const mingosPecRule: CountRule = {
       if (isTransitionMetal(e)) continue;
       if (s === 'H' || e.group === 17) {
         const d = bareAtomDonation(s);
-        steps.push({ term: `${times(c, s)} × ${d.neutral}`, electrons: c * d.neutral, why: d.why });
+        steps.push({ term: `${times(c, s)} × ${num(d.neutral)}`, electrons: c * d.neutral, why: d.why });
         continue;
       }
       const v = valenceElectrons(e);
       if (isInterstitial(s, n)) {
         steps.push({
-          term: `${times(c, s)} interstitial × ${v}`,
+          term: `${times(c, s)} interstitial × ${num(v)}`,
           electrons: c * v,
           why: `${s} inside the metal cage (${s === 'C' ? 'carbide' : s === 'N' ? 'nitride' : 'interstitial atom'}, ${n} metals around it): gives all ${v} valence electrons and is not a vertex`,
         });
       } else {
         mgVertices += c;
         steps.push({
-          term: `${times(c, s)} vertex × ${v}`,
+          term: `${times(c, s)} vertex × ${num(v)}`,
           electrons: c * v,
           why: `${s} as a main-group vertex of the polyhedron (a ${n}-metal cluster is too small to hold it inside): gives all ${v} valence electrons; a main-group vertex needs 8 electrons where a metal vertex needs 18`,
         });
@@ -192,7 +193,7 @@ export const mingosPecRule: CountRule = {
     for (const l of inv.bound) {
       const d = ligandDonation(l);
       steps.push({
-        term: `${times(l.count, l.name)} × ${d.neutral}`,
+        term: `${times(l.count, l.name)} × ${num(d.neutral)}`,
         electrons: l.count * d.neutral,
         why: d.why,
       });
@@ -205,7 +206,7 @@ export const mingosPecRule: CountRule = {
     const nv = n + mgVertices;
     const eq = cve + 10 * mgVertices;
     const shift = mgVertices
-      ? ` (+ 10 × ${mgVertices} main-group vertex${mgVertices === 1 ? '' : 'es'} = ${eq}, the all-metal equivalent)`
+      ? ` (+ 10 × ${mgVertices} main-group ${mgVertices === 1 ? 'vertex' : 'vertices'} = ${eq}, the all-metal equivalent)`
       : '';
     const what = mgVertices
       ? `${n} metals + ${mgVertices} main-group atom${mgVertices === 1 ? '' : 's'}`

@@ -18,6 +18,7 @@ import {
   inventory,
   isMetal,
   nonmetalWithdrawal,
+  num,
   superatomValence,
   times,
 } from '../atoms.js';
@@ -148,13 +149,17 @@ export const superatomComplexRule: CountRule = {
       const e = el(sym);
       if (isMetal(e)) {
         const v = superatomValence(e)!;
-        steps.push({ term: `${times(n, sym)} × ${v.electrons}`, electrons: n * v.electrons, why: v.why });
+        steps.push({
+          term: `${times(n, sym)} × ${num(v.electrons)}`,
+          electrons: n * v.electrons,
+          why: v.why,
+        });
       } else if (sym === 'H') {
         hydrides += n;
       } else {
         const w = nonmetalWithdrawal(e);
         steps.push({
-          term: `${times(n, sym)} × ${w.electrons}`,
+          term: `${times(n, sym)} × ${num(w.electrons)}`,
           electrons: n * w.electrons,
           why: `bare ${w.why}`,
         });
@@ -183,7 +188,7 @@ export const superatomComplexRule: CountRule = {
           const c = isMetal(e) ? superatomValence(e) : nonmetalWithdrawal(e);
           if (!c) continue;
           steps.push({
-            term: `${times(l.count * v, k)} × ${c.electrons}`,
+            term: `${times(l.count * v, k)} × ${num(c.electrons)}`,
             electrons: l.count * v * c.electrons,
             why: `interstitial ${c.why}`,
           });

@@ -12,7 +12,7 @@
  * IP(Cs) = 3.89 eV (3.893905 eV, NIST ASD).
  */
 import type { Formula } from '../../chem/types.js';
-import { chargeStep, el, inventory, isMetal, times, valenceElectrons } from '../atoms.js';
+import { chargeStep, el, inventory, isMetal, num, times, valenceElectrons } from '../atoms.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountOptions, CountResult, CountRule, CountStep } from '../types.js';
 import { jelliumRule } from './jellium.js';
@@ -90,7 +90,11 @@ type Template =
     }
   | { kind: 'superalkali'; centre: string; k: number; metals: { sym: string; count: number; v: number }[] };
 
+/** Why the last formula matched no template although it had the MX_n shape (for the reason text). */
+let lastMiss: string | null = null;
+
 function template(f: Formula): Template | null {
+  lastMiss = null;
   const inv = inventory(f);
   const core = [...inv.core];
   const electroneg = (s: string) => {
@@ -128,6 +132,11 @@ function template(f: Formula): Template | null {
     const saturated = el(centre).block === 'd' && w === el(centre).group;
     if (ligs.length && !saturated && ks.includes(w - 1))
       return { kind: 'superhalogen', centre, k: w - 1, ligands: ligs, valences: ks };
+    if (ligs.length && ks.length) {
+      lastMiss = saturated
+        ? `the ligands need ${w} electrons and ${centre} gives all ${w} (${centre}(+${w}), d⁰) — a closed-shell molecule, not one electron short, so not a superhalogen template`
+        : `the ligands need ${w} electron${w === 1 ? '' : 's'}; ${centre} gives ${ks.join(' or ')} (${ks.length > 1 ? 'its principal valences' : 'its valence'}), so MX(k+1) would need ${ks.map((k) => k + 1).join(' or ')} — no superhalogen template`;
+    }
   }
   // Superalkali: one electronegative centre, every other atom an s-block metal.
   const neg = core.filter(([s]) => !isMetal(el(s)));
@@ -159,6 +168,7 @@ function jelliumAnalogue(f: Formula, options: CountOptions): CountResult | null 
 
 function check(f: Formula, options: CountOptions = {}): Applicability {
   const t = template(f);
+  const miss = lastMiss;
   if (t)
     return {
       applies: true,
@@ -168,8 +178,7 @@ function check(f: Formula, options: CountOptions = {}): Applicability {
   if (j) return { applies: true, reason: `${j.rule} count ${j.count} is ${j.analogue}-like` };
   return {
     applies: false,
-    reason:
-      'neither a superhalogen template MX(k+1) / superalkali template M(k+1)X nor a jellium count one electron from a shell closing',
+    reason: `${miss ? `${miss}; ` : ''}neither a superhalogen template MX(k+1) / superalkali template M(k+1)X nor a jellium count one electron from a shell closing`,
   };
 }
 
@@ -206,7 +215,7 @@ export const superhalogenRule: CountRule = {
       } else {
         for (const m of t.metals) {
           steps.push({
-            term: `${times(m.count, m.sym)} × ${m.v}`,
+            term: `${times(m.count, m.sym)} × ${num(m.v)}`,
             electrons: m.count * m.v,
             why: `${m.sym}: ${m.v} valence electron${m.v === 1 ? '' : 's'}`,
           });

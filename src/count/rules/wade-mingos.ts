@@ -17,6 +17,7 @@ import {
   groupLabel,
   inventory,
   isTransitionMetal,
+  num,
   times,
   valenceElectrons,
 } from '../atoms.js';
@@ -174,7 +175,7 @@ export const wadeMingosRule: CountRule = {
     for (const [sym, n] of p.mainGroup) {
       const v = valenceElectrons(el(sym));
       steps.push({
-        term: `${times(n, sym)} × ${v - 2}`,
+        term: `${times(n, sym)} × ${num(v - 2)}`,
         electrons: n * (v - 2),
         why: `${sym} vertex: ${v} valence electrons, 2 kept in the outward orbital (exo bond or lone pair) → ${v - 2} to the skeleton`,
       });
@@ -196,14 +197,14 @@ export const wadeMingosRule: CountRule = {
     }
     for (const [sym, n] of p.terminal) {
       const d = bareAtomDonation(sym);
-      steps.push({ term: `${times(n, sym)} × ${d.neutral}`, electrons: n * d.neutral, why: d.why });
+      steps.push({ term: `${times(n, sym)} × ${num(d.neutral)}`, electrons: n * d.neutral, why: d.why });
     }
     for (const l of inv.bound) {
       if (l.role === 'hydride') continue;
       const cap = cappingFragment(l);
       if (cap) {
         steps.push({
-          term: `${times(l.count, l.name)} vertex × ${cap.electrons}`,
+          term: `${times(l.count, l.name)} vertex × ${num(cap.electrons)}`,
           electrons: l.count * cap.electrons,
           why: `${l.name}: a capping ${cap.element}–R unit is a vertex of the polyhedron: ${cap.element} gives ${cap.electrons + 1} − 2 (outward orbital, bonded to R) = ${cap.electrons - 1}, R gives 1`,
         });
@@ -212,7 +213,7 @@ export const wadeMingosRule: CountRule = {
       if (p.metals.size === 0) {
         const e = l.role === 'X' ? 1 : l.role === 'L' ? 2 : 0;
         steps.push({
-          term: `${times(l.count, l.name)} × ${e}`,
+          term: `${times(l.count, l.name)} × ${num(e)}`,
           electrons: l.count * e,
           why:
             l.role === 'X'
@@ -222,7 +223,7 @@ export const wadeMingosRule: CountRule = {
       } else {
         const d = ligandDonation(l);
         steps.push({
-          term: `${times(l.count, l.name)} × ${d.neutral}`,
+          term: `${times(l.count, l.name)} × ${num(d.neutral)}`,
           electrons: l.count * d.neutral,
           why: d.why,
         });
@@ -233,7 +234,7 @@ export const wadeMingosRule: CountRule = {
       const e = el(sym);
       const v = isTransitionMetal(e) ? valenceElectrons(e) - 10 : valenceElectrons(e);
       steps.push({
-        term: `${times(n, sym)} interstitial × ${v}`,
+        term: `${times(n, sym)} interstitial × ${num(v)}`,
         electrons: n * v,
         why: isTransitionMetal(e)
           ? `interstitial ${sym}: a d¹⁰ centre gives ${v} (group − 10)`
