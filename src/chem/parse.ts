@@ -493,12 +493,23 @@ class Parser {
         continue;
       }
       if (/[a-z]/.test(c)) {
-        const d = DESCRIPTOR_RE.exec(this.text.slice(this.pos));
+        const rest = this.text.slice(this.pos);
+        const d =
+          DESCRIPTOR_RE.exec(rest) ?? /^([omp])(?=(?:Me|Et|OMe|CF3|tBu|iPr|F|Cl|Br|I)(?![a-z]))/.exec(rest);
         if (d) {
-          // n-Bu, c-C6H11, p-C6H4 inside a name: a descriptor, recorded and not counted
+          // n-Bu, c-C6H11, p-C6H4, pMe inside a name: a descriptor, recorded and not counted
           descriptors.push(d[1]!);
           this.pos += d[0].length;
           continue;
+        }
+        const prevChar = this.text[this.pos - 1] ?? '';
+        if (/^[nmxyz](?![a-z])/.test(rest) && /[A-Za-z0-9)\]}]/.test(prevChar)) {
+          this.fail(
+            'formula-variable-count',
+            `the count "${c}" is a letter, not a number`,
+            col,
+            'give the numbers, e.g. Au25(SR)18; variable compositions such as Aun(SR)m or [AgSR]n have no single formula',
+          );
         }
       }
       if (/[A-Za-z]/.test(c)) {
@@ -611,6 +622,20 @@ class Parser {
       );
     }
     this.pos += symbol.length;
+    // an oxidation state in Roman numerals right after the symbol, Mo(VI) or Au(I): a label,
+    // not counted; "Cu(I)4" (followed by a plain count) stays four iodides
+    const ox = /^\((0|I|II|III|IV|V|VI|VII|VIII)\)(?!\d)/.exec(this.text.slice(this.pos));
+    if (ox) {
+      this.pos += ox[0].length;
+      this.notes.push(
+        `"${symbol}(${ox[1]})" read as ${symbol} in oxidation state ${ox[1]} (a label, not counted)`,
+      );
+    }
+    // a hyphenated count inside brackets, as some databases print subscripts: [Cu-32(H)(20)…]
+    if (this.depth > 0 && /^-\d/.test(this.text.slice(this.pos)) && !ox) {
+      this.pos++;
+      this.notes.push(`"${symbol}-" followed by digits read as a count (subscripts printed after a hyphen)`);
+    }
     const count = this.readOptionalCount();
     if (symbol === 'D' || symbol === 'T') {
       return {
@@ -806,7 +831,17 @@ class Parser {
   }
 
   private readOptionalCount(): number {
-    return /\d/.test(this.peek()) ? this.readCount() : 1;
+    if (/\d/.test(this.peek())) return this.readCount();
+    // a count in parentheses, as abstract databases print subscripts: Au(25)(SR)(18)
+    const m = /^\((\d+)\)/.exec(this.text.slice(this.pos));
+    if (m) {
+      this.pos++;
+      const n = this.readCount();
+      this.pos++;
+      this.notes.push(`"(${m[1]})" read as a count (subscripts printed in parentheses)`);
+      return n;
+    }
+    return 1;
   }
 
   private readCount(): number {
@@ -1041,33 +1076,18 @@ class Evaluator {
       if (e?.group === 17) return -node.count;
       return undefined;
     }
-    if (node.kind === 'group' && !this.hasMetal(node)) {
-      const inner = this.seq(node.body);
-      const e = this.entryByComposition(inner.composition, (x) => x.role === 'counterion' || x.role === 'X');
-      return e ? e.charge * node.count : undefined;
-    }
-    if (node.kind === 'group') {
-      // [Na(18-crown-6)], [K(2.2.2-crypt)], [Li(THF)4]: one alkali or alkaline-earth cation
-      // wrapped in neutral donors carries the cation's charge
-      const units = node.body.segments.length === 1 ? node.body.segments[0]! : [];
-      const metals = units.filter((n) => n.kind === 'atom');
-      const cation = metals.length === 1 && metals[0]!.count === 1 ? metals[0]! : null;
-      const group = cation?.kind === 'atom' ? elementBySymbol(cation.symbol)?.group : undefined;
-      const donorsNeutral = units.every((n) => {
-        if (n === cation) return true;
-        const a = this.soleAbbr(n);
-        return a !== null && a.entry.role === 'L' && a.entry.charge === 0;
-      });
-      if (
-        cation &&
-        cation.kind === 'atom' &&
-        cation.symbol !== 'H' &&
-        (group === 1 || group === 2) &&
-        donorsNeutral
-      )
-        return group * node.count;
-    }
-    return undefined;
+    if (node.kind !== 'group') return undefined;
+    // (NO3)3, (SbF6)2, (NBu4): a written-out counter-ion of the table
+    const metal = this.hasMetal(node);
+    const inner = this.seq(node.body);
+    const e = this.entryByComposition(
+      inner.composition,
+      (x) => x.role === 'counterion' || (x.role === 'X' && !metal),
+    );
+    if (e) return e.charge * node.count;
+    // [Na(18-crown-6)], [K(2.2.2-crypt)], [Li(THF)4]: one alkali or alkaline-earth cation
+    // wrapped in neutral donors carries the cation's charge
+    return this.cationComplexCharge(node);
   }
 
   /** Number of metal atoms in a node (elements outside NON_METALS). */
@@ -1105,11 +1125,36 @@ class Evaluator {
     return atoms >= 2 && framework ? k : 0;
   }
 
+  /** An alkali or alkaline-earth cation wrapped in neutral donors: [Na(18-crown-6)], [K(crypt-222)]. */
+  isCationComplex(node: Node): boolean {
+    return node.kind === 'group' && node.charge === null && this.cationComplexCharge(node) !== undefined;
+  }
+
+  /** A named counter-ion or a cation complex (not a bare atom). */
+  isSaltCation(node: Node): boolean {
+    return this.isTableCounterion(node) || this.isCationComplex(node);
+  }
+
+  private cationComplexCharge(node: GroupNode): number | undefined {
+    const units = node.body.segments.length === 1 ? node.body.segments[0]! : [];
+    const atoms = units.filter((n) => n.kind === 'atom');
+    const cation = atoms.length === 1 && atoms[0]!.count === 1 ? atoms[0]! : null;
+    if (!cation || cation.kind !== 'atom' || cation.symbol === 'H' || units.length < 2) return undefined;
+    const group = elementBySymbol(cation.symbol)?.group;
+    if (group !== 1 && group !== 2) return undefined;
+    const neutralDonors = units.every((n) => {
+      if (n === cation) return true;
+      const a = this.soleAbbr(n);
+      return a !== null && a.entry.role === 'L' && a.entry.charge === 0;
+    });
+    return neutralDonors ? group * node.count : undefined;
+  }
+
   /** Is this node a counter-ion even without a bracketed ion beside it ((DODA)3PW12O40)? */
   isTableCounterion(node: Node): boolean {
     const abbr = this.soleAbbr(node);
     if (abbr) return abbr.entry.role === 'counterion';
-    if (node.kind === 'group' && !this.hasMetal(node)) {
+    if (node.kind === 'group') {
       const inner = this.seq(node.body);
       return this.entryByComposition(inner.composition, (x) => x.role === 'counterion') !== undefined;
     }
@@ -1341,7 +1386,7 @@ export class FormulaReader {
       const counter: Node[] = [];
       if (nodes && nodes.length > 1) {
         const bracketed = (n: Node): n is GroupNode =>
-          n.kind === 'group' && n.open !== '(' && !ev.isTableCounterion(n);
+          n.kind === 'group' && n.open !== '(' && !ev.isSaltCation(n);
         const ions = nodes.filter((n) => bracketed(n) && (n.charge !== null || ev.hasMetal(n)));
         const plain = nodes.filter(bracketed);
         const leading = ev.leadingAlkali(nodes);
@@ -1362,12 +1407,11 @@ export class FormulaReader {
           // Cs2[B12H12], [C7H7]Br: a bracketed ion beside ions of known charge
           ionNodes = [plain[0]!];
           counter.push(...nodes.filter((n) => n !== plain[0]));
-        } else if (
-          nodes.some((n) => ev.isTableCounterion(n)) &&
-          nodes.some((n) => !ev.isTableCounterion(n))
-        ) {
-          ionNodes = nodes.filter((n) => !ev.isTableCounterion(n));
-          counter.push(...nodes.filter((n) => ev.isTableCounterion(n)));
+        } else if (nodes.some((n) => ev.isSaltCation(n)) && nodes.some((n) => !ev.isSaltCation(n))) {
+          // (DODA)3PW12O40, [K(18-crown-6)][Rb(18-crown-6)]2Ge9: named counter-ions and
+          // cation complexes around an unbracketed ion
+          ionNodes = nodes.filter((n) => !ev.isSaltCation(n));
+          counter.push(...nodes.filter((n) => ev.isSaltCation(n)));
         } else if (leading > 0) {
           // K4Ge9, Na4Ag44(pMBA)30, KAl13: leading alkali atoms are the cations of a salt
           ionNodes = nodes.slice(leading);

@@ -235,6 +235,14 @@ export const LIGANDS: readonly LigandEntry[] = [
     description: 'tri-tert-butylphosphine',
   },
   {
+    name: 'PtBu2',
+    formula: 'P(C(CH3)3)2',
+    charge: -1,
+    role: 'X',
+    withdraws: 1,
+    description: 'di-tert-butylphosphido (SePtBu2 is Se–P(tBu)2, not Se + Pt)',
+  },
+  {
     name: 'PCy3',
     formula: 'P(C6H11)3',
     charge: 0,
@@ -244,6 +252,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'PPh2py',
+    aliases: ['PPh2Py'],
     formula: 'P(C6H5)2C5H4N',
     charge: 0,
     role: 'L',
@@ -252,6 +261,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'dppm',
+    aliases: ['Dppm', 'DPPM'],
     formula: '(C6H5)2PCH2P(C6H5)2',
     charge: 0,
     role: 'L',
@@ -260,6 +270,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'dppe',
+    aliases: ['Dppe', 'DPPE'],
     formula: '(C6H5)2P(CH2)2P(C6H5)2',
     charge: 0,
     role: 'L',
@@ -268,6 +279,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'dppp',
+    aliases: ['Dppp', 'DPPP'],
     formula: '(C6H5)2P(CH2)3P(C6H5)2',
     charge: 0,
     role: 'L',
@@ -276,13 +288,22 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'dppb',
+    aliases: ['Dppb', 'DPPB'],
     formula: '(C6H5)2P(CH2)4P(C6H5)2',
     charge: 0,
     role: 'L',
     withdraws: 0,
     description: '1,4-bis(diphenylphosphino)butane C28H28P2',
   },
-  { name: 'py', formula: 'C5H5N', charge: 0, role: 'L', withdraws: 0, description: 'pyridine' },
+  {
+    name: 'py',
+    aliases: ['Py'],
+    formula: 'C5H5N',
+    charge: 0,
+    role: 'L',
+    withdraws: 0,
+    description: 'pyridine',
+  },
   { name: 'bpy', formula: 'C10H8N2', charge: 0, role: 'L', withdraws: 0, description: '2,2′-bipyridine' },
   {
     name: 'phen',
@@ -294,6 +315,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: '18-crown-6',
+    aliases: ['[18]crown-6', '18-c-6'],
     formula: 'C12H24O6',
     charge: 0,
     role: 'L',
@@ -302,6 +324,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: '15-crown-5',
+    aliases: ['[15]crown-5'],
     formula: 'C10H20O5',
     charge: 0,
     role: 'L',
@@ -310,6 +333,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: '12-crown-4',
+    aliases: ['[12]crown-4'],
     formula: 'C8H16O4',
     charge: 0,
     role: 'L',
@@ -325,6 +349,7 @@ export const LIGANDS: readonly LigandEntry[] = [
     withdraws: 0,
     description: '[2.2.2]cryptand (4,7,13,16,21,24-hexaoxa-1,10-diazabicyclo[8.8.8]hexacosane)',
   },
+  { name: 'en', formula: 'NH2CH2CH2NH2', charge: 0, role: 'L', withdraws: 0, description: 'ethylenediamine' },
   { name: 'THF', formula: 'C4H8O', charge: 0, role: 'L', withdraws: 0, description: 'tetrahydrofuran' },
   { name: 'CO', formula: 'CO', charge: 0, role: 'L', withdraws: 0, description: 'carbonyl' },
   { name: 'NH3', formula: 'NH3', charge: 0, role: 'L', withdraws: 0, description: 'ammine' },
@@ -396,7 +421,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'nPr',
-    aliases: ['Prn'],
+    aliases: ['Prn', 'Pr(n)', 'Pr^n'],
     formula: 'C3H7',
     charge: -1,
     role: 'X',
@@ -406,7 +431,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   },
   {
     name: 'iPr',
-    aliases: ['Pri'],
+    aliases: ['Pri', 'Pr(i)', 'Pr^i'],
     formula: 'C3H7',
     charge: -1,
     role: 'X',
@@ -417,7 +442,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   {
     name: 'nBu',
     // Bu without a descriptor is n-butyl (IUPAC Red Book abbreviations); Bun is Buⁿ
-    aliases: ['Bu', 'Bun'],
+    aliases: ['Bu', 'Bun', 'Bu(n)', 'Bu^n'],
     formula: 'C4H9',
     charge: -1,
     role: 'X',
@@ -428,7 +453,7 @@ export const LIGANDS: readonly LigandEntry[] = [
   {
     name: 'tBu',
     // But is Buᵗ with the superscript lost (SBut, [Ag62S12(SBut)32]2+)
-    aliases: ['But'],
+    aliases: ['But', 'Bu(t)', 'Bu^t'],
     formula: 'C4H9',
     charge: -1,
     role: 'X',
