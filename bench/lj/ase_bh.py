@@ -31,12 +31,16 @@ def main():
     target = cfg.get("target")
     tol = 1e-6 * max(1.0, abs(target)) if target is not None else 0.0
     t0 = time.perf_counter()
-    state = {"step": 0, "best": None, "stepsToBest": 0, "secondsToBest": 0.0}
+    state = {"step": 0, "best": None, "stepsToBest": 0, "secondsToBest": 0.0, "last": t0, "durations": []}
 
     class BH(BasinHopping):
         def log(self, step, En, Emin):
             # step −1 is the relaxation of the starting cluster (called from __init__)
             state["step"] = step + 1
+            now = time.perf_counter()
+            if step >= 0:
+                state["durations"].append(now - state["last"])
+            state["last"] = now
             if state["best"] is None or Emin < state["best"] - 1e-9:
                 state["best"] = Emin
                 state["stepsToBest"] = step + 1
@@ -72,6 +76,7 @@ def main():
         "reached": bool(target is not None and best <= target + tol),
         "stepsToBest": state["stepsToBest"],
         "secondsToBest": state["secondsToBest"],
+        "medianStepSeconds": float(np.median(state["durations"])) if state["durations"] else None,
     }))
 
 
