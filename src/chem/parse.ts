@@ -891,6 +891,39 @@ function partCharged(p: PartAst): boolean {
   return p.tailCharge !== null || (last?.kind === 'group' && last.charge !== null && last.charge !== 0);
 }
 
+/** Functional groups that replace one ring hydrogen when written out after Ph. */
+const WRITTEN_SUBSTITUENT = /COOH|CO2H|SO3H|OCH3|CHO|NO2|NH2|CH3|CN|OH|SH/y;
+
+/**
+ * The longest run of plain atoms starting at `from` that spells whole ring substituents
+ * (COOH, NO2, CH3 …): how many substituents, and where the run ends; null if none.
+ */
+function writtenSubstituents(nodes: readonly Node[], from: number): { groups: number; end: number } | null {
+  let last = from;
+  while (last < nodes.length && nodes[last]!.kind === 'atom' && !HALOGENS.has((nodes[last] as AtomNode).key))
+    last++;
+  for (let end = last; end > from; end--) {
+    const text = nodes
+      .slice(from, end)
+      .map((n) => {
+        const a = n as AtomNode;
+        return `${a.key}${a.count === 1 ? '' : a.count}`;
+      })
+      .join('');
+    let pos = 0;
+    let groups = 0;
+    for (;;) {
+      WRITTEN_SUBSTITUENT.lastIndex = pos;
+      const m = WRITTEN_SUBSTITUENT.exec(text);
+      if (!m) break;
+      pos += m[0].length;
+      groups++;
+    }
+    if (pos === text.length && groups > 0) return { groups, end };
+  }
+  return null;
+}
+
 function lastNode(seq: Seq): Node | undefined {
   const seg = seq.segments[seq.segments.length - 1]!;
   return seg[seg.length - 1];
@@ -997,7 +1030,17 @@ class Evaluator {
         continue;
       let j = i + 1;
       let n = 0;
-      while (j < nodes.length && this.isRingSubstituent(nodes[j]!)) n += nodes[j++]!.count;
+      while (j < nodes.length) {
+        if (this.isRingSubstituent(nodes[j]!)) {
+          n += nodes[j++]!.count;
+          continue;
+        }
+        // a substituent written out in atoms: SPhCOOH, SPhNO2, SPhNH2, SPhCH3
+        const run = writtenSubstituents(nodes, j);
+        if (!run) break;
+        n += run.groups;
+        j = run.end;
+      }
       if (n > 5) {
         this.parser.fail(
           'formula-aryl',
@@ -1139,7 +1182,7 @@ class Evaluator {
     const units = node.body.segments.length === 1 ? node.body.segments[0]! : [];
     const atoms = units.filter((n) => n.kind === 'atom');
     const cation = atoms.length === 1 && atoms[0]!.count === 1 ? atoms[0]! : null;
-    if (!cation || cation.kind !== 'atom' || cation.symbol === 'H' || units.length < 2) return undefined;
+    if (cation?.kind !== 'atom' || cation.symbol === 'H' || units.length < 2) return undefined;
     const group = elementBySymbol(cation.symbol)?.group;
     if (group !== 1 && group !== 2) return undefined;
     const neutralDonors = units.every((n) => {
@@ -1298,7 +1341,7 @@ function canonicalText(asts: readonly PartAst[]): string {
   return asts
     .map((a) => {
       const body = renderSeq(a.seq);
-      const mult = a.multiplier === 1 ? '' : String(a.multiplier);
+      const mult = a.unknownMultiplier ?? (a.multiplier === 1 ? '' : String(a.multiplier));
       if (a.tailCharge === null) return `${mult}${body}`;
       const single =
         a.seq.segments.length === 1 &&
