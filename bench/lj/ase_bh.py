@@ -77,6 +77,7 @@ def main():
         "stepsToBest": state["stepsToBest"],
         "secondsToBest": state["secondsToBest"],
         "medianStepSeconds": float(np.median(state["durations"])) if state["durations"] else None,
+        "durations": [round(d, 6) for d in state["durations"]],
     }))
 
 
