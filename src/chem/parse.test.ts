@@ -284,8 +284,87 @@ describe('bad input', () => {
     );
   });
 
+  it('fuzz: literature tokens (hyphens, ion pairs, crowns, database spellings) parse or raise InputError', () => {
+    const tokens = [
+      'Au',
+      'Ag',
+      '25',
+      '18',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      '-',
+      '+',
+      '−',
+      '^',
+      '·',
+      ' ',
+      '@',
+      'S',
+      'Adm',
+      'c-',
+      'n-',
+      'p',
+      'Me',
+      'Ph',
+      'tBu',
+      'But',
+      'Bu(t)',
+      'C≡C',
+      'TOA',
+      'NBu4',
+      '18-crown-6',
+      '[2.2.2]crypt',
+      'Na',
+      'K',
+      'Ge9',
+      'x',
+      'n',
+      'H2O',
+      '(62)',
+      '(VI)',
+      '(I)',
+      'Cu-',
+      'Ih-',
+      'closo-',
+      '1,2-',
+      'COOH',
+      'SPh',
+      '0',
+      '3-',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 14 }), (parts) => {
+        const s = parts.join('');
+        try {
+          const f = parseFormula(s);
+          for (const v of Object.values(f.composition)) expect(Number.isInteger(v) && v > 0).toBe(true);
+          expect(Number.isInteger(f.charge)).toBe(true);
+          expect(Number.isInteger(f.mainCharge)).toBe(true);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          expect(e.location.column ?? 1).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
   it('fuzz: mutations of valid formulas either parse or raise InputError', () => {
-    const seeds = ['[Ag29(BDTA)12(PPh3)4]3-', 'K6[P2W18O62]·14H2O', 'Cl@Ag12@Ag48(dppm)12', 'Au25(SC8H9)18-'];
+    const seeds = [
+      '[Ag29(BDTA)12(PPh3)4]3-',
+      'K6[P2W18O62]·14H2O',
+      'Cl@Ag12@Ag48(dppm)12',
+      'Au25(SC8H9)18-',
+      '[TOA+][Au25(SCH2CH2Ph)18−]',
+      '[Rb([2.2.2]crypt)]2[Rb([18]crown−6)][HGe9]·4NH3',
+      '[Ag(62)S(13)(SBu(t))(32)](BF(4))(4)',
+      'Au23(S-c-C6H11)16−',
+      'Na3PW12O40·xH2O',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.nat(40), fc.string({ maxLength: 3 }), (seed, at, ins) => {
         const i = at % (seed.length + 1);

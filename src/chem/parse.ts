@@ -100,6 +100,7 @@ const NAMED_PREFIXES =
  * C2v-C82). Cs and Ci are left out: they read as caesium and C + i.
  */
 const POINT_GROUPS = 'Ih|Oh|Td|Th|D\\d+[hd]?|C\\d+[vh]';
+const POINT_GROUP_RE = new RegExp(`^(?:${POINT_GROUPS})$`);
 /** Isomer and descriptor prefixes: named ones, Greek letters, locants (1,2- 2,3- 1,12-), point groups. */
 const PREFIX_RE = new RegExp(`^(${NAMED_PREFIXES}|[αβγδεη]\\d*|\\d+(?:,\\d+)+|\\d+[a-z]?|${POINT_GROUPS})-`);
 /**
@@ -457,7 +458,7 @@ class Parser {
           );
         }
         segments.push([]);
-        this.readPrefixes(prefixes); // Sc3N@Ih-C80
+        this.readPrefixes(descriptors); // Sc3N@Ih-C80: recorded, not rendered
         continue;
       }
       if (c === '^' || c === '+' || c === '-') {
@@ -583,12 +584,14 @@ class Parser {
       if (!m) return;
       const after = rest.slice(m[0].length);
       if (!/^\s*[A-Z([{]/.test(after) && !PREFIX_RE.test(after) && !DESCRIPTOR_RE.test(after)) return;
+      // a point-group label only names a carbon cage (Ih-C80, D5h-C70): D2-… stays deuterium
+      if (POINT_GROUP_RE.test(m[1]!) && !/^\s*C\d/.test(after)) return;
       out.push(m[1]!);
       this.pos += m[0].length;
     }
   }
 
-  private matchLexeme(at = this.pos, nested = false): LexEntry | null {
+  private matchLexeme(at = this.pos, depth = 0): LexEntry | null {
     const rest = this.text.slice(at, at + this.lexicon.maxSpelling);
     for (const l of this.lexicon.lexemes) {
       if (l.entry === this.self || !rest.startsWith(l.spelling)) continue;
@@ -596,7 +599,11 @@ class Parser {
       // abbreviation starts right there (SPhtBu is S + Ph + tBu)
       const end = at + l.spelling.length;
       const next = this.text[end] ?? '';
-      if (/[a-z]/.test(next) && /[A-Za-z]$/.test(l.spelling) && (nested || !this.matchLexeme(end, true)))
+      if (
+        /[a-z]/.test(next) &&
+        /[A-Za-z]$/.test(l.spelling) &&
+        (depth > 3 || !this.matchLexeme(end, depth + 1))
+      )
         continue;
       return l;
     }
@@ -883,6 +890,14 @@ class Parser {
     }
     return n;
   }
+}
+
+/** Sum of the charges written on the top-level bracketed ions of a part (×their counts). */
+function bracketCharges(seq: Seq): number {
+  let z = 0;
+  for (const seg of seq.segments)
+    for (const n of seg) if (n.kind === 'group' && n.charge !== null) z += n.charge * n.count;
+  return z;
 }
 
 /** Does a part carry a charge (at its end, or on its last bracketed ion)? */
@@ -1274,7 +1289,8 @@ function mergeIonPairs(asts: readonly PartAst[]): PartAst[] {
   const out: PartAst[] = [];
   const ionNodes = (p: PartAst): Node[] => {
     const only = p.seq.segments.length === 1 && p.seq.prefixes.length === 0 ? p.seq.segments[0]! : null;
-    if (p.tailCharge === null && p.multiplier === 1 && only) return only;
+    // the charge sits on the bracketed ions: keep them, multiplied by the part's leading count
+    if (p.tailCharge === null && only) return only.map((n) => ({ ...n, count: n.count * p.multiplier }));
     return [
       {
         kind: 'group',
@@ -1317,11 +1333,49 @@ function anyGroupCharge(seq: Seq): boolean {
   );
 }
 
-function renderSeq(seq: Seq): string {
-  return `${seq.prefixes.map((p) => `${p}-`).join('')}${seq.segments.map((s) => s.map(renderNode).join('')).join('@')}`;
+function renderSeq(seq: Seq, lex: Lexicon): string {
+  return `${seq.prefixes.map((p) => `${p}-`).join('')}${seq.segments.map((s) => renderSegment(s, lex)).join('@')}`;
 }
 
-function renderNode(n: Node): string {
+/**
+ * Render the units of a segment; a unit is put in parentheses when, written next to its
+ * neighbour, it would read back as another abbreviation (S + tBu is not StBu, TBA + tBu is
+ * not TB + At + Bu), so the canonical text always reads back to the same formula.
+ */
+function renderSegment(nodes: readonly Node[], lex: Lexicon): string {
+  const texts = nodes.map((n) => renderNode(n, lex));
+  const out: string[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const text = texts[i]!;
+    const rest = texts.slice(i + 1).join('');
+    const name = n.kind === 'abbr' ? n.entry.name : n.kind === 'atom' ? text.replace(/\d+$/, '') : null;
+    if (name === null) {
+      const prev = out.length ? out[out.length - 1]! : '';
+      // K(I) would read back as potassium in oxidation state I
+      const ox = /^\((0|I|II|III|IV|V|VI|VII|VIII)\)$/.test(text) && /[A-Za-z]$/.test(prev);
+      out.push(ox ? `${text}1` : text);
+      continue;
+    }
+    // substituents on a Ph ring stay bare (SPhMe2): parentheses would detach them from the ring
+    const ringSubstituent =
+      n.kind === 'abbr' &&
+      n.entry.arylSubstituent === true &&
+      nodes.slice(0, i).some((m) => m.kind === 'abbr' && m.spelling === 'Ph');
+    const here = name + text.slice(name.length) + rest;
+    const longer = lex.lexemes.some((l) => l.spelling.length > name.length && here.startsWith(l.spelling));
+    const cut =
+      n.kind === 'abbr' &&
+      /^[a-z]/.test(rest) &&
+      /[A-Za-z]$/.test(text) &&
+      !lex.lexemes.some((l) => rest.startsWith(l.spelling));
+    const count = text.slice(name.length);
+    out.push((longer || cut) && !ringSubstituent ? `(${name})${count}` : text);
+  }
+  return out.join('');
+}
+
+function renderNode(n: Node, lex: Lexicon): string {
   if (n.kind === 'atom')
     return `${n.key === n.symbol ? n.symbol : `[${n.key}]`}${n.count === 1 ? '' : n.count}`;
   if (n.kind === 'abbr') return `${n.entry.name}${n.count === 1 ? '' : n.count}`;
@@ -1333,15 +1387,17 @@ function renderNode(n: Node): string {
       : n.count === 1
         ? ''
         : String(n.count);
-  return `${n.open}${renderSeq(n.body)}${OPENERS[n.open]}${tail}`;
+  return `${n.open}${renderSeq(n.body, lex)}${OPENERS[n.open]}${tail}`;
 }
 
 /** Canonical text: spaces removed, signs made ASCII, abbreviations by their table name, charge as […]n±. */
-function canonicalText(asts: readonly PartAst[]): string {
+function canonicalText(asts: readonly PartAst[], lex: Lexicon): string {
   return asts
     .map((a) => {
-      const body = renderSeq(a.seq);
-      const mult = a.unknownMultiplier ?? (a.multiplier === 1 ? '' : String(a.multiplier));
+      const body = renderSeq(a.seq, lex);
+      const count = a.unknownMultiplier ?? (a.multiplier === 1 ? '' : String(a.multiplier));
+      // 18 2-…, 18 c-…: a space keeps the count apart from a prefix that starts with a digit or letter
+      const mult = count && /^[0-9a-z]/.test(body) ? `${count} ` : count;
       if (a.tailCharge === null) return `${mult}${body}`;
       const single =
         a.seq.segments.length === 1 &&
@@ -1350,7 +1406,7 @@ function canonicalText(asts: readonly PartAst[]): string {
       const wrapped = single && body.startsWith('[') ? body : `[${body}]`;
       return `${mult}${wrapped}${a.tailCharge === 0 ? '0' : chargeSuffix(a.tailCharge)}`;
     })
-    .join('·');
+    .reduce((acc, t, i) => (i === 0 ? t : `${acc}${asts[i]!.joined ? ' ' : '·'}${t}`), '');
 }
 
 export class FormulaReader {
@@ -1368,7 +1424,8 @@ export class FormulaReader {
       });
     }
     const parser = new Parser(normalise(text), text, this.lexicon);
-    const asts = mergeIonPairs(parser.parseAll());
+    const written = parser.parseAll();
+    const asts = mergeIonPairs(written);
     const notes = parser.notes;
     const ev = new Evaluator(this.lexicon, parser, notes);
     const whole = (loc: number) => ({ line: 1, column: loc, source: text, inputName: 'formula' });
@@ -1411,8 +1468,9 @@ export class FormulaReader {
       for (const g of all.generic) generic.add(g);
       addInto(total, all.composition, ast.multiplier);
       if (index > 0) {
-        // after a separator: an adduct or solvate (·14H2O); a charged one (·TOA+) is a counter-ion
-        const z = ast.tailCharge ?? 0;
+        // after a separator: an adduct or solvate (·14H2O); a charged one (·TOA+, ·[TOA]+) is a
+        // counter-ion
+        const z = ast.tailCharge ?? bracketCharges(ast.seq);
         parts.push({
           kind: z !== 0 ? 'counterion' : 'adduct',
           text: ast.text,
@@ -1518,7 +1576,7 @@ export class FormulaReader {
       };
     });
 
-    const written = asts.some((a) => a.tailCharge !== null || anyGroupCharge(a.seq));
+    const chargeWritten = asts.some((a) => a.tailCharge !== null || anyGroupCharge(a.seq));
     if (options.charge !== undefined) {
       if (!Number.isInteger(options.charge) || Math.abs(options.charge) > 200) {
         throw new InputError(
@@ -1529,7 +1587,7 @@ export class FormulaReader {
           },
         );
       }
-      if (written && options.charge !== totalCharge) {
+      if (chargeWritten && options.charge !== totalCharge) {
         throw new InputError(
           'formula-charge-twice',
           `the formula says charge ${totalCharge} but the charge option says ${options.charge}`,
@@ -1539,7 +1597,7 @@ export class FormulaReader {
           },
         );
       }
-      if (!written && main) {
+      if (!chargeWritten && main) {
         const m = main as { charge: number };
         m.charge += options.charge - totalCharge;
         totalCharge = options.charge;
@@ -1660,7 +1718,7 @@ export class FormulaReader {
     for (const u of unknownAmounts) generic.add(u);
     return {
       text,
-      canonical: canonicalText(asts),
+      canonical: canonicalText(written, this.lexicon),
       composition: total,
       charge: totalCharge,
       mainCharge: ion.charge,
