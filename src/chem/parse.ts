@@ -251,7 +251,7 @@ class Parser {
       unknownMultiplier = unknown[1]!;
       this.pos += unknown[0].length;
       this.notes.push(
-        `"${unknown[1]}" gives no amount for the adduct after it: the adduct is left out of the composition and the masses are unavailable (write a number, e.g. ·14H2O, or leave the adduct out)`,
+        `"${unknown[1]}" gives no amount for the adduct after it: the adduct is recorded but not counted in the composition`,
       );
     } else if (/\d/.test(this.peek()) && !PREFIX_RE.test(this.text.slice(this.pos)) && !this.matchLexeme()) {
       const col = this.pos + 1;

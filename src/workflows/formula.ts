@@ -27,6 +27,8 @@ export interface FormulaReport {
   readonly prefixes: readonly string[];
   readonly endohedral: readonly Endohedral[];
   readonly generic: readonly string[];
+  /** Adducts written with an unknown amount (·xH2O → ["xH2O"]); not in `composition`. */
+  readonly unknownAmounts: readonly string[];
   /** Average mass from CIAAW 2021 standard atomic weights, Da (null when unavailable). */
   readonly averageMass: number | null;
   /** Monoisotopic mass (IUPAC: each atom its element's most abundant isotope), Da. */
@@ -62,6 +64,7 @@ export function formulaReport(text: string, options: ParseOptions = {}): Formula
     prefixes: f.prefixes,
     endohedral: f.endohedral,
     generic: f.generic,
+    unknownAmounts: f.unknownAmounts ?? [],
     averageMass: m.averageMass,
     monoisotopicMass: m.monoisotopicMass,
     ...(ion ? { monoisotopicMz: m.monoisotopicMz, averageMz: m.averageMz } : {}),

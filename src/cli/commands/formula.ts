@@ -20,13 +20,24 @@ function hillOrder(c: Readonly<Record<string, number>>): string[] {
   return [...head, ...keys.filter((k) => !head.includes(k)).sort()];
 }
 
+/** A mass in Da, or "unavailable" (no unit) when it cannot be computed. */
+function da(x: number | null): string {
+  return x === null ? 'unavailable' : `${num(x, 4)} Da`;
+}
+
+function genericText(r: FormulaReport): string {
+  const amounts = new Set(r.unknownAmounts);
+  const groups = r.generic.filter((g) => !amounts.has(g));
+  return `${groups.length ? ` + generic ${groups.join(', ')}` : ''}${amounts.size ? ` + ${[...amounts].join(', ')} (amount not given)` : ''}`;
+}
+
 export function renderFormulaReport(r: FormulaReport): string {
   const rows: [string, string][] = [
     ['formula', r.formula],
     ['canonical', r.canonical],
     [
       'composition',
-      `${compositionText(r.composition, hillOrder(r.composition))}${r.generic.length ? ` + generic ${r.generic.join(', ')}` : ''}  (${r.atoms} atoms${r.generic.length ? ' known' : ''})`,
+      `${compositionText(r.composition, hillOrder(r.composition))}${genericText(r)}  (${r.atoms} atoms${r.generic.length ? ' known' : ''})`,
     ],
     [
       'charge',
@@ -59,12 +70,13 @@ export function renderFormulaReport(r: FormulaReport): string {
     for (const p of r.parts) {
       const z = p.charge === null ? 'charge unknown' : `charge ${chargeText(p.charge)} each`;
       const unit = p.composition ? compositionText(p.composition) : p.text;
-      lines.push(`  ${p.kind.padEnd(10)} ${String(p.multiplier).padStart(3)} × ${unit}  (${z})`);
+      const n = p.amountUnknown ? p.text.trim().charAt(0) : String(p.multiplier);
+      lines.push(`  ${p.kind.padEnd(10)} ${n.padStart(3)} × ${unit}  (${z})`);
     }
   }
   const mass: [string, string][] = [
-    ['average mass', `${num(r.averageMass, 4)} Da   (CIAAW 2021 standard atomic weights)`],
-    ['monoisotopic mass', `${num(r.monoisotopicMass, 4)} Da   (each atom its most abundant isotope)`],
+    ['average mass', `${da(r.averageMass)}   (CIAAW 2021 standard atomic weights)`],
+    ['monoisotopic mass', `${da(r.monoisotopicMass)}   (each atom its most abundant isotope)`],
   ];
   if (r.charge !== 0) {
     mass.push([
@@ -104,7 +116,12 @@ export const formulaCommand: Command = {
     '                             a trailing sign after a count is ±1 and the digits stay counts:',
     '                             C2H3O2- is acetate, Au25(SC8H9)18- has 18 ligands and charge 1−;',
     '                             write Fe^2+ or [Fe]2+ for Fe²⁺',
-    '  salts and adducts          K6[P2W18O62]·14H2O, (TBA)3[PW12O40], CuSO4.5H2O, CuSO4*5H2O',
+    '  salts and adducts          K6[P2W18O62]·14H2O, (TBA)3[PW12O40], CuSO4.5H2O, CuSO4*5H2O,',
+    '                             K4Ge9, [Na(18-crown-6)][Ag25(SPhMe2)18]; ·xH2O is recorded with its',
+    '                             amount unknown (not counted; masses unavailable)',
+    '  ion pairs                  [TOA+][Au25(SR)18−], [Au25(SR)18]−[TOA]+, [Au25(SR)18]− TOA+',
+    '  ligand spellings           S-Adm, S-c-C6H11, SPh-tBu, SBut, C≡CPh, CCPh, P(C6H5)3, n-Bu4N, NBu4',
+    '  database spellings         Au(25)(SR)(18), [Cu-32(H)(20)…], Mo(VI) (oxidation state, not counted)',
     '  endohedral                 W@Au12, Cl@Ag12@Ag48(dppm)12',
     '  prefixes (not counted)     closo-, nido-, arachno-, 1,2-, 2,3- …',
     '  ligand abbreviations       SR SeR PR3 X L PET SPhMe2 TBBT pMBA/p-MBA MHA BDT BDTA SAdm PPh3 PEt3 PMe3',
