@@ -112,8 +112,7 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
     if (raw === undefined) {
       const nextArg = argv[i];
       const looksLikeValue =
-        nextArg !== undefined &&
-        (!nextArg.startsWith('-') || /^-[\d.]/.test(nextArg) || nextArg === '-');
+        nextArg !== undefined && (!nextArg.startsWith('-') || /^-[\d.]/.test(nextArg) || nextArg === '-');
       if (!looksLikeValue) {
         throw new InputError(
           'cli-missing-value',
