@@ -105,7 +105,9 @@ describe('CLI framework', () => {
     });
     expect(() => parseArgs(['--target', 'abc'], specs)).toThrow(/expects a number/);
     // a string value may start with a minus and a digit (a range of negative charges)
-    expect(parseArgs(['--range', '-4..-1'], { range: { type: 'string', description: 'r' } }).options.range).toBe('-4..-1');
+    expect(
+      parseArgs(['--range', '-4..-1'], { range: { type: 'string', description: 'r' } }).options.range,
+    ).toBe('-4..-1');
     expect(() => parseArgs(['--target'], specs)).toThrow(/needs a value/);
   });
 
