@@ -5,29 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args.js';
-import type { CliIO } from './command.js';
-import { main } from './main.js';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stderrIsTTY: false,
-    cwd: process.cwd(),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli } from './testing.js';
 
 describe('superatom formula', () => {
   it('--json gives the contract fields (foundation issue: Ag29 charge −3 and composition)', async () => {
-    const r = await run(['formula', '[Ag29(BDTA)12(PPh3)4]3-', '--json']);
+    const r = await runCli(['formula', '[Ag29(BDTA)12(PPh3)4]3-', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.charge).toBe(-3);
@@ -38,7 +20,7 @@ describe('superatom formula', () => {
   });
 
   it('generic ligands: masses null with a message, command still succeeds', async () => {
-    const r = await run(['formula', 'Au25(SR)18^-', '--json']);
+    const r = await runCli(['formula', 'Au25(SR)18^-', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.averageMass).toBeNull();
@@ -48,14 +30,14 @@ describe('superatom formula', () => {
   });
 
   it('text output shows the working', async () => {
-    const r = await run(['formula', 'K6[P2W18O62]·14H2O']);
+    const r = await runCli(['formula', 'K6[P2W18O62]·14H2O']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/cluster ion −6/);
     expect(r.out).toMatch(/counterion/);
   });
 
   it('bad input: exit 2, caret, hint, no stack trace', async () => {
-    const r = await run(['formula', 'Au25(SR']);
+    const r = await runCli(['formula', 'Au25(SR']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/never closed.*column 5/);
     expect(r.err).toMatch(/\^/);
@@ -67,15 +49,15 @@ describe('superatom formula', () => {
     const dir = mkdtempSync(join(tmpdir(), 'superatom-'));
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify([{ name: 'SNap', formula: 'SC10H7', charge: -1, role: 'X' }]));
-    const r = await run(['formula', 'Au25(SNap)18-', '--ligands', good, '--json']);
+    const r = await runCli(['formula', 'Au25(SNap)18-', '--ligands', good, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).composition).toEqual({ Au: 25, S: 18, C: 180, H: 126 });
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '[{"name": "SNap",\n "formula": }]');
-    const b = await run(['formula', 'Au', '--ligands', bad]);
+    const b = await runCli(['formula', 'Au', '--ligands', bad]);
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/not valid JSON.*line 2/);
-    const missing = await run(['formula', 'Au', '--ligands', join(dir, 'nope.json')]);
+    const missing = await runCli(['formula', 'Au', '--ligands', join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/does not exist/);
   });
@@ -83,12 +65,12 @@ describe('superatom formula', () => {
 
 describe('CLI framework', () => {
   it('help and unknown commands', async () => {
-    expect((await run(['--help'])).out).toMatch(/formula/);
-    expect((await run(['formula', '--help'])).out).toMatch(/usage: superatom formula/);
-    const u = await run(['nonsense']);
+    expect((await runCli(['--help'])).out).toMatch(/formula/);
+    expect((await runCli(['formula', '--help'])).out).toMatch(/usage: superatom formula/);
+    const u = await runCli(['nonsense']);
     expect(u.code).toBe(2);
     expect(u.err).toMatch(/unknown command/);
-    const o = await run(['formula', 'Au', '--bogus']);
+    const o = await runCli(['formula', 'Au', '--bogus']);
     expect(o.code).toBe(2);
     expect(o.err).toMatch(/unknown option --bogus/);
   });

@@ -7,29 +7,11 @@ import { writeCif } from '../../io/cif.js';
 import { parseXyz } from '../../io/xyz.js';
 import { mackayIcosahedron } from '../../structure/builders/clusters.js';
 import { createStructure } from '../../structure/structure.js';
-import type { CliIO } from '../command.js';
-import { main } from '../main.js';
-
-async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stderrIsTTY: false,
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli } from '../testing.js';
 
 describe('superatom build', () => {
   it('writes XYZ to stdout: Au55 Mackay icosahedron', async () => {
-    const r = await run(['build', 'icosahedron', '--element', 'Au', '--shells', '2']);
+    const r = await runCli(['build', 'icosahedron', '--element', 'Au', '--shells', '2']);
     expect(r.code).toBe(0);
     const [s] = parseXyz(r.out);
     // (10n³ + 15n² + 11n + 3)/3 = 55 for n = 2 (Mackay 1962)
@@ -38,21 +20,32 @@ describe('superatom build', () => {
   });
   it('writes a file by extension and honours --bond', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-build-'));
-    const r = await run(['build', 'tetrahedron', '--element', 'Au', '--bond', '2.8', '-o', 'au20.pdb'], dir);
+    const r = await runCli(
+      ['build', 'tetrahedron', '--element', 'Au', '--bond', '2.8', '-o', 'au20.pdb'],
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/wrote au20\.pdb: fcc tetrahedron \(edge 4\), 20 atoms/);
     const text = readFileSync(join(dir, 'au20.pdb'), 'utf8');
     expect(text.match(/^HETATM/gm)).toHaveLength(20);
   });
   it('builds polyhedra by name and reports bad input with exit 2', async () => {
-    const c60 = await run(['build', 'truncated-icosahedron', '--element', 'C', '--bond', '1.44', '--json']);
+    const c60 = await runCli([
+      'build',
+      'truncated-icosahedron',
+      '--element',
+      'C',
+      '--bond',
+      '1.44',
+      '--json',
+    ]);
     expect(JSON.parse(c60.out)).toMatchObject({ atoms: 60, element: 'C', bondA: 1.44, bondSource: '--bond' });
-    const bad = await run(['build', 'icosahedron', '--element', 'Xq']);
+    const bad = await runCli(['build', 'icosahedron', '--element', 'Xq']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown element "Xq"/);
-    const noShape = await run(['build']);
+    const noShape = await runCli(['build']);
     expect(noShape.code).toBe(2);
-    const noAtoms = await run(['build', 'random']);
+    const noAtoms = await runCli(['build', 'random']);
     expect(noAtoms.err).toMatch(/needs --atoms/);
   });
 });
@@ -80,23 +73,23 @@ describe('superatom convert', () => {
       join(dir, 'au13.cif'),
       writeCif(asym, { symops: ['x, y, z', '-x, -y, -z'], spaceGroup: 'P -1' }),
     );
-    const r = await run(['convert', 'au13.cif', '--molecule', '-o', 'au13.xyz'], dir);
+    const r = await runCli(['convert', 'au13.cif', '--molecule', '-o', 'au13.xyz'], dir);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/2 symmetry operation/);
     expect(r.out).toMatch(/1 symmetry copies on special positions merged/);
     expect(r.out).toMatch(/extracted +Au13 \(13 atoms/);
     const [mol] = parseXyz(readFileSync(join(dir, 'au13.xyz'), 'utf8'));
     expect(mol!.numbers.length).toBe(13);
-    const j = await run(['convert', 'au13.cif', '--molecule', '-o', 'au13.pdb', '--json'], dir);
+    const j = await runCli(['convert', 'au13.cif', '--molecule', '-o', 'au13.pdb', '--json'], dir);
     expect(JSON.parse(j.out)).toMatchObject({ format: 'cif', molecule: { formula: 'Au13', atoms: 13 } });
   });
   it('missing files and unknown formats exit 2 with a message', async () => {
-    const r = await run(['convert', 'nope.xyz', '-o', 'x.pdb']);
+    const r = await runCli(['convert', 'nope.xyz', '-o', 'x.pdb']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/"nope\.xyz" does not exist/);
     const dir = mkdtempSync(join(tmpdir(), 'sa-convert-'));
     writeFileSync(join(dir, 'a.xyz'), '1\n\nAu 0 0 0\n');
-    const bad = await run(['convert', 'a.xyz', '-o', 'a.mol2'], dir);
+    const bad = await runCli(['convert', 'a.xyz', '-o', 'a.mol2'], dir);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown output format/);
   });

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../command.js';
-import { main } from '../main.js';
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), stderrIsTTY: false, cwd: '/' };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli } from '../testing.js';
 
 const VERDICTS = [
   'closed-shell',
@@ -30,7 +21,7 @@ const VERDICTS = [
 describe('superatom count', () => {
   it('--json follows the contract { formula, charge, results: [{ rule, applies, count, unit, verdict, steps, notes }] }', async () => {
     // AbdulHalim et al., JACS 137, 11970 (2015): [Ag29(BDT)12(TPP)4]3−, 8 electrons, closed shell.
-    const { code, out } = await cli(['count', '[Ag29(BDTA)12(PPh3)4]3-', '--json']);
+    const { code, out } = await runCli(['count', '[Ag29(BDTA)12(PPh3)4]3-', '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(out);
     expect(r.formula).toBe('[Ag29(BDTA)12(PPh3)4]3-');
@@ -51,7 +42,7 @@ describe('superatom count', () => {
   });
 
   it('text output reads as a worked example', async () => {
-    const { code, out } = await cli(['count', '[Au25(SR)18]-', '--rule', 'superatom-complex']);
+    const { code, out } = await runCli(['count', '[Au25(SR)18]-', '--rule', 'superatom-complex']);
     expect(code).toBe(0);
     expect(out).toMatch(/25 Au × 1 +\+25/);
     expect(out).toMatch(/18 SR × −1 +−18/);
@@ -59,21 +50,23 @@ describe('superatom count', () => {
   });
 
   it('a rule that cannot judge says why and exits 1; bad input exits 2', async () => {
-    const na = await cli(['count', 'CH4', '--rule', 'wade-mingos', '--json']);
+    const na = await runCli(['count', 'CH4', '--rule', 'wade-mingos', '--json']);
     expect(na.code).toBe(1);
     const r = JSON.parse(na.out);
     expect(r.results[0]).toMatchObject({ applies: false, count: null });
     expect(r.results[0].reason.length).toBeGreaterThan(10);
-    expect((await cli(['count', 'Xq3'])).code).toBe(2);
-    expect((await cli(['count', 'B20H16', '--rule', 'jemmis-mno', '--fragments', 'closo12;x'])).code).toBe(2);
-    expect((await cli(['count', 'Na8', '--model', 'cubic'])).code).toBe(2);
+    expect((await runCli(['count', 'Xq3'])).code).toBe(2);
+    expect((await runCli(['count', 'B20H16', '--rule', 'jemmis-mno', '--fragments', 'closo12;x'])).code).toBe(
+      2,
+    );
+    expect((await runCli(['count', 'Na8', '--model', 'cubic'])).code).toBe(2);
   });
 
   it('jemmis fragments and model options reach the rules', async () => {
     // Jemmis et al., JACS 123, 4313 (2001): B20H16 needs 22 pairs (m 2 + n 20).
     const j = JSON.parse(
       (
-        await cli([
+        await runCli([
           'count',
           'B20H16',
           '--rule',
@@ -89,7 +82,7 @@ describe('superatom count', () => {
     expect(j.results[0]).toMatchObject({ count: 22, verdict: 'closo' });
     // Knight et al. 1984: 70 is a Woods–Saxon closing.
     const w = JSON.parse(
-      (await cli(['count', 'Na70', '--rule', 'jellium', '--model', 'woods-saxon', '--json'])).out,
+      (await runCli(['count', 'Na70', '--rule', 'jellium', '--model', 'woods-saxon', '--json'])).out,
     );
     expect(w.results[0].verdict).toBe('closed-shell');
   });

@@ -8,30 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isotopeEnvelope } from '../../mass/envelope.js';
-import type { CliIO } from '../command.js';
-import { main } from '../main.js';
+import { runCli } from '../testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'superatom-mass-cli-'));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stderrIsTTY: false,
-    cwd: dir,
-  };
-  return { code: await main(argv, io), out, err };
-}
-
 describe('superatom isotopes', () => {
   it('prints the JSON contract', async () => {
-    const r = await run(['isotopes', '[Ag29(BDTA)12]3-', '--json']);
+    const r = await runCli(['isotopes', '[Ag29(BDTA)12]3-', '--json'], dir);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     for (const k of [
@@ -51,26 +34,20 @@ describe('superatom isotopes', () => {
   });
 
   it('prints a text table, CSV and writes an SVG with a measured overlay', async () => {
-    const text = await run(['isotopes', '[Ag29(BDTA)12]3-', '--top', '5']);
+    const text = await runCli(['isotopes', '[Ag29(BDTA)12]3-', '--top', '5'], dir);
     expect(text.out).toMatch(/monoisotopic m\/z\s+1769\.2775/);
     expect(text.out).toMatch(/showing the 5 most intense/);
-    const csv = await run(['isotopes', '[PW12O40]3-', '--csv']);
+    const csv = await runCli(['isotopes', '[PW12O40]3-', '--csv'], dir);
     expect(csv.out.split('\n')[0]).toBe('mz,intensity_percent,probability');
     const peaks = isotopeEnvelope(
       { Ag: 29, C: 84, H: 48, O: 24, S: 24 },
       { charge: -3, minIntensityPercent: 1 },
     ).peaks;
     writeFileSync(join(dir, 'm.csv'), peaks.map((p) => `${p.mz},${p.intensity}`).join('\n'));
-    const svg = await run([
-      'isotopes',
-      '[Ag29(BDTA)12]3-',
-      '--resolution',
-      '20000',
-      '--svg',
-      'a.svg',
-      '--measured',
-      'm.csv',
-    ]);
+    const svg = await runCli(
+      ['isotopes', '[Ag29(BDTA)12]3-', '--resolution', '20000', '--svg', 'a.svg', '--measured', 'm.csv'],
+      dir,
+    );
     expect(svg.code).toBe(0);
     const doc = readFileSync(join(dir, 'a.svg'), 'utf8');
     expect(doc).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -79,20 +56,17 @@ describe('superatom isotopes', () => {
   });
 
   it('fails cleanly: generic ligand, memory cap, bad options', async () => {
-    const g = await run(['isotopes', 'Au25(SR)18-']);
+    const g = await runCli(['isotopes', 'Au25(SR)18-'], dir);
     expect(g.code).toBe(2);
     expect(g.err).toMatch(/generic group R/);
-    const cap = await run([
-      'isotopes',
-      '[Mo154O462H14(H2O)70]14-',
-      '--fine',
-      '--max-configurations',
-      '50000',
-    ]);
+    const cap = await runCli(
+      ['isotopes', '[Mo154O462H14(H2O)70]14-', '--fine', '--max-configurations', '50000'],
+      dir,
+    );
     expect(cap.code).toBe(2);
     expect(cap.err).toMatch(/more than 50,000 stored configurations/);
     expect(cap.err).not.toMatch(/at .*\.js/); // no stack trace
-    const p = await run(['isotopes', 'C6H6', '--fine', '--probability', '1.5']);
+    const p = await runCli(['isotopes', 'C6H6', '--fine', '--probability', '1.5'], dir);
     expect(p.code).toBe(2);
   });
 });
@@ -107,45 +81,48 @@ describe('superatom assign', () => {
       join(dir, 'peaks.csv'),
       `m/z,intensity\n${env.peaks.map((p) => `${(p.mz * (1 - 6e-6)).toFixed(5)},${p.intensity.toFixed(2)}`).join('\n')}\n`,
     );
-    const r = await run([
-      'assign',
-      'peaks.csv',
-      '--candidate',
-      '[Ag29(BDTA)12(PPh3)4]',
-      '--polarity',
-      'negative',
-      '--max-charge',
-      '4',
-      '--loss',
-      'PPh3',
-      '--json',
-    ]);
+    const r = await runCli(
+      [
+        'assign',
+        'peaks.csv',
+        '--candidate',
+        '[Ag29(BDTA)12(PPh3)4]',
+        '--polarity',
+        'negative',
+        '--max-charge',
+        '4',
+        '--loss',
+        'PPh3',
+        '--json',
+      ],
+      dir,
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.assignments[0].label).toBe('[Ag29(BDTA)12(PPh3)4 − 4 PPh3]3−');
     expect(j.calibrationOffsetPpm).toBeCloseTo(-6, 0);
-    const t = await run(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-']);
+    const t = await runCli(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-'], dir);
     expect(t.out).toMatch(/\|z\| =\s+3/);
-    const csv = await run(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-', '--csv']);
+    const csv = await runCli(['assign', 'peaks.csv', '--candidate', '[Ag29(BDTA)12]3-', '--csv'], dir);
     expect(csv.out.split('\n')[0]).toMatch(/^rank,ion,charge,score,contrast_angle_deg,ppm_error/);
     expect(csv.out.split('\n')[1]).toMatch(/^1,"\[Ag29\(BDTA\)12\]3−",-3,/);
   });
 
   it('reports bad peak lists with the line number and refuses charge 0', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'm/z,intensity\n1779.2,100\n1779.5,-3\n');
-    const bad = await run(['assign', 'bad.csv', '--candidate', '[Ag29(BDTA)12]3-']);
+    const bad = await runCli(['assign', 'bad.csv', '--candidate', '[Ag29(BDTA)12]3-'], dir);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/intensity must be ≥ 0, got -3 \(bad\.csv, line 3, column 8\)/);
     writeFileSync(join(dir, 'empty.csv'), '\n# nothing\n');
-    const empty = await run(['assign', 'empty.csv', '--candidate', '[Ag29(BDTA)12]3-']);
+    const empty = await runCli(['assign', 'empty.csv', '--candidate', '[Ag29(BDTA)12]3-'], dir);
     expect(empty.err).toMatch(/peak list is empty/);
     writeFileSync(join(dir, 'ok.csv'), '1779.2,100\n1779.5,80\n');
-    const zero = await run(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12', '--charges=-1..1']);
+    const zero = await runCli(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12', '--charges=-1..1'], dir);
     expect(zero.code).toBe(2);
     expect(zero.err).toMatch(/charge 0 has no m\/z/);
-    const missing = await run(['assign', 'nope.csv', '--candidate', 'X']);
+    const missing = await runCli(['assign', 'nope.csv', '--candidate', 'X'], dir);
     expect(missing.err).toMatch(/does not exist/);
-    const nocharge = await run(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12']);
+    const nocharge = await runCli(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12'], dir);
     expect(nocharge.err).toMatch(/no charge, and no charges to try/);
   });
 });

@@ -2,25 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../command.js';
-import { main } from '../main.js';
-
-async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stderrIsTTY: false,
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+import { runCli } from '../testing.js';
 
 // Cambridge Cluster Database (Wales & Doye, J. Phys. Chem. A 101, 5111 (1997)): LJ13 = −44.326801 ε
 const LJ13 = -44.326801;
@@ -28,7 +10,7 @@ const LJ13 = -44.326801;
 describe('superatom search', () => {
   it('--json prints exactly the contract fields; negative --target works in both spellings', async () => {
     for (const target of [['--target', String(LJ13)], [`--target=${LJ13}`]]) {
-      const r = await run(['search', '--potential', 'lj', '--atoms', '13', ...target, '--json']);
+      const r = await runCli(['search', '--potential', 'lj', '--atoms', '13', ...target, '--json']);
       expect(r.code).toBe(0);
       expect(r.err).toBe('');
       const j = JSON.parse(r.out);
@@ -53,7 +35,7 @@ describe('superatom search', () => {
   });
   it('writes the best structure and low minima as XYZ with -o', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'superatom-search-'));
-    const r = await run(
+    const r = await runCli(
       ['search', '--potential', 'gupta:Au', '--atoms', '6', '--max-steps', '30', '-o', 'au6.xyz'],
       dir,
     );
@@ -65,7 +47,7 @@ describe('superatom search', () => {
     expect(r.out).toContain('wrote au6.xyz');
   });
   it('the GA runs from the CLI', async () => {
-    const r = await run([
+    const r = await runCli([
       'search',
       '--potential',
       'morse:6',
@@ -89,7 +71,7 @@ describe('superatom search', () => {
       ['search', '--potential', 'lj', '--atoms', '5', '--runs', '0'],
       ['search', '--potential', 'lj', '--atoms', '5', '--time-limit', '-1'],
     ]) {
-      const r = await run(argv);
+      const r = await runCli(argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(/^error: /);
       expect(r.err).not.toMatch(/at .*\.js:\d+/);
@@ -101,7 +83,7 @@ describe('superatom optimize', () => {
   const dir = mkdtempSync(join(tmpdir(), 'superatom-opt-'));
   it('relaxes an XYZ file on Gupta gold and writes it back', async () => {
     writeFileSync(join(dir, 'au4.xyz'), '4\nsquare\nAu 0 0 0\nAu 2.8 0 0\nAu 0 2.8 0.3\nAu 2.8 2.8 0\n');
-    const r = await run(['optimize', 'au4.xyz', '--potential', 'gupta', '-o', 'out.xyz', '--json'], dir);
+    const r = await runCli(['optimize', 'au4.xyz', '--potential', 'gupta', '-o', 'out.xyz', '--json'], dir);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.potential).toBe('gupta:Au');
@@ -111,9 +93,9 @@ describe('superatom optimize', () => {
   });
   it('FIRE and L-BFGS agree', async () => {
     writeFileSync(join(dir, 'lj.xyz'), '3\n\nAr 0 0 0\nAr 1.2 0 0\nAr 0.5 1 0\n');
-    const a = JSON.parse((await run(['optimize', 'lj.xyz', '--potential', 'lj', '--json'], dir)).out);
+    const a = JSON.parse((await runCli(['optimize', 'lj.xyz', '--potential', 'lj', '--json'], dir)).out);
     const b = JSON.parse(
-      (await run(['optimize', 'lj.xyz', '--potential', 'lj', '--method', 'fire', '--json'], dir)).out,
+      (await runCli(['optimize', 'lj.xyz', '--potential', 'lj', '--method', 'fire', '--json'], dir)).out,
     );
     // LJ3: equilateral triangle, −3 ε (Cambridge Cluster Database)
     expect(a.frames[0].energy).toBeCloseTo(-3, 6);
@@ -121,10 +103,10 @@ describe('superatom optimize', () => {
   });
   it('overlapping atoms and NaN coordinates are refused with exit 2', async () => {
     writeFileSync(join(dir, 'bad.xyz'), '2\n\nAu 0 0 0\nAu 0 0 0.01\n');
-    const r = await run(['optimize', 'bad.xyz', '--potential', 'gupta:Au'], dir);
+    const r = await runCli(['optimize', 'bad.xyz', '--potential', 'gupta:Au'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/on top of each other/);
     writeFileSync(join(dir, 'nan.xyz'), '2\n\nAu 0 0 0\nAu NaN 0 0\n');
-    expect((await run(['optimize', 'nan.xyz', '--potential', 'gupta:Au'], dir)).code).toBe(2);
+    expect((await runCli(['optimize', 'nan.xyz', '--potential', 'gupta:Au'], dir)).code).toBe(2);
   });
 });
