@@ -918,6 +918,38 @@ describe('literature formulas: ligands, parts and prefixes', () => {
   });
 });
 
+describe('charges and labels as typeset in papers', () => {
+  it('superscripts are charges after a formula and mass numbers before a symbol', () => {
+    // Fe²⁺ is iron(2+), not Fe2 with charge 1+ (the superscript says which digits are the charge)
+    expect(parseFormula('Fe²⁺')).toMatchObject({ composition: { Fe: 1 }, charge: 2 });
+    expect(parseFormula('C60²⁻')).toMatchObject({ composition: { C: 60 }, charge: -2 });
+    expect(parseFormula('Au25(SR)18⁰')).toMatchObject({ composition: { Au: 25, S: 18 }, charge: 0 });
+    expect(parseFormula('Au25(SR)18⁻²').charge).toBe(-2);
+    expect(parseFormula('¹³C6H6').composition).toEqual({ '13C': 6, H: 6 });
+  });
+  it('reads ^0, ^{3-} and a sign before the magnitude after a bracket', () => {
+    expect(parseFormula('Au25(SCH2CH2Ph)18^0').charge).toBe(0);
+    expect(parseFormula('[PW12O40]^{3-}').charge).toBe(-3);
+    expect(parseFormula('[Au25(SC2H4Ph)18]−1')).toMatchObject({
+      charge: -1,
+      composition: sum([1, 'Au25'], [18, L.PET]),
+    });
+  });
+  it('flags a charge larger than the atom count (a lost superscript in Chini clusters)', () => {
+    // [Pt3(CO)6]5^2− written without typesetting
+    const f = parseFormula('[Pt3(CO)6]52−');
+    expect(f.charge).toBe(-52);
+    expect(f.notes.join(' ')).toMatch(/\[\{Pt3\(CO\)6\}5\]2-/);
+    expect(parseFormula('[{Pt3(CO)6}5]2−')).toMatchObject({
+      composition: sum([15, 'Pt'], [30, L.CO]),
+      charge: -2,
+    });
+  });
+  it('isobutyl and sec-butyl (Uhl 1991: [Al12iBu12]2−)', () => {
+    expect(parseFormula('[Al12iBu12]2−').composition).toEqual(sum([1, 'Al12'], [12, 'C4H9']));
+  });
+});
+
 describe('literature formulas that have no single composition', () => {
   const fails = (t: string, code: string) => {
     try {
@@ -935,6 +967,8 @@ describe('literature formulas that have no single composition', () => {
     fails('[AgtBuS]n', 'formula-variable-count'); // polymeric silver thiolate (Chin. J. Struct. Chem. 2022)
     fails('[Au25(TePh)n(SC8H17)18−n]−', 'formula-variable-count'); // Kurashige et al. JPCL 2014
     fails('[Au25(SR)18]·xNa+', 'formula-unknown-amount');
+    fails('[Au25−xAgx(SR)18]−', 'formula-variable-count'); // alloy series Au25−xAgx
+    fails('Au25(SR)18 (R = C2H4Ph)', 'formula-definition');
   });
   it('an ion pair needs a charge on both ions', () => {
     fails('[Au25(SR)18]-[TOA]', 'formula-charge-not-last');

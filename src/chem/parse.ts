@@ -110,25 +110,36 @@ const PREFIX_RE = new RegExp(`^(${NAMED_PREFIXES}|[αβγδεη]\\d*|\\d+(?:,\\d
  */
 const DESCRIPTOR_RE = /^(n|i|s|t|c|o|m|p|sec|tert|iso|neo|cyclo)-(?=[A-Z([{])/;
 
+/**
+ * Superscript digits are kept as they are: they never count atoms. After a formula they are a
+ * charge (Fe²⁺, Au25(SR)18⁰, [B12H12]²⁻), before a symbol a mass number (¹³C).
+ */
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUP_CLASS = '[⁰¹²³⁴⁵⁶⁷⁸⁹]';
+function isSup(ch: string): boolean {
+  return ch !== '' && SUP.includes(ch);
+}
+/** ASCII digits for a run of superscript (or ASCII) digits. */
+function plainDigits(text: string): string {
+  return [...text].map((ch) => (SUP.includes(ch) ? String(SUP.indexOf(ch)) : ch)).join('');
+}
+
 /** Same-length normalisation so columns still point into the user's text. */
 function normalise(text: string): string {
   const map: Record<string, string> = {
     '−': '-', // U+2212 minus
     '–': '-', // en dash
+    '‐': '-', // U+2010 hyphen
+    '‑': '-', // U+2011 non-breaking hyphen (S‑Adm pasted from a PDF)
+    '‒': '-', // U+2012 figure dash
+    '﹣': '-',
+    '－': '-', // full-width hyphen-minus
+    '＋': '+', // full-width plus
+    '・': '·', // katakana middle dot
     '⁻': '-',
     '⁺': '+',
     '₊': '+',
     '₋': '-',
-    '⁰': '0',
-    '¹': '1',
-    '²': '2',
-    '³': '3',
-    '⁴': '4',
-    '⁵': '5',
-    '⁶': '6',
-    '⁷': '7',
-    '⁸': '8',
-    '⁹': '9',
     '₀': '0',
     '₁': '1',
     '₂': '2',
@@ -271,7 +282,7 @@ class Parser {
     let tailCharge: number | null = null;
     this.skipWs();
     const c = this.peek();
-    if (c === '^' || c === '+' || c === '-' || (c === '(' && this.chargeGroupAhead())) {
+    if (c === '^' || c === '+' || c === '-' || isSup(c) || (c === '(' && this.chargeGroupAhead())) {
       const col = this.pos + 1;
       const last = lastNode(seq);
       if (last?.kind === 'group' && last.charge !== null) {
@@ -301,7 +312,9 @@ class Parser {
 
   /** Is the text at pos a charge followed by "]" ([TOA+], [Au25(SR)18−], [PW12O40^3-])? */
   private innerChargeAhead(): boolean {
-    return /^(\^\s*(\d*\s*[+-]|[+-]\s*\d*)|[+-]+)\s*\]/.test(this.text.slice(this.pos));
+    return new RegExp(`^(\\^\\s*(\\d*\\s*[+-]|[+-]\\s*\\d*)|${SUP_CLASS}*[+-]+${SUP_CLASS}*|⁰)\\s*\\]`).test(
+      this.text.slice(this.pos),
+    );
   }
 
   /**
@@ -313,9 +326,17 @@ class Parser {
     const col = this.pos + 1;
     const c = this.peek();
     let value: number;
-    if (c === '^') {
+    if (c === '^' && /^\^\s*0(?!\d)/.test(this.text.slice(this.pos))) {
+      // ^0: written neutral
+      this.pos += /^\^\s*0/.exec(this.text.slice(this.pos))![0].length;
+      value = 0;
+    } else if (c === '^') {
       this.pos++;
-      const m = /^(\d*)([+-])|^([+-])(\d*)/.exec(this.text.slice(this.pos));
+      // ^{3-} (LaTeX braces) reads like ^3-
+      const braced = /^\{\s*(\d*\s*[+-]|[+-]\s*\d*)\s*\}/.exec(this.text.slice(this.pos));
+      const m = braced
+        ? /^(\d*)\s*([+-])|^([+-])\s*(\d*)/.exec(braced[1]!)
+        : /^(\d*)([+-])|^([+-])(\d*)/.exec(this.text.slice(this.pos));
       if (!m)
         this.fail(
           'formula-bad-charge',
@@ -340,6 +361,22 @@ class Parser {
           'check the charge',
         );
       value = sign * mag;
+      this.pos += braced ? braced[0].length : m[0].length;
+    } else if (isSup(c)) {
+      // Fe²⁺, [B12H12]²⁻, Au25(SR)18⁰: superscript magnitude, then the sign
+      const m = new RegExp(`^(${SUP_CLASS}+)([+-]?)`).exec(this.text.slice(this.pos))!;
+      const mag = Number(plainDigits(m[1]!));
+      if (!m[2] && mag !== 0) {
+        this.fail(
+          'formula-bad-charge',
+          `the superscript ${m[1]} has no sign`,
+          col,
+          `write the sign after it: ${m[1]}⁺ or ${m[1]}⁻`,
+        );
+      }
+      if (m[2] && mag === 0)
+        this.fail('formula-bad-charge', 'a charge of 0 cannot carry a sign', col, 'write ⁰ or nothing');
+      value = (m[2] === '-' ? -1 : 1) * mag;
       this.pos += m[0].length;
     } else if (c === '(') {
       const m = /^\(\s*(?:(\d*)\s*([+-])|([+-])\s*(\d*))\s*\)/.exec(this.text.slice(this.pos))!;
@@ -371,8 +408,14 @@ class Parser {
           'write one charge, e.g. 2- or ^2-',
         );
       }
+      const supMag = new RegExp(`^${SUP_CLASS}+`).exec(this.text.slice(this.pos));
+      if (supMag && n === 1) {
+        // ⁻²: sign first, superscript magnitude after
+        n = Number(plainDigits(supMag[0]));
+        this.pos += supMag[0].length;
+      }
       value = (sign === '-' ? -1 : 1) * n;
-      if (last && last.count > 1 && last.kind !== 'abbr') {
+      if (!supMag && last && last.count > 1 && last.kind !== 'abbr') {
         const what =
           last.kind === 'group' ? `${last.count} × (${last.inner})` : `${last.count} ${last.symbol}`;
         this.notes.push(
@@ -461,7 +504,17 @@ class Parser {
         this.readPrefixes(descriptors); // Sc3N@Ih-C80: recorded, not rendered
         continue;
       }
-      if (c === '^' || c === '+' || c === '-') {
+      if (isSup(c)) {
+        const iso = new RegExp(`^(${SUP_CLASS}+)([A-Z][a-z]?)`).exec(this.text.slice(this.pos));
+        if (iso && /^\d+[A-Z][a-z]?$/.test(`${plainDigits(iso[1]!)}${iso[2]}`)) {
+          const atom = this.superscriptIsotope(iso[1]!, iso[2]!);
+          if (atom) {
+            segments[segments.length - 1]!.push(atom);
+            continue;
+          }
+        }
+      }
+      if (c === '^' || c === '+' || c === '-' || isSup(c)) {
         if (closer === null) break; // tail charge, handled by parsePart
         // the charge of a bracketed ion written just inside its bracket: [TOA+][Au25(SR)18−]
         if (closer === ']' && this.depth === 1 && this.innerChargeAhead()) {
@@ -479,6 +532,14 @@ class Parser {
           'a charge cannot stand inside brackets',
           col,
           'write it after the closing bracket: [Au25(SR)18]-',
+        );
+      }
+      if (c === '=' && (/\s/.test(this.text[this.pos - 1] ?? '') || /\s/.test(this.peek(1)))) {
+        this.fail(
+          'formula-definition',
+          'this looks like a definition ("R = …"), not part of the formula',
+          col,
+          'put the group into the formula instead, e.g. Au25(SC2H4Ph)18 for Au25(SR)18 with R = C2H4Ph',
         );
       }
       if (c === '≡' || c === '=') {
@@ -504,7 +565,7 @@ class Parser {
           continue;
         }
         const prevChar = this.text[this.pos - 1] ?? '';
-        if (/^[nmxyz](?![a-z])/.test(rest) && /[A-Za-z0-9)\]}]/.test(prevChar)) {
+        if (/^[nmxyz](?![a-z])/.test(rest) && /[A-Za-z0-9)\]}-]/.test(prevChar)) {
           this.fail(
             'formula-variable-count',
             `the count "${c}" is a letter, not a number`,
@@ -672,6 +733,32 @@ class Parser {
     return `${base}Element symbols start with a capital letter (Co is cobalt, CO carbon monoxide); ligand abbreviations are case-sensitive (see \`superatom formula --help\`), and new ones can be added with --ligands file.json`;
   }
 
+  /** ¹³C, ²H: a superscript mass number before an element symbol (null if the symbol is unknown). */
+  private superscriptIsotope(digits: string, symbol: string): AtomNode | null {
+    const e = elementBySymbol(symbol);
+    if (!e) return null;
+    const col = this.pos + 1;
+    const a = Number(plainDigits(digits));
+    if (a < e.z || a > 3 * e.z + 40) {
+      this.fail(
+        'formula-bad-isotope',
+        `no isotope ${a}${symbol} exists (mass number below Z or far too large)`,
+        col,
+        `check the mass number of ${symbol}`,
+      );
+    }
+    this.pos += digits.length + symbol.length;
+    const count = this.readOptionalCount();
+    return {
+      kind: 'atom',
+      key: `${a}${symbol}`,
+      symbol,
+      count,
+      col,
+      text: this.src.slice(col - 1, this.pos),
+    };
+  }
+
   private parseGroupOrIsotope(): Node {
     const col = this.pos + 1;
     const open = this.peek();
@@ -746,8 +833,20 @@ class Parser {
       }
     } else if (closer === ']' || closer === '}') {
       // digits followed by a sign, or signs alone, directly after ] or } are this ion's charge
-      const signs = /^(\d*)([+-]+)/.exec(this.text.slice(this.pos));
-      if (signs) {
+      const signs = /^([\d⁰¹²³⁴⁵⁶⁷⁸⁹]*)([+-]+)/.exec(this.text.slice(this.pos));
+      // a sign then digits at the very end, [Au25(SR)18]−1, is the charge too
+      const signFirst = /^([+-])(\d{1,3})(?![\d.])/.exec(this.text.slice(this.pos));
+      let signFirstEnds = false;
+      if (signFirst && Number(signFirst[2]) > 0) {
+        const start = this.pos;
+        this.pos += signFirst[0].length;
+        signFirstEnds = this.afterIsEndOfPart(0) || this.ionPairAhead();
+        this.pos = start;
+      }
+      if (signFirst && signFirstEnds) {
+        charge = (signFirst[1] === '-' ? -1 : 1) * Number(signFirst[2]);
+        this.pos += signFirst[0].length;
+      } else if (signs) {
         const chargeCol = this.pos + 1;
         const marks = signs[2]!;
         if (![...marks].every((x) => x === marks[0])) {
@@ -766,7 +865,7 @@ class Parser {
             'write 3-, not 3--',
           );
         }
-        const mag = signs[1] ? Number(signs[1]) : marks.length;
+        const mag = signs[1] ? Number(plainDigits(signs[1])) : marks.length;
         if (mag === 0)
           this.fail(
             'formula-bad-charge',
@@ -784,7 +883,7 @@ class Parser {
         charge = (marks[0] === '-' ? -1 : 1) * mag;
         this.pos += signs[0].length;
         this.expectEndOfPart(chargeCol);
-      } else if (/^0(?!\d)/.test(this.text.slice(this.pos)) && this.afterIsEndOfPart(1)) {
+      } else if (/^[0⁰](?!\d)/.test(this.text.slice(this.pos)) && this.afterIsEndOfPart(1)) {
         charge = 0;
         this.pos += 1;
       } else {
@@ -1685,6 +1784,13 @@ export class FormulaReader {
       });
     }
     const ionAll = ev.seq(ion.seq);
+    const ionAtoms = Object.values(ionAll.composition).reduce((a, b) => a + b, 0) * ion.multiplier;
+    if (Math.abs(ion.charge) > ionAtoms && ionAll.generic.size === 0 && Math.abs(ion.charge) >= 10) {
+      // [Pt3(CO)6]52− is the Chini cluster [{Pt3(CO)6}5]2− with its superscript lost
+      notes.push(
+        `the charge ${ion.charge > 0 ? '+' : ''}${ion.charge} is larger than the ion's ${ionAtoms} atoms: if its digits mix a count and a charge (Chini clusters [Pt3(CO)6]n²⁻), write the count inside, e.g. [{Pt3(CO)6}5]2-`,
+      );
+    }
     parts.unshift(
       {
         kind: 'main',

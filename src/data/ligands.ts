@@ -494,6 +494,26 @@ export const LIGANDS: readonly LigandEntry[] = [
     description: 'n-butyl',
   },
   {
+    name: 'iBu',
+    aliases: ['Bui', 'Bu(i)', 'Bu^i'],
+    formula: 'CH2CH(CH3)2',
+    charge: -1,
+    role: 'X',
+    withdraws: 1,
+    arylSubstituent: true,
+    description: 'isobutyl',
+  },
+  {
+    name: 'sBu',
+    aliases: ['Bus', 'Bu(s)', 'Bu^s'],
+    formula: 'CH(CH3)CH2CH3',
+    charge: -1,
+    role: 'X',
+    withdraws: 1,
+    arylSubstituent: true,
+    description: 'sec-butyl',
+  },
+  {
     name: 'tBu',
     // But is Buᵗ with the superscript lost (SBut, [Ag62S12(SBut)32]2+)
     aliases: ['But', 'Bu(t)', 'Bu^t'],
