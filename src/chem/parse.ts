@@ -4,18 +4,25 @@
  * {@link InputError} naming what is wrong, the column and a hint.
  *
  * Grammar (informal; whitespace between tokens is ignored):
- *   formula   := part (SEP part)*                SEP is · • ⋅ . or *  (Cp* is a ligand, read first)
- *   part      := [count] prefix* unit+ [charge]   leading count multiplies the part (·14H2O)
- *   unit      := element [count] | isotope [count] | ligand [count] | group | '@'
- *   group     := ( '(' | '[' | '{' ) prefix* unit+ (')' | ']' | '}') [count | charge]
- *   isotope   := '[' massNumber Symbol ']' | 'D' | 'T'
- *   charge    := '^' (n? sign | sign n?)          at the end of a part
+ *   formula   := part ((SEP | ion-pair) part)*   SEP is · • ⋅ . or *  (Cp* is a ligand, read first)
+ *   part      := [count | x | n] prefix* unit+ [charge]   leading count multiplies the part (·14H2O);
+ *                                                 x/n: amount unknown (·xH2O), recorded, not counted
+ *   ion-pair  := a charged part directly followed by another charged part ([TOA]+[Au25(SR)18]-)
+ *   unit      := element [ox] [count] | isotope [count] | ligand [count] | group | '@' | descriptor
+ *   group     := ( '(' | '[' | '{' ) prefix* unit+ [charge, top-level '[' only] (')' | ']' | '}') [count | charge]
+ *   count     := digits | '(' digits ')'          Au(25)(SR)(18), as abstract databases print subscripts
+ *   ox        := '(' I | II | … | VIII | 0 ')'     oxidation-state label right after a symbol: not counted
+ *   isotope   := '[' massNumber Symbol ']' | superscript massNumber Symbol (¹³C) | 'D' | 'T'
+ *   charge    := '^' (n? sign | sign n? | 0 | '{' … '}')   at the end of a part
  *              | sign+                            after a count or symbol: ±1 each (C2H3O2-)
+ *              | superscript n sign | ⁰           Fe²⁺, Au25(SR)18⁰ (superscripts are never counts)
  *              | '(' (n? sign | sign n?) ')'      at the end of a part: (3-), (-3)
- *              | ']' n? sign                      digits + sign after ] or } are a charge ([…]3-)
- *   prefix    := closo- | nido- | arachno- | … | 1,2- | 2,3- …   recorded, not counted
+ *              | ']' (n? sign | sign n)           digits + sign after ] or } are a charge ([…]3-, […]−1)
+ *   prefix    := closo- | nido- | arachno- | … | 1,2- | 2,3- | α- | η5- | Ih- (before Cn)   recorded, not counted
+ *   descriptor:= n- i- s- t- c- o- m- p- sec- tert- iso- neo- cyclo- inside names (S-c-C6H11), recorded
+ * Inside brackets a hyphen between two units is a bond or name hyphen (S-Adm, [Ge9–Ge9]).
  * Digits followed by a sign after ')' stay a count: Au25(SC8H9)18- is 18 ligands, charge −1.
- * Unicode minus (−), superscript digits and signs (²⁻) are read as their ASCII forms.
+ * Unicode minus (−), dashes, subscript digits and superscript signs are read as their ASCII forms.
  */
 import { InputError } from '../core/errors.js';
 import { elementBySymbol } from '../data/index.js';

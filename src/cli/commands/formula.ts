@@ -115,7 +115,7 @@ export const formulaCommand: Command = {
     '  charge                     [..]3-  [..]^3-  ^-  ^2+  (3-)  (-3)  [..]0  or --charge',
     '                             a trailing sign after a count is ±1 and the digits stay counts:',
     '                             C2H3O2- is acetate, Au25(SC8H9)18- has 18 ligands and charge 1−;',
-    '                             write Fe^2+ or [Fe]2+ for Fe²⁺',
+    '                             write Fe^2+, [Fe]2+ or Fe²⁺ for iron(2+); superscripts are never counts',
     '  salts and adducts          K6[P2W18O62]·14H2O, (TBA)3[PW12O40], CuSO4.5H2O, CuSO4*5H2O,',
     '                             K4Ge9, [Na(18-crown-6)][Ag25(SPhMe2)18]; ·xH2O is recorded with its',
     '                             amount unknown (not counted; masses unavailable)',
