@@ -1834,7 +1834,7 @@ export class FormulaReader {
       canonical: canonicalText(written, this.lexicon),
       composition: total,
       charge: totalCharge,
-      mainCharge: ion.charge,
+      mainCharge: ion.charge || 0,
       core,
       ligands: [...ligands.values()].map(({ info, count }) => ({ ...info, count })),
       parts,

@@ -209,7 +209,7 @@ export function chargeText(z: number): string {
 export function chargeStep(z: number, what = 'electrons'): { term: string; electrons: number; why: string } {
   return {
     term: `charge ${chargeText(z)}`,
-    electrons: -z,
+    electrons: -z || 0,
     why:
       z === 0
         ? 'neutral: no electrons added or removed'
