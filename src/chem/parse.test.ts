@@ -69,6 +69,8 @@ describe('formula language: compositions a chemist expects', () => {
     expect(z('[B12H12]²⁻')).toBe(-2);
     expect(z('[Au25(SR)18]−')).toBe(-1); // U+2212 minus
     expect(parseFormula('Au25(PET)18', { charge: -1 }).charge).toBe(-1);
+    // a charge written apart, as in paper titles: Ag17(SR)12 3-
+    expect(parseFormula('Ag17(SR)12 3-')).toMatchObject({ charge: -3, composition: { Ag: 17, S: 12 } });
     // a bare sign after a count is ±1 and the digits stay counts
     expect(parseFormula('C2H3O2-')).toMatchObject({ charge: -1, composition: { C: 2, H: 3, O: 2 } });
     const au = parseFormula('Au25(SC8H9)18-');
@@ -105,6 +107,8 @@ describe('formula language: compositions a chemist expects', () => {
     expect(comp('Au(SPhCl)')).toEqual({ Au: 1, S: 1, C: 6, H: 4, Cl: 1 });
     expect(comp('Au(SC6H4iPr)')).toEqual({ Au: 1, S: 1, C: 9, H: 11 });
     expect(comp('Au(TBBT)')).toEqual({ Au: 1, S: 1, C: 10, H: 13 });
+    // phenyldi(2-pyridyl)phosphine PPhpy2 = PC6H5(C5H4N)2 = C16H13N2P (pyridyl, not pyridine)
+    expect(comp('[Au20(PPhpy2)10Cl4]2+')).toEqual({ Au: 20, P: 10, C: 160, H: 130, N: 20, Cl: 4 });
     // after P the methyls sit on P: dimethylphenylphosphine PPhMe2 = C8H11P
     expect(comp('Au(PPhMe2)Cl')).toEqual({ Au: 1, P: 1, C: 8, H: 11, Cl: 1 });
   });

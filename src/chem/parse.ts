@@ -289,7 +289,20 @@ class Parser {
     let tailCharge: number | null = null;
     this.skipWs();
     const c = this.peek();
-    if (c === '^' || c === '+' || c === '-' || isSup(c) || (c === '(' && this.chargeGroupAhead())) {
+    const spaced = this.spacedChargeAhead();
+    if (spaced) {
+      // "Ag17(SR)12 3-": a charge written apart from the formula, as in many paper titles
+      const col = this.pos + 1;
+      const last = lastNode(seq);
+      if (last?.kind === 'group' && last.charge !== null) {
+        this.fail('formula-charge-twice', 'the charge is written twice', col, 'write the charge once');
+      }
+      tailCharge = (spaced[2] === '-' ? -1 : 1) * Number(spaced[1]);
+      if (tailCharge === 0)
+        this.fail('formula-bad-charge', 'a charge of 0 cannot carry a sign', col, 'write no charge');
+      this.pos += spaced[0].length;
+      this.notes.push(`"${spaced[1]}${spaced[2]}" written apart from the formula read as its charge`);
+    } else if (c === '^' || c === '+' || c === '-' || isSup(c) || (c === '(' && this.chargeGroupAhead())) {
       const col = this.pos + 1;
       const last = lastNode(seq);
       if (last?.kind === 'group' && last.charge !== null) {
@@ -310,6 +323,13 @@ class Parser {
       text: this.src.slice(start, this.pos).trim(),
       col: start + 1,
     };
+  }
+
+  /** A charge written after a space at the very end of a part: "Ag17(SR)12 3-". */
+  private spacedChargeAhead(): RegExpExecArray | null {
+    const prev = this.text[this.pos - 1];
+    if (prev !== ' ' && prev !== '\u00a0') return null;
+    return /^(\d+)([+-])(?=\s*$|\s*[·•⋅∙])/.exec(this.text.slice(this.pos));
   }
 
   /** Is the text at pos a parenthesised charge such as (3-), (-3), (+)? */
@@ -586,6 +606,7 @@ class Parser {
         continue;
       }
       if (/\d/.test(c)) {
+        if (closer === null && this.spacedChargeAhead()) break; // "… 3-" at the end: a charge
         this.fail(
           'formula-dangling-multiplier',
           'a number must follow an element, a ligand or a closing bracket',

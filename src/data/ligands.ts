@@ -295,6 +295,15 @@ export const LIGANDS: readonly LigandEntry[] = [
     description: 'diphenyl-2-pyridylphosphine',
   },
   {
+    name: 'PPhpy2',
+    aliases: ['PPhPy2'],
+    formula: 'PC6H5(C5H4N)2',
+    charge: 0,
+    role: 'L',
+    withdraws: 0,
+    description: 'phenyldi(2-pyridyl)phosphine',
+  },
+  {
     name: 'dppm',
     aliases: ['Dppm', 'DPPM'],
     formula: '(C6H5)2PCH2P(C6H5)2',
