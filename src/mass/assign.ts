@@ -122,6 +122,36 @@ export function expandCandidates(
       hint: 'add --candidate "<formula>" (repeatable), e.g. --candidate "[Ag29(BDTA)12]3-"',
     });
   }
+  if (!Number.isInteger(maxAdducts) || maxAdducts < 0) {
+    throw new InputError(
+      'assign-max-adducts',
+      `the adduct limit must be a whole number ≥ 0, got ${maxAdducts}`,
+      {
+        hint: 'e.g. --max-adducts 2 (0 tries no adducts)',
+      },
+    );
+  }
+  // The combinations are enumerated below; refuse limits whose combinations alone exceed the cap
+  // before building them (C(maxAdducts + k, k) adduct vectors, Π(max + 1) loss vectors).
+  let combos = 1;
+  for (let i = 1; i <= adducts.length && combos <= cap; i++) combos = (combos * (maxAdducts + i)) / i;
+  for (const l of losses) {
+    if (!Number.isInteger(l.max) || l.max < 0) {
+      throw new InputError(
+        'assign-max-loss',
+        `the loss limit for ${l.name} must be a whole number ≥ 0, got ${l.max}`,
+        {
+          hint: 'e.g. --max-loss 4',
+        },
+      );
+    }
+    combos *= l.max + 1;
+  }
+  if (combos > cap) {
+    throw new LimitError('assign-too-many', `more than ${cap} adduct and ligand-loss combinations per ion`, {
+      hint: 'lower --max-adducts or --max-loss, or shorten the adduct list',
+    });
+  }
   // adduct count vectors with total ≤ maxAdducts
   const adductCombos: number[][] = [];
   const rec = (i: number, left: number, acc: number[]) => {
@@ -541,6 +571,16 @@ export function assignSpectrum(
   const minPercent = options.minTheoreticalPercent ?? 1;
   if (!(tol > 0) || !(search > 0))
     throw new InputError('assign-tolerance', 'tolerances must be positive (ppm)');
+  const maxResults = options.maxResults ?? 20;
+  if (!Number.isInteger(maxResults) || maxResults < 1) {
+    throw new InputError(
+      'assign-max-results',
+      `the number of reported candidates must be ≥ 1, got ${maxResults}`,
+      {
+        hint: 'e.g. --top 10',
+      },
+    );
+  }
   const peaks = [...measured].sort((a, b) => a.mz - b.mz);
   const mzs = Float64Array.from(peaks, (p) => p.mz);
   let maxI = 0;
@@ -693,7 +733,7 @@ export function assignSpectrum(
       };
     }),
     notes,
-    assignments: scored.slice(0, options.maxResults ?? 20),
+    assignments: scored.slice(0, maxResults),
     candidatesTried: candidates.length,
     candidatesScored: theories.length,
   };

@@ -15,8 +15,11 @@ export function readStructureFile(path: string, cwd = process.cwd(), format?: st
   return readStructures(text, path, format);
 }
 
-/** Write `text` to `path` (relative to `cwd`), creating missing parent folders. */
-export function writeTextFile(path: string, text: string, cwd = process.cwd()): string {
+/**
+ * Write `text` to `path` (relative to `cwd`), creating missing parent folders; a path that cannot be
+ * written is an InputError naming the file and the option that gave it (`-o`, `--svg` …).
+ */
+export function writeTextFile(path: string, text: string, cwd = process.cwd(), option = '-o'): string {
   const full = resolve(cwd, path);
   try {
     mkdirSync(dirname(full), { recursive: true });
@@ -32,7 +35,7 @@ export function writeTextFile(path: string, text: string, cwd = process.cwd()): 
             ? 'lies under a path that is not a folder'
             : `cannot be written (${code ?? String(e)})`;
     throw new InputError('file-write', `the output file "${path}" ${why}`, {
-      hint: 'choose another path with -o',
+      hint: `choose another path with ${option}`,
       location: { inputName: path },
     });
   }

@@ -2,13 +2,12 @@
  * `superatom assign peaks.csv --candidate "<formula>" …`: which candidate ions explain a
  * measured ESI-MS peak list, with the charge from the isotope spacing and the calibration offset.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { AssignmentReport } from '../../mass/assign.js';
 import { isotopeEnvelope } from '../../mass/envelope.js';
 import type { MeasuredPeak } from '../../mass/peaklist.js';
 import { type SpectrumPlot, stackedSpectraSvg } from '../../mass/svg.js';
+import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
 import { assignReport, parseCharges } from '../../workflows/spectrum.js';
 import type { Command } from '../command.js';
@@ -249,7 +248,7 @@ export const assignCommand: Command = {
       ...(o.calibration !== undefined ? { calibrationPpm: o.calibration as number } : {}),
       maxResults: o.top as number,
     });
-    if (typeof o.svg === 'string') writeFileSync(resolve(io.cwd, o.svg), assignmentSvg(report, peaks));
+    if (typeof o.svg === 'string') writeTextFile(o.svg, assignmentSvg(report, peaks), io.cwd, '--svg');
     if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
     io.stdout(o.json ? json(report) : o.csv ? assignmentCsv(report) : renderAssignment(report, file));
     return 0;

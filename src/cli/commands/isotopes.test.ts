@@ -69,6 +69,18 @@ describe('superatom isotopes', () => {
     const p = await runCli(['isotopes', 'C6H6', '--fine', '--probability', '1.5'], dir);
     expect(p.code).toBe(2);
   });
+
+  it('acceptance regressions: an unwritable --svg path and --top < 1 are input errors (status 2, not 70)', async () => {
+    const d = await runCli(['isotopes', 'C6H6', '--svg', dir], dir);
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(/is a directory/);
+    expect(d.err).toMatch(/choose another path with --svg/);
+    for (const top of ['0', '-3']) {
+      const t = await runCli(['isotopes', 'C6H6', '--top', top], dir);
+      expect(t.code).toBe(2);
+      expect(t.err).toMatch(/--top must be at least 1/);
+    }
+  });
 });
 
 describe('superatom assign', () => {
@@ -120,6 +132,19 @@ describe('superatom assign', () => {
     const zero = await runCli(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12', '--charges=-1..1'], dir);
     expect(zero.code).toBe(2);
     expect(zero.err).toMatch(/charge 0 has no m\/z/);
+    // acceptance regressions: limits that used to overflow the stack (status 70) or silently try nothing
+    const limits: [string[], RegExp][] = [
+      [['--loss', 'PPh3', '--max-loss', '1000000'], /more than 50000 adduct and ligand-loss combinations/],
+      [['--loss', 'PPh3', '--max-loss', '-1'], /loss limit for PPh3 must be a whole number ≥ 0/],
+      [['--adducts', 'Na', '--max-adducts', '-1'], /adduct limit must be a whole number ≥ 0/],
+      [['--top', '0'], /reported candidates must be ≥ 1/],
+      [['--svg', dir], /is a directory/],
+    ];
+    for (const [extra, message] of limits) {
+      const r = await runCli(['assign', 'ok.csv', '--candidate', '[Ag29(BDTA)12]3-', ...extra], dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+    }
     const missing = await runCli(['assign', 'nope.csv', '--candidate', 'X'], dir);
     expect(missing.err).toMatch(/does not exist/);
     const nocharge = await runCli(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12'], dir);

@@ -2,11 +2,10 @@
  * `superatom isotopes "<formula>"`: isotopic envelope, m/z values, fine structure, profile
  * spectrum and SVG plot of one ion.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { parsePeakList } from '../../mass/peaklist.js';
 import { spectrumSvg } from '../../mass/svg.js';
+import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
 import { type IsotopesReport, isotopesReport } from '../../workflows/spectrum.js';
 import type { Command } from '../command.js';
@@ -206,6 +205,11 @@ export const isotopesCommand: Command = {
     }
     const o = args.options;
     if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
+    if (o.top !== undefined && (o.top as number) < 1) {
+      throw new InputError('cli-args', `--top must be at least 1, got ${o.top}`, {
+        hint: 'leave --top out to list every peak',
+      });
+    }
     const charge = o.charge as number | undefined;
     const resolution = o.resolution as number | undefined;
     const { report, profile } = isotopesReport({
@@ -235,7 +239,7 @@ export const isotopesCommand: Command = {
           { mz: report.mostAbundantMz, label: 'most abundant' },
         ],
       });
-      writeFileSync(resolve(io.cwd, o.svg), svg);
+      writeTextFile(o.svg, svg, io.cwd, '--svg');
       io.stderr(`wrote ${o.svg}\n`);
     } else if (typeof o.measured === 'string') {
       throw new InputError('cli-args', '--measured is only used with --svg', { hint: 'add --svg plot.svg' });

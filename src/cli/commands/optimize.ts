@@ -2,10 +2,9 @@
  * `superatom optimize <file>`: local minimisation (L-BFGS or FIRE) of every
  * frame of an XYZ file on an empirical potential.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { parseXyz, writeXyz } from '../../io/xyz.js';
+import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
 import { createFire, createLbfgs, maxAtomForce } from '../../optimize/local.js';
 import { createPotential, POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
@@ -129,7 +128,7 @@ export const optimizeCommand: Command = {
       });
     });
     const out = args.options.output as string | undefined;
-    if (out) writeFileSync(resolve(io.cwd, out), writeXyz(relaxed));
+    if (out) writeTextFile(out, writeXyz(relaxed), io.cwd);
     const report: OptimizeReport = {
       potential: pot.name,
       energyUnit: pot.energyUnit,

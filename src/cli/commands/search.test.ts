@@ -109,4 +109,16 @@ describe('superatom optimize', () => {
     writeFileSync(join(dir, 'nan.xyz'), '2\n\nAu 0 0 0\nAu NaN 0 0\n');
     expect((await runCli(['optimize', 'nan.xyz', '--potential', 'gupta:Au'], dir)).code).toBe(2);
   });
+  it('an -o path that is a directory is an input error (status 2, not 70)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-o-'));
+    writeFileSync(join(dir, 'lj.xyz'), '3\n\nAr 0 0 0\nAr 1.2 0 0\nAr 0.5 1 0\n');
+    for (const argv of [
+      ['optimize', 'lj.xyz', '--potential', 'lj', '-o', dir],
+      ['search', '--potential', 'lj', '--atoms', '3', '--max-steps', '2', '-o', dir],
+    ]) {
+      const r = await runCli(argv, dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/is a directory/);
+    }
+  });
 });

@@ -2,11 +2,10 @@
  * `superatom search`: global structure search (basin hopping or a genetic
  * algorithm) on an empirical potential, optionally as K parallel runs.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { elementBySymbol } from '../../data/index.js';
 import { writeXyz } from '../../io/xyz.js';
+import { writeTextFile } from '../../node/files.js';
 import { runSearches } from '../../node/parallel.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { basinHoppingDefaults } from '../../optimize/basin-hopping.js';
@@ -214,7 +213,7 @@ export const searchCommand: Command = {
           title: `${pot.name} N=${atoms} minimum ${k + 1} energy=${m.energy.toFixed(6)} ${pot.energyUnit}${reducedNote}`,
         }),
       );
-      writeFileSync(resolve(io.cwd, out), writeXyz(frames));
+      writeTextFile(out, writeXyz(frames), io.cwd);
     }
     if (args.options.json) {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
