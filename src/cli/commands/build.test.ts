@@ -48,6 +48,20 @@ describe('superatom build', () => {
     const noAtoms = await runCli(['build', 'random']);
     expect(noAtoms.err).toMatch(/needs --atoms/);
   });
+  it('acceptance regressions: options a shape does not read and absurd bonds are refused, not ignored', async () => {
+    const size = await runCli(['build', 'icosahedron', '--size', '3']);
+    expect(size.code).toBe(2);
+    expect(size.err).toMatch(/--size does not apply to the shape "icosahedron"/);
+    expect((await runCli(['build', 'cube', '--shells', '2'])).code).toBe(2);
+    expect((await runCli(['build', 'icosahedron', '--seed', '3'])).code).toBe(2);
+    const huge = await runCli(['build', 'icosahedron', '--bond', '1e300']);
+    expect(huge.code).toBe(2);
+    expect(huge.err).toMatch(/up to 100, got 1e\+300/);
+    // still accepted: the options each shape documents
+    expect((await runCli(['build', 'random', '--atoms', '5', '--seed', '3'])).code).toBe(0);
+    expect((await runCli(['build', 'cube', '--centre', '--bond', '2'])).code).toBe(0);
+    expect((await runCli(['build', 'truncated-octahedron', '--size', '5', '--cut', '1'])).code).toBe(0);
+  });
 });
 
 describe('superatom convert', () => {

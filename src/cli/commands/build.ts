@@ -57,6 +57,36 @@ export interface BuildSummary {
   readonly description: string;
 }
 
+/** The shape options each shape reads; giving another one is an error rather than silently ignored. */
+const SHAPE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  icosahedron: ['shells'],
+  cuboctahedron: ['shells'],
+  decahedron: ['shells', 'p', 'q', 'r'],
+  'marks-decahedron': ['shells', 'p', 'q', 'r'],
+  octahedron: ['size', 'shells', 'cut'],
+  'truncated-octahedron': ['size', 'shells', 'cut'],
+  tetrahedron: ['size', 'shells'],
+  random: ['atoms', 'seed'],
+  polyhedron: ['name', 'centre'],
+};
+const SHAPE_OPTION_NAMES = ['shells', 'size', 'cut', 'p', 'q', 'r', 'atoms', 'seed', 'name', 'centre'];
+
+function checkShapeOptions(args: ParsedArgs, shape: string): void {
+  const allowed = SHAPE_OPTIONS[shape] ?? (polyhedronInfo(shape) ? ['centre'] : undefined);
+  if (!allowed) return; // unknown shapes are reported by the caller
+  for (const name of SHAPE_OPTION_NAMES) {
+    // --seed has a default; only an explicit value would show up as different from it
+    if (name === 'seed' && args.options.seed === 1) continue;
+    const v = args.options[name];
+    if (v === undefined || v === false || allowed.includes(name)) continue;
+    throw new InputError('cli-option-shape', `--${name} does not apply to the shape "${shape}"`, {
+      hint: allowed.length
+        ? `${shape} takes ${allowed.map((o) => `--${o}`).join(', ')}`
+        : `${shape} takes no size option (set the edge with --bond)`,
+    });
+  }
+}
+
 /** Build the structure a `build` command line asks for. */
 export function buildFromArgs(args: ParsedArgs): { structure: Structure; summary: BuildSummary } {
   const shape = args.positionals[0];
@@ -70,6 +100,7 @@ export function buildFromArgs(args: ParsedArgs): { structure: Structure; summary
       hint: 'give one shape; options start with --',
     });
   }
+  checkShapeOptions(args, shape);
   const elementText = (args.options.element as string | undefined) ?? 'Au';
   const z = atomicNumberOf(elementText);
   const symbol = elementByZ(z)!.symbol;

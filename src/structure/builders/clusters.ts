@@ -38,11 +38,14 @@ export interface BuildOptions {
   readonly bond: number;
 }
 
+/** Largest nearest-neighbour distance accepted, Å: far beyond any bond, small enough for fixed-point files. */
+export const MAX_BOND_A = 100;
+
 function checkBond(bond: number): void {
-  if (!(bond > 0) || !Number.isFinite(bond)) {
+  if (!(bond > 0) || !(bond <= MAX_BOND_A)) {
     throw new InputError(
       'build-bond',
-      `the nearest-neighbour distance must be a positive number of Å, got ${bond}`,
+      `the nearest-neighbour distance must be a positive number of Å up to ${MAX_BOND_A}, got ${bond}`,
       {
         hint: 'e.g. --bond 2.884 for Au',
       },
