@@ -30,6 +30,16 @@ describe('PDB', () => {
     ]);
   });
 
+  it('refuses a word in place of a coordinate instead of shifting the occupancy into z (acceptance test)', () => {
+    for (const x of ['abc', 'NaN']) {
+      const line = `ATOM      2 AU   AU  A   1     ${x.padStart(7)}   2.000   0.000  1.00  0.00          AU`;
+      expect(() => parsePdb(line, 'bad.pdb')).toThrow(/could not read three coordinates/);
+    }
+    // the run-together fallback still reads numbers that touch
+    const s = parsePdb('ATOM      1 C    STR    95      0.7147-10.5974 -0.3798', 'ok.pdb');
+    expect(Array.from(s.positions)).toEqual([0.7147, -10.5974, -0.3798]);
+  });
+
   it('reads the element columns 77–78, CRYST1, TITLE and several models', () => {
     const text = [
       'TITLE     two gold atoms',

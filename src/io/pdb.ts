@@ -126,13 +126,18 @@ function readCoordinates(line: string): [number, number, number] | null {
     const z = parseStrictNumber(line.slice(46, 54).trim());
     if (!Number.isNaN(x) && !Number.isNaN(y) && !Number.isNaN(z)) return [x, y, z];
   }
-  // Fallback: the first three decimal numbers after the residue number.
-  const rest = line.slice(26);
+  // Fallback: the first three decimal numbers after the residue number (and its insertion code,
+  // column 27), separated by blanks or run together — but nothing else: a word such as "abc" or
+  // "NaN" in place of a coordinate is an error, not a reason to take the occupancy as z.
+  const rest = line.slice(27);
   const found: number[] = [];
+  let end = 0;
   for (const m of rest.matchAll(RUN_TOGETHER_RE)) {
+    if (rest.slice(end, m.index).trim() !== '') return null;
     const v = Number(m[0]);
     if (!Number.isFinite(v)) return null;
     found.push(v);
+    end = m.index + m[0].length;
     if (found.length === 3) break;
   }
   return found.length === 3 ? [found[0]!, found[1]!, found[2]!] : null;

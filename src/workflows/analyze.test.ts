@@ -111,4 +111,9 @@ describe('analyzeStructure', () => {
     // C∞v has mirror planes through the axis: achiral.
     expect(r.chiral).toBe(false);
   });
+
+  it('refuses an atom written twice instead of reporting Dinfh with a zero bond (acceptance test)', () => {
+    const twice = createStructure({ numbers: [79, 79, 79], positions: [0, 0, 0, 2.9, 0, 0, 2.9, 0, 0.05] });
+    expect(() => analyzeStructure(twice)).toThrow(/atoms 2 \(Au\) and 3 \(Au\) are 0\.050 Å apart/);
+  });
 });

@@ -12,6 +12,7 @@ import { elementBySymbol, elementByZ } from '../data/index.js';
 import { extractMolecule } from '../io/crystal.js';
 import { analyzeAnatomy, hillFormula } from '../structure/anatomy.js';
 import { analyzeChirality } from '../structure/chirality.js';
+import { createGrid } from '../structure/grid.js';
 import { DEFAULT_SYMMETRY_TOLERANCE, findPointGroup } from '../structure/pointgroup.js';
 import { type ShapeMeasure, shapeMeasures, shapeReferences } from '../structure/shape.js';
 import { type Structure, subset } from '../structure/structure.js';
@@ -120,6 +121,30 @@ function kernelShape(
   return null;
 }
 
+/**
+ * Atoms closer than this (Å) are one atom written twice, not a bond (the shortest bond, H–H, is
+ * 0.74 Å; synthetic test geometries such as the SOFI set go down to 0.46 Å).
+ */
+export const MIN_ATOM_DISTANCE_A = 0.2;
+
+/** Refuse duplicated atoms: they would otherwise pass as a zero nearest-neighbour distance. */
+function refuseOverlaps(s: Structure, fromCrystal: boolean): void {
+  let hit: [number, number, number] | undefined;
+  createGrid(s.positions, MIN_ATOM_DISTANCE_A).forEachPair(MIN_ATOM_DISTANCE_A, (i, j, d2) => {
+    if (!hit) hit = [Math.min(i, j), Math.max(i, j), Math.sqrt(d2)];
+  });
+  if (hit) {
+    const [i, j, d] = hit;
+    throw new InputError(
+      'analyze-overlap',
+      `atoms ${i + 1} (${symbol(s.numbers[i]!)}) and ${j + 1} (${symbol(s.numbers[j]!)})${fromCrystal ? ' of the extracted molecule' : ''} are ${d.toFixed(3)} Å apart: the same atom written twice?`,
+      {
+        hint: `remove duplicated atom lines (or disorder partners); atoms closer than ${MIN_ATOM_DISTANCE_A} Å are refused`,
+      },
+    );
+  }
+}
+
 /** Analyse a structure (see module comment). */
 export function analyzeStructure(input: Structure, options: AnalyzeOptions = {}): AnalysisReport {
   const notes: string[] = [];
@@ -133,6 +158,7 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
   }
   const n = s.numbers.length;
   if (n === 0) throw new InputError('analyze-empty', 'the structure has no atoms');
+  refuseOverlaps(s, input.cell !== undefined);
   const tolerance = options.tolerance ?? DEFAULT_SYMMETRY_TOLERANCE;
   const counts = new Map<string, number>();
   for (const z of s.numbers) counts.set(symbol(z), (counts.get(symbol(z)) ?? 0) + 1);
