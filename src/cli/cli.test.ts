@@ -111,3 +111,27 @@ describe('CLI framework', () => {
     }
   });
 });
+
+describe('superatom analyze / compare: acceptance regressions', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'superatom-structure-cli-'));
+  writeFileSync(join(dir, 'au3.xyz'), '3\n\nAu 0 0 0\nAu 2.9 0 0\nAu 1.45 2.5 0\n');
+  writeFileSync(join(dir, 'c2.xyz'), '2\n\nC 0 0 0\nC 1.2 0 0\n');
+
+  it('analyze --elements with no symbol is refused, not read as "all atoms"', async () => {
+    const r = await runCli(['analyze', 'au3.xyz', '--elements', ''], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--elements needs element symbols/);
+    // blanks around symbols are fine
+    expect((await runCli(['analyze', 'au3.xyz', '--elements', ' Au '], dir)).code).toBe(0);
+  });
+
+  it('compare refuses two structures with no element in common (was RMSD 0 Å over 0 pairs) and a third file', async () => {
+    const r = await runCli(['compare', 'au3.xyz', 'c2.xyz', '--json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(JSON.parse(r.err).code).toBe('compare-no-common-element');
+    const extra = await runCli(['compare', 'au3.xyz', 'au3.xyz', 'c2.xyz'], dir);
+    expect(extra.code).toBe(2);
+    expect(extra.err).toMatch(/unexpected argument "c2\.xyz"/);
+  });
+});

@@ -108,9 +108,18 @@ export const analyzeCommand: Command = {
         'cli-frame',
         `--frame ${k} is out of range: the file has ${frames.length} frame(s)`,
       );
-    const el = args.options.elements as string | undefined;
+    const elText = args.options.elements as string | undefined;
+    const el = elText
+      ?.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (el?.length === 0) {
+      throw new InputError('cli-elements', `--elements needs element symbols, got "${elText}"`, {
+        hint: 'e.g. --elements Au,S (or leave --elements out to use every atom)',
+      });
+    }
     const report = analyzeStructure(s, {
-      ...(el ? { elements: el.split(',').filter((x) => x.trim()) } : {}),
+      ...(el ? { elements: el } : {}),
       ...(args.options.kernel ? { kernel: true } : {}),
       ...(args.options.tolerance !== undefined ? { tolerance: args.options.tolerance as number } : {}),
     });

@@ -39,12 +39,29 @@ export const compareCommand: Command = {
         'cli-missing-argument',
         'compare needs two files, e.g. superatom compare a.xyz b.xyz',
       );
+    if (args.positionals.length > 2) {
+      throw new InputError('cli-extra-argument', `unexpected argument "${args.positionals[2]}"`, {
+        hint: 'compare takes two files',
+      });
+    }
     const a = readStructureFile(fa, io.cwd)[0]!;
     const b = readStructureFile(fb, io.cwd)[0]!;
     const threshold = (args.options.threshold as number | undefined) ?? 0.5;
     if (!(threshold > 0))
       throw new InputError('cli-threshold', `--threshold must be a positive distance in Å, got ${threshold}`);
     const r = compareStructures(a, b, { threshold });
+    if (r.pairs.length === 0) {
+      // an RMSD over no atoms would print as 0 Å: refuse instead
+      const els = (s: Structure) =>
+        [...new Set(Array.from(s.numbers, (z) => elementByZ(z)?.symbol ?? '?'))].join(', ');
+      throw new InputError(
+        'compare-no-common-element',
+        `${fa} and ${fb} have no element in common: nothing to superpose`,
+        {
+          hint: `a has ${els(a)}; b has ${els(b)}`,
+        },
+      );
+    }
     if (args.options.json) {
       io.stdout(
         `${JSON.stringify({ ...r, pairs: r.pairs.map(([i, j, d]) => [i + 1, j + 1, d]), moved: r.moved.map(([i, j, d]) => [i + 1, j + 1, d]), onlyInA: r.onlyInA.map((i) => i + 1), onlyInB: r.onlyInB.map((i) => i + 1) }, null, 2)}\n`,
