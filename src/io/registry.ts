@@ -92,7 +92,7 @@ export function detectFormat(text: string, fileName: string): StructureFormat {
   const sniffed = FORMATS.find((f) => f.sniff(text));
   if (sniffed) return sniffed;
   throw new InputError('format-unknown', `cannot tell the format of ${fileName || 'the input'}`, {
-    hint: `use one of the extensions ${FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(', ')} or give --format`,
+    hint: `use one of the extensions ${FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(', ')} (convert also takes --from <format>)`,
     location: { inputName: fileName },
   });
 }

@@ -107,4 +107,19 @@ describe('superatom convert', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown output format/);
   });
+  it('acceptance regressions: --to contradicting -o, a second input, and an unknown format hint that names --from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-convert-'));
+    writeFileSync(join(dir, 'a.xyz'), '1\n\nAu 0 0 0\n');
+    writeFileSync(join(dir, 'blob.dat'), 'not a structure\n');
+    const to = await runCli(['convert', 'a.xyz', '-o', 'b.xyz', '--to', 'pdb'], dir);
+    expect(to.code).toBe(2);
+    expect(to.err).toMatch(/--to pdb contradicts the extension of -o b\.xyz/);
+    expect((await runCli(['convert', 'a.xyz', '-o', 'b.pdb', '--to', 'pdb'], dir)).code).toBe(0);
+    const two = await runCli(['convert', 'a.xyz', 'c.xyz', '-o', 'b.xyz'], dir);
+    expect(two.code).toBe(2);
+    expect(two.err).toMatch(/unexpected argument "c\.xyz"/);
+    const unknown = await runCli(['convert', 'blob.dat', '-o', 'b.xyz'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/--from <format>/);
+  });
 });

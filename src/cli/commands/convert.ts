@@ -78,8 +78,24 @@ export const convertCommand: Command = {
     if (!input) {
       throw new InputError('cli-missing-argument', 'which file? e.g. superatom convert in.cif -o out.xyz');
     }
+    if (args.positionals.length > 1) {
+      throw new InputError('cli-extra-argument', `unexpected argument "${args.positionals[1]}"`, {
+        hint: 'convert takes one input file; name the output with -o',
+      });
+    }
     const out = args.options.output as string | undefined;
-    const to = (args.options.to as string | undefined) ?? (out ? out : 'xyz');
+    const toOption = args.options.to as string | undefined;
+    if (out && toOption) {
+      // --to is for stdout; with -o the extension decides, and a different --to would write, say,
+      // PDB text into a .xyz file
+      const byExt = formatByName(out.slice(out.lastIndexOf('.') + 1).toLowerCase());
+      if (byExt?.name !== formatByName(toOption)?.name) {
+        throw new InputError('cli-format', `--to ${toOption} contradicts the extension of -o ${out}`, {
+          hint: '-o chooses the format from its extension; use --to only when writing to stdout',
+        });
+      }
+    }
+    const to = toOption ?? (out ? out : 'xyz');
     if (!formatByName(to) && !out) {
       throw new InputError('cli-format', `unknown output format "${to}"`, {
         hint: `formats: ${FORMATS.map((f) => f.name).join(', ')}`,
