@@ -199,6 +199,26 @@ export function parseExtxyzFrames(text: string, inputName?: string): ExtxyzFrame
             'Lattice="ax ay az bx by bz cx cy cz"',
           );
         }
+        const [ax, ay, az, bx, by, bz, cx, cy, cz] = v as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
+        const volume = ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
+        if (!(Math.abs(volume) > 1e-12)) {
+          throw inputError(
+            'extxyz-lattice',
+            `the Lattice vectors enclose no volume (linearly dependent), got "${kv.value}"`,
+            where(),
+            'give three independent cell vectors in Å, e.g. Lattice="20 0 0 0 20 0 0 0 20"',
+          );
+        }
         lattice = Float64Array.from(v);
       } else if (lower === 'properties') {
         columns = parseProperties(kv.value, where);

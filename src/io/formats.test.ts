@@ -155,6 +155,14 @@ describe('extended XYZ', () => {
   it('errors on malformed headers', () => {
     expect(() => parseExtxyz(EXT.replace('comment="a b"', 'comment="a b'))).toThrow(/never closed/);
     expect(() => parseExtxyz(EXT.replace('Lattice="10.0 ', 'Lattice="'))).toThrow(/9 numbers/);
+    // acceptance test: a flat cell names the line and the Lattice key (was an error with no location)
+    try {
+      parseExtxyz(EXT.replace('0.0 0.0 12.0"', '0.0 0.0 0.0"'), 'flat.extxyz');
+      expect.unreachable('a flat cell must be refused');
+    } catch (e) {
+      expect((e as InputError).message).toMatch(/enclose no volume/);
+      expect((e as InputError).location).toMatchObject({ line: 2, column: 1, inputName: 'flat.extxyz' });
+    }
     expect(() => parseExtxyz(EXT.replace('forces:R:3', 'forces:Q:3'))).toThrow(/bad property/);
     expect(() => parseExtxyz(EXT.replace(' T\n', ' maybe\n'))).toThrow(/T or F/);
     expect(() => parseExtxyz(EXT.replace('charge=-1', 'charge=minus'))).toThrow(/charge/);
