@@ -109,6 +109,26 @@ describe('superatom optimize', () => {
     writeFileSync(join(dir, 'nan.xyz'), '2\n\nAu 0 0 0\nAu NaN 0 0\n');
     expect((await runCli(['optimize', 'nan.xyz', '--potential', 'gupta:Au'], dir)).code).toBe(2);
   });
+  it('a seed beyond the 32 bits the generator uses is refused (2^32 + 1 would silently rerun seed 1)', async () => {
+    for (const seed of ['1e30', '4294967297']) {
+      const r = await runCli([
+        'search',
+        '--potential',
+        'lj',
+        '--atoms',
+        '3',
+        '--max-steps',
+        '1',
+        '--seed',
+        seed,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/--seed must lie between/);
+    }
+    const last = ['search', '--potential', 'lj', '--atoms', '3', '--max-steps', '1', '--seed', '4294967295'];
+    expect((await runCli(last)).code).toBe(0);
+    expect((await runCli([...last, '--runs', '2'])).code).toBe(2);
+  });
   it('an -o path that is a directory is an input error (status 2, not 70)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'superatom-o-'));
     writeFileSync(join(dir, 'lj.xyz'), '3\n\nAr 0 0 0\nAr 1.2 0 0\nAr 0.5 1 0\n');

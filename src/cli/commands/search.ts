@@ -33,6 +33,9 @@ function opt<T>(args: ParsedArgs, name: string): T | undefined {
   return args.options[name] as T | undefined;
 }
 
+/** Largest |--seed|: the random generator takes 32 bits of the seed. */
+const MAX_SEED = 0xffffffff;
+
 export const searchCommand: Command = {
   name: 'search',
   summary: 'global minimum search (basin hopping or genetic algorithm) on LJ, Morse, Gupta or Sutton–Chen',
@@ -139,6 +142,15 @@ export const searchCommand: Command = {
       throw new InputError('search-atoms', `--atoms must be a whole number ≥ 2, got ${atoms}`, {
         hint: 'for example --atoms 38',
       });
+    }
+    // the generator is seeded from 32 bits (core/rng.ts): a larger seed would silently repeat a
+    // smaller one (2^32 + 1 runs as 1), and S + k would stop changing beyond 2^53
+    if (Math.abs(seed) > MAX_SEED || Math.abs(seed + runs - 1) > MAX_SEED) {
+      throw new InputError(
+        'search-seed',
+        `--seed must lie between -${MAX_SEED} and ${MAX_SEED} (with --runs K, S + K − 1 too), got ${seed}`,
+        { hint: 'for example --seed 42' },
+      );
     }
     const patience = opt<number>(args, 'patience') ?? defaultPatience(atoms);
     if (maxSteps !== undefined && maxSteps < 1)
