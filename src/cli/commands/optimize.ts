@@ -3,9 +3,8 @@
  * frame of an XYZ file on an empirical potential.
  */
 import { InputError } from '../../core/errors.js';
-import { parseXyz, writeXyz } from '../../io/xyz.js';
-import { writeTextFile } from '../../node/files.js';
-import { readTextFile } from '../../node/read.js';
+import { writeXyz } from '../../io/xyz.js';
+import { readStructureFile, writeTextFile } from '../../node/files.js';
 import { createFire, createLbfgs, maxAtomForce } from '../../optimize/local.js';
 import { createPotential, POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
 import { checkPositions } from '../../potential/validate.js';
@@ -74,6 +73,8 @@ export const optimizeCommand: Command = {
     'Coordinates are read as Å for potentials in eV/Å (gupta, sutton-chen:<El>, lj:Ar) and as',
     'reduced lengths (σ, r0, a) for lj, morse:<ρ> and sutton-chen:12-6|9-6|10-8.',
     'Atoms closer than a quarter of the nearest-neighbour distance are refused as overlapping.',
+    'Input: XYZ (every frame), extXYZ, PDB or GRO; a periodic cell (CIF, GRO box, Lattice=) is refused —',
+    'extract one cluster first with superatom convert crystal.cif --molecule -o cluster.xyz.',
     '',
     'Example:',
     '  superatom optimize au20.xyz --potential gupta:Au -o au20-relaxed.xyz',
@@ -92,7 +93,17 @@ export const optimizeCommand: Command = {
         hint: `use one of ${POTENTIAL_SPEC_HELP}`,
       });
     const method = (args.options.method as 'lbfgs' | 'fire' | undefined) ?? 'lbfgs';
-    const frames = parseXyz(readTextFile(file, io.cwd, 'structure file'), file);
+    // any format the registry reads (XYZ frames, extXYZ, PDB, GRO, CIF); crystals are not clusters
+    const frames = readStructureFile(file, io.cwd);
+    if (frames.some((f) => f.cell)) {
+      throw new InputError(
+        'optimize-periodic',
+        `${file} describes a periodic cell; optimize relaxes isolated clusters`,
+        {
+          hint: `extract one cluster first: superatom convert ${file} --molecule -o cluster.xyz`,
+        },
+      );
+    }
     const pot = createPotential(spec, frames[0]!.numbers);
     const fmax = (args.options.fmax as number | undefined) ?? (1e-4 * pot.bondEnergy) / pot.nearestNeighbour;
     if (!(fmax > 0)) throw new InputError('optimize-fmax', `--fmax must be positive, got ${fmax}`);

@@ -129,6 +129,24 @@ describe('superatom optimize', () => {
     expect((await runCli(last)).code).toBe(0);
     expect((await runCli([...last, '--runs', '2'])).code).toBe(2);
   });
+  it('optimize reads any structure format, and refuses a periodic cell with a hint (was an XYZ parse error)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-opt-formats-'));
+    writeFileSync(
+      join(dir, 'au2.pdb'),
+      'HETATM    1 AU   CLU A   1       0.000   0.000   0.000  1.00  0.00          AU\nHETATM    2 AU   CLU A   1       2.900   0.000   0.000  1.00  0.00          AU\n',
+    );
+    const pdb = await runCli(['optimize', 'au2.pdb', '--potential', 'gupta:Au', '--json'], dir);
+    expect(pdb.code).toBe(0);
+    expect(JSON.parse(pdb.out).frames[0].converged).toBe(true);
+    writeFileSync(
+      join(dir, 'au2.extxyz'),
+      '2\nLattice="20 0 0 0 20 0 0 0 20" Properties=species:S:1:pos:R:3 pbc="T T T"\nAu 0 0 0\nAu 2.9 0 0\n',
+    );
+    const cell = await runCli(['optimize', 'au2.extxyz', '--potential', 'gupta:Au'], dir);
+    expect(cell.code).toBe(2);
+    expect(cell.err).toMatch(/periodic cell/);
+    expect(cell.err).toMatch(/convert au2\.extxyz --molecule/);
+  });
   it('an -o path that is a directory is an input error (status 2, not 70)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'superatom-o-'));
     writeFileSync(join(dir, 'lj.xyz'), '3\n\nAr 0 0 0\nAr 1.2 0 0\nAr 0.5 1 0\n');
