@@ -112,6 +112,14 @@ describe('CLI framework', () => {
   });
 });
 
+describe('superatom demo', () => {
+  it('refuses arguments instead of ignoring them', async () => {
+    const r = await runCli(['demo', 'Au25']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unexpected argument "Au25"/);
+  });
+});
+
 describe('superatom analyze / compare: acceptance regressions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'superatom-structure-cli-'));
   writeFileSync(join(dir, 'au3.xyz'), '3\n\nAu 0 0 0\nAu 2.9 0 0\nAu 1.45 2.5 0\n');

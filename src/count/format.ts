@@ -64,7 +64,9 @@ export function formatReport(
     skipped?: AutoReport['skipped'];
   },
 ): string {
-  const out: string[] = [`${formula}   (charge of the counted ion: ${charge > 0 ? `+${charge}` : charge})`];
+  const out: string[] = [
+    `${formula}   (charge of the counted ion: ${charge > 0 ? `+${charge}` : charge < 0 ? `−${-charge}` : '0'})`,
+  ];
   if (report.primary !== undefined) {
     out.push(
       report.primary

@@ -47,6 +47,8 @@ describe('superatom count', () => {
     expect(out).toMatch(/25 Au × 1 +\+25/);
     expect(out).toMatch(/18 SR × −1 +−18/);
     expect(out).toMatch(/verdict: closed-shell/);
+    // the header writes the charge with the same typographic minus as the terms (was "-1")
+    expect(out).toMatch(/\(charge of the counted ion: −1\)/);
   });
 
   it('a rule that cannot judge says why and exits 1; bad input exits 2', async () => {

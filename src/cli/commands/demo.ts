@@ -1,3 +1,4 @@
+import { InputError } from '../../core/errors.js';
 import type { Command } from '../command.js';
 
 /** The demo: what Superatom says about [Ag29(BDTA)12(PPh3)4]3-, with every command that has landed. */
@@ -36,7 +37,12 @@ export const demoCommand: Command = {
   usage: 'superatom demo',
   options: {},
   help: 'Runs each available command on built-in examples and prints its output.',
-  async run(_args, io) {
+  async run(args, io) {
+    if (args.positionals.length) {
+      throw new InputError('cli-extra-argument', `unexpected argument "${args.positionals[0]}"`, {
+        hint: 'demo takes no arguments; run a command such as superatom formula "<formula>" for your own input',
+      });
+    }
     // imported lazily: the registry imports this file
     const { COMMANDS } = await import('./index.js');
     const { main } = await import('../main.js');
