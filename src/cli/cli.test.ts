@@ -67,6 +67,10 @@ describe('CLI framework', () => {
   it('help and unknown commands', async () => {
     expect((await runCli(['--help'])).out).toMatch(/formula/);
     expect((await runCli(['formula', '--help'])).out).toMatch(/usage: superatom formula/);
+    const h = await runCli(['help', 'nonsense']);
+    expect(h.code).toBe(2);
+    expect(h.err).toMatch(/unknown command "nonsense"/);
+    expect((await runCli(['help', 'count'])).out).toMatch(/usage: superatom count/);
     const u = await runCli(['nonsense']);
     expect(u.code).toBe(2);
     expect(u.err).toMatch(/unknown command/);

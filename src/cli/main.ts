@@ -41,6 +41,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    if (name === 'help' && rest[0] !== undefined && !target) {
+      io.stderr(
+        `error: unknown command "${rest[0]}"\nhint: commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`,
+      );
+      return 2;
+    }
     io.stdout(`${target ? commandHelp(target) : topHelp()}\n`);
     return 0;
   }

@@ -37,6 +37,8 @@ describe('superatom isotopes', () => {
     const text = await runCli(['isotopes', '[Ag29(BDTA)12]3-', '--top', '5'], dir);
     expect(text.out).toMatch(/monoisotopic m\/z\s+1769\.2775/);
     expect(text.out).toMatch(/showing the 5 most intense/);
+    // a singly charged ion says "z = 1−", not "z = −"
+    expect((await runCli(['isotopes', 'Au', '--charge=-1'], dir)).out).toMatch(/z = 1−\)/);
     const csv = await runCli(['isotopes', '[PW12O40]3-', '--csv'], dir);
     expect(csv.out.split('\n')[0]).toBe('mz,intensity_percent,probability');
     const peaks = isotopeEnvelope(

@@ -12,8 +12,9 @@ import type { Command } from '../command.js';
 import { json } from '../format.js';
 import { loadLigands } from './formula.js';
 
+/** The charge number as "3−", "1+" (the magnitude is written for ±1 too: "z = −" reads as no number). */
 function sign(z: number): string {
-  return z === 0 ? '0' : `${Math.abs(z) === 1 ? '' : Math.abs(z)}${z < 0 ? '−' : '+'}`;
+  return z === 0 ? '0' : `${Math.abs(z)}${z < 0 ? '−' : '+'}`;
 }
 
 function compositionLine(c: Readonly<Record<string, number>>): string {
