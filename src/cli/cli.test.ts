@@ -71,6 +71,12 @@ describe('CLI framework', () => {
     expect(h.code).toBe(2);
     expect(h.err).toMatch(/unknown command "nonsense"/);
     expect((await runCli(['help', 'count'])).out).toMatch(/usage: superatom count/);
+    const uj = await runCli(['nonsense', '--json']);
+    expect(uj.code).toBe(2);
+    expect(JSON.parse(uj.err)).toMatchObject({
+      code: 'cli-unknown-command',
+      error: 'unknown command "nonsense"',
+    });
     const u = await runCli(['nonsense']);
     expect(u.code).toBe(2);
     expect(u.err).toMatch(/unknown command/);

@@ -2,7 +2,7 @@
  * `superatom <command> [args]` — dispatch, --help, and the error contract:
  * bad input prints a rendered error (what, where, hint) and exits 2, never a stack trace.
  */
-import { isSuperatomError } from '../core/errors.js';
+import { InputError, isSuperatomError } from '../core/errors.js';
 import { formatOptions, parseArgs } from './args.js';
 import type { CliIO, Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -37,16 +37,20 @@ export function commandHelp(c: Command): string {
   ].join('\n');
 }
 
+/** An unknown command name: exit 2, the error as JSON when --json was asked for. */
+function unknownCommand(name: string, rest: readonly string[], io: CliIO): number {
+  const e = new InputError('cli-unknown-command', `unknown command "${name}"`, {
+    hint: `commands are ${COMMANDS.map((c) => c.name).join(', ')}`,
+  });
+  io.stderr(`${rest.includes('--json') ? JSON.stringify(e.toJSON()) : e.render()}\n`);
+  return 2;
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    if (name === 'help' && rest[0] !== undefined && !target) {
-      io.stderr(
-        `error: unknown command "${rest[0]}"\nhint: commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`,
-      );
-      return 2;
-    }
+    if (name === 'help' && rest[0] !== undefined && !target) return unknownCommand(rest[0], rest, io);
     io.stdout(`${target ? commandHelp(target) : topHelp()}\n`);
     return 0;
   }
@@ -55,12 +59,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(
-      `error: unknown command "${name}"\nhint: commands are ${COMMANDS.map((c) => c.name).join(', ')}\n`,
-    );
-    return 2;
-  }
+  if (!command) return unknownCommand(name, rest, io);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${commandHelp(command)}\n`);
     return 0;
