@@ -15,7 +15,14 @@ export const COINCIDENT = 1e-6;
  * Throw an InputError if `positions` has a NaN/Infinity, the wrong length, or
  * two atoms closer than `minDistance` (same length unit as the positions).
  */
-export function checkPositions(positions: ArrayLike<number>, minDistance: number, what = 'structure'): void {
+export function checkPositions(
+  positions: ArrayLike<number>,
+  minDistance: number,
+  what = 'structure',
+  /** Length unit of the positions for the message (Å, σ …); empty when unknown. */
+  unit = '',
+): void {
+  const u = unit ? ` ${unit}` : '';
   if (positions.length % 3 !== 0) {
     throw new InputError(
       'positions-shape',
@@ -42,7 +49,7 @@ export function checkPositions(positions: ArrayLike<number>, minDistance: number
       if (r2 < min2) {
         throw new InputError(
           'atoms-overlap',
-          `${what}: atoms ${i + 1} and ${j + 1} are ${Math.sqrt(r2).toPrecision(3)} apart, on top of each other (closer than ${minDistance.toPrecision(3)})`,
+          `${what}: atoms ${i + 1} and ${j + 1} are ${Math.sqrt(r2).toPrecision(3)}${u} apart, on top of each other (closer than ${minDistance.toPrecision(3)}${u})`,
           { hint: 'remove duplicated atoms or check the length unit of the coordinates' },
         );
       }

@@ -59,6 +59,9 @@ describe('superatom build', () => {
     expect(huge.err).toMatch(/up to 100, got 1e\+300/);
     // still accepted: the options each shape documents
     expect((await runCli(['build', 'random', '--atoms', '5', '--seed', '3'])).code).toBe(0);
+    expect((await runCli(['build', 'random', '--atoms', '5', '--seed', '4294967297'])).err).toMatch(
+      /--seed must lie between/,
+    );
     expect((await runCli(['build', 'cube', '--centre', '--bond', '2'])).code).toBe(0);
     expect((await runCli(['build', 'truncated-octahedron', '--size', '5', '--cut', '1'])).code).toBe(0);
   });

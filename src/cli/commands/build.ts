@@ -139,13 +139,17 @@ export function buildFromArgs(args: ParsedArgs): { structure: Structure; summary
     case 'tetrahedron':
       s = fccTetrahedron(size ?? (shells !== undefined ? shells + 1 : 4), opts);
       break;
-    case 'random':
-      s = randomCompactCluster(
-        need(int(args, 'atoms'), 'atoms', shape),
-        opts,
-        createRng((args.options.seed as number | undefined) ?? 1),
-      );
+    case 'random': {
+      const seed = (args.options.seed as number | undefined) ?? 1;
+      // the generator takes 32 bits of the seed (core/rng.ts): 2^32 + 1 would silently repeat seed 1
+      if (Math.abs(seed) > 0xffffffff) {
+        throw new InputError('cli-seed', `--seed must lie between -4294967295 and 4294967295, got ${seed}`, {
+          hint: 'for example --seed 42',
+        });
+      }
+      s = randomCompactCluster(need(int(args, 'atoms'), 'atoms', shape), opts, createRng(seed));
       break;
+    }
     case 'polyhedron': {
       const name = args.options.name as string | undefined;
       if (!name || !polyhedronInfo(name)) {

@@ -118,7 +118,7 @@ export const optimizeCommand: Command = {
           hint: 'optimize one composition per file',
         });
       }
-      checkPositions(s.positions, 0.25 * pot.nearestNeighbour, what);
+      checkPositions(s.positions, 0.25 * pot.nearestNeighbour, what, pot.lengthUnit);
       const x = Float64Array.from(s.positions);
       const f = new Float64Array(x.length);
       const initialEnergy = pot.evaluate(x, f);

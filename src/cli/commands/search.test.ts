@@ -106,6 +106,8 @@ describe('superatom optimize', () => {
     const r = await runCli(['optimize', 'bad.xyz', '--potential', 'gupta:Au'], dir);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/on top of each other/);
+    // distances carry their unit (was "0.0100 apart … closer than 0.721")
+    expect(r.err).toMatch(/0\.0100 Å apart, on top of each other \(closer than 0\.\d+ Å\)/);
     writeFileSync(join(dir, 'nan.xyz'), '2\n\nAu 0 0 0\nAu NaN 0 0\n');
     expect((await runCli(['optimize', 'nan.xyz', '--potential', 'gupta:Au'], dir)).code).toBe(2);
   });
