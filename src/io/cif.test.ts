@@ -418,7 +418,10 @@ Au1 0.1 0.2 0.3
       [base.replace('Au1 0.1', 'Au1 0.1x'), /not a number/, 16],
       [base.replace('Au1', 'Qq1'), /element/, 16],
       [base.replace("'x, y, z'", "'x, y, z"), /not closed/, 10],
-      [base.replace('_cell_angle_beta 90', '_cell_angle_beta 180'), /no volume/, 2],
+      // the caret goes to the value at fault (acceptance test: it used to point at _cell_length_a)
+      [base.replace('_cell_angle_beta 90', '_cell_angle_beta 180'), /no volume/, 6],
+      [base.replace('_cell_length_c 10', '_cell_length_c -10'), /no volume/, 4],
+      [base.replace('_cell_angle_gamma 90', '_cell_angle_gamma 0'), /no volume/, 7],
       [`_cell_length_a 3\n${base}`, /before any data_/, 1],
     ];
     for (const [text, re, line] of cases) {

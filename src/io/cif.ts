@@ -409,19 +409,30 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   });
 
   // cell
-  const par = [
+  const cellTags = [
     '_cell_length_a',
     '_cell_length_b',
     '_cell_length_c',
     '_cell_angle_alpha',
     '_cell_angle_beta',
     '_cell_angle_gamma',
-  ].map((t) => getNumber(block, t, inputName, lines)) as [number, number, number, number, number, number];
+  ];
+  const par = cellTags.map((t) => getNumber(block, t, inputName, lines)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   let cell: Float64Array;
   try {
     cell = cellFromParameters(...par);
   } catch (e) {
-    const v = block.items.get('_cell_length_a')!;
+    // point at the value at fault: a length ≤ 0, else an angle outside (0°, 180°), else α (the
+    // three angles together describe no parallelepiped)
+    const bad = par.findIndex((x, i) => (i < 3 ? !(x > 0) : !(x > 0 && x < 180)));
+    const v = block.items.get(cellTags[bad >= 0 ? bad : 3]!) ?? block.items.get('_cell_length_a')!;
     throw inputError('cif-cell', (e as Error).message, loc(v), 'check the _cell_ values');
   }
 
