@@ -402,6 +402,14 @@ Au1 0.1 0.2 0.3
     ]);
     expect(r.report.warnings).toEqual([]);
   });
+  it('warns about an occupancy above 1 (acceptance test: was read silently)', () => {
+    const text = base
+      .replace('_atom_site_fract_z\n', '_atom_site_fract_z\n_atom_site_occupancy\n')
+      .replace('Au1 0.1 0.2 0.3', 'Au1 0.1 0.2 0.3 1.5');
+    const r = parseCif(text);
+    expect(r.structure.numbers.length).toBe(1);
+    expect(r.report.warnings).toEqual(['site "Au1" (line 17) has occupancy 1.5 > 1; read as a full site']);
+  });
   it('accepts unquoted operations split at spaces, site ids and DDLm tags', () => {
     const text = base
       .replace("_symmetry_equiv_pos_as_xyz\n'x, y, z'", '_symmetry_equiv_pos_as_xyz\nx, y, z\n-x, -y+1/2, z')

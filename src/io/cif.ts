@@ -567,6 +567,12 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
           loc(v),
         );
       }
+      if (occupancy > 1.01) {
+        // an occupancy is a fraction of a site; above 1 (beyond rounding) the file is inconsistent
+        warnings.push(
+          `site "${label}" (line ${row[cOcc]!.line}) has occupancy ${row[cOcc]!.text} > 1; read as a full site`,
+        );
+      }
     }
     const clean = (s: string | undefined) => (s === undefined || s === '.' || s === '?' ? '' : s);
     const assembly = clean(cAsm >= 0 ? row[cAsm]!.text : undefined);
