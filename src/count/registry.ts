@@ -6,6 +6,7 @@
 import type { Formula } from '../chem/types.js';
 import { InputError } from '../core/errors.js';
 import { inventory } from './atoms.js';
+import { notApplicable } from './result.js';
 import { eighteenElectronRule } from './rules/eighteen-electron.js';
 import { hirschRule } from './rules/hirsch.js';
 import { huckelRule } from './rules/huckel.js';
@@ -47,7 +48,20 @@ export function ruleById(id: string): CountRule {
 
 /** Run one rule (a result with `applies: false` and the reason when it cannot judge the formula). */
 export function countWith(f: Formula, id: RuleId | string, options: CountOptions = {}): CountResult {
-  return ruleById(id).count(f, options);
+  const rule = ruleById(id);
+  return guardCount(rule, rule.count(f, options));
+}
+
+/**
+ * A negative electron count is not an answer: the charge (or the ligands) would remove more
+ * electrons than the atoms bring. Such a result becomes `applies: false` with the reason,
+ * never a made-up count.
+ */
+function guardCount(rule: CountRule, r: CountResult): CountResult {
+  // superhalogen counts electrons beyond a closed shell: −1 (one hole) is its answer
+  if (!r.applies || r.count === null || r.count >= 0 || rule.id === 'superhalogen') return r;
+  const reason = `the count comes out negative (${r.count} ${r.unit}): the charge or the ligands remove more electrons than the atoms bring, so ${rule.id} cannot judge this formula; check the charge and the ligand roles`;
+  return { ...notApplicable(rule, r.unit, reason), steps: r.steps };
 }
 
 export interface AutoReport {
@@ -129,8 +143,9 @@ export function countAuto(f: Formula, options: CountOptions = {}): AutoReport {
   const skipped: { rule: RuleId; reason: string }[] = [];
   for (const rule of RULES) {
     const a = rule.applies(f, options);
-    if (a.applies) results.push(rule.count(f, options));
-    else skipped.push({ rule: rule.id, reason: a.reason });
+    const r = a.applies ? guardCount(rule, rule.count(f, options)) : null;
+    if (r?.applies) results.push(r);
+    else skipped.push({ rule: rule.id, reason: r?.reason ?? (a.applies ? 'no count' : a.reason) });
   }
   const p = choosePrimary(f, results);
   const ordered = p.id
