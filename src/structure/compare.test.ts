@@ -80,6 +80,26 @@ describe('compareStructures', () => {
     expect(r.mirrorRmsdA!).toBeLessThan(1e-6);
     expect(r.rmsdA).toBeGreaterThan(0.25);
   });
+
+  it('mirror images with a small direct misfit still count; achiral structures are not mirror images', () => {
+    // a weakly twisted helix: its enantiomer superposes only to ~0.1–0.2 Å directly
+    const numbers = [6, 6, 6, 6, 6, 6, 6, 6];
+    const flat = helix().map((v, i) => (i % 3 === 2 ? v * 0.05 : v));
+    const r = compareStructures(
+      createStructure({ numbers, positions: flat }),
+      createStructure({ numbers, positions: transform(flat, 4, true) }),
+    );
+    expect(r.mirrorRmsdA!).toBeLessThan(1e-6);
+    expect(r.rmsdA).toBeGreaterThan(0.06);
+    expect(r.rmsdA).toBeLessThan(0.25);
+    expect(r.mirrorImages).toBe(true);
+    const ico = mackayIcosahedron(1, { z: 79, bond: 2.88 });
+    const q = compareStructures(
+      ico,
+      createStructure({ numbers: ico.numbers, positions: transform(ico.positions, 3, true) }),
+    );
+    expect(q.mirrorImages).toBe(false);
+  });
 });
 
 describe('analyzeChirality', () => {
