@@ -39,7 +39,11 @@ export class SuperatomError extends Error {
     if (column !== undefined) where.push(`column ${column}`);
     const out = [`error: ${this.message}${where.length ? ` (${where.join(', ')})` : ''}`];
     if (source !== undefined) {
-      const shown = source.length > 200 ? `${source.slice(0, 200)}…` : source;
+      // control and replacement characters (binary input) are shown as · so the caret still lines up
+      const clean = source
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, '·')
+        .replace(/\t/g, ' ');
+      const shown = clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
       out.push(`  ${shown}`);
       if (column !== undefined && column - 1 <= shown.length) {
         out.push(`  ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(Math.max(1, length ?? 1))}`);

@@ -28,3 +28,20 @@ describe('parseJson', () => {
     );
   });
 });
+
+describe('error rendering', () => {
+  it('an empty file says so', () => {
+    expect(() => parseJson('  \n', 'ligands.json')).toThrow(/ligands.json is empty/);
+  });
+  it('binary input is shown without control characters and the caret still lines up', () => {
+    try {
+      parseJson('[1,\u0001\u0002x]', 'bin.json');
+      throw new Error('should fail');
+    } catch (e) {
+      const text = (e as InputError).render();
+      expect(text).not.toMatch(/[\u0000-\u0008]/);
+      const lines = text.split('\n');
+      expect(lines[2]!.indexOf('^')).toBe(lines[1]!.indexOf('·'));
+    }
+  });
+});

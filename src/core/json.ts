@@ -13,11 +13,22 @@ export function parseJson(text: string, inputName = 'JSON'): unknown {
     const before = text.slice(0, at);
     const line = before.split('\n').length;
     const column = at - before.lastIndexOf('\n');
-    const found = at >= text.length ? 'the end of the text' : `"${text[at]}"`;
-    throw new InputError('json-syntax', `${inputName} is not valid JSON: unexpected ${found}`, {
-      hint: 'check commas, quotes, brackets and that every value is present',
-      location: { inputName, line, column, source: text.split('\n')[line - 1] ?? '' },
-    });
+    const found =
+      at >= text.length
+        ? text.trim() === ''
+          ? 'an empty file'
+          : 'an early end of the text'
+        : JSON.stringify(text[at]);
+    throw new InputError(
+      'json-syntax',
+      at >= text.length && text.trim() === ''
+        ? `${inputName} is empty, not JSON`
+        : `${inputName} is not valid JSON: unexpected ${found}`,
+      {
+        hint: 'check commas, quotes, brackets and that every value is present',
+        location: { inputName, line, column, source: text.split('\n')[line - 1] ?? '' },
+      },
+    );
   }
 }
 
