@@ -623,6 +623,21 @@ function principalAxes(ctx: Ctx, weight: (i: number) => number): { values: numbe
   return { values, axes: vectors.map((v) => [v[0]!, v[1]!, v[2]!] as V3) };
 }
 
+/**
+ * Angle (rad) within which two candidate directions count as one: at most
+ * `capDeg`, and no more than the tilt τ / (2 R_max) that moves the outermost
+ * atom (R_max from the centre) by τ/2, so that at a small tolerance a rough
+ * direction (an arbitrary inertia axis of a spherical top, say) does not
+ * shadow an exact axis next to it that the axis refinement could not reach
+ * from the rough one. Floor 0.02°.
+ */
+function mergeAngle(ctx: Ctx, capDeg: number): number {
+  let rMax = 0;
+  for (let i = 0; i < ctx.n; i++) rMax = Math.max(rMax, ctx.radius[i]!);
+  const a = rMax > 0 ? ctx.tau / (2 * rMax) : Infinity;
+  return Math.max((0.02 * Math.PI) / 180, Math.min((capDeg * Math.PI) / 180, a));
+}
+
 function candidateDirections(ctx: Ctx, sets: number[][], minSets: number): V3[] {
   const ds = new DirectionSet(Math.cos((1.5 * Math.PI) / 180));
   for (const ax of principalAxes(ctx, () => 1).axes) ds.add(ax);
@@ -757,16 +772,14 @@ function findElements(ctx: Ctx, quick = false): Elements {
   const dirs = candidateDirections(ctx, sets, quick ? 1 : 2);
   const el: Elements = { axes: [], mirrors: [], improperAxes: [], inversion: false };
   el.inversion = verify(ctx, { kind: 'i', order: 2 }, [0, 0, 1]) !== null;
-  const tested = new DirectionSet(Math.cos((0.5 * Math.PI) / 180));
+  const tested = new DirectionSet(Math.cos(mergeAngle(ctx, 0.5)));
   const examine = (v: V3) => {
     const u = normalize(v);
     if (!(Math.abs(u[0]) + Math.abs(u[1]) + Math.abs(u[2]) > 0.5)) return;
     const before = tested.dirs.length;
     tested.add(u);
     if (tested.dirs.length === before) return;
-    const nmax = maxAxisOrder(ctx, u, Math.max(2, ctx.n));
-    let found: Verified | null = null;
-    for (let order = nmax; order >= 2 && !found; order--) found = verify(ctx, { kind: 'C', order }, u);
+    const found = axisOrder(ctx, u, maxAxisOrder(ctx, u, Math.max(2, ctx.n)));
     if (found) {
       addAxis(el.axes, found.axis, found.spec.order, found.rms);
       const s = verify(ctx, { kind: 'S', order: 2 * found.spec.order }, found.axis);
@@ -802,7 +815,57 @@ function findElements(ctx: Ctx, quick = false): Elements {
       }
     }
   }
+  // Third pass: directions derived from pairs of verified axes. The main axis of a Dn-type group is
+  // perpendicular to its C2′ axes, and the C5/C3 axes of I are the cross products of pairs of its C2
+  // axes, found even when the atom-set candidates miss them (snub dodecahedron: no atom pair or
+  // anchored triplet points along the five-fold axes); bisectors of equal-order axes give C2″ axes
+  // and σd normals.
+  const found = el.axes.slice(0, 40).map((a) => ({ axis: a.axis, order: a.order }));
+  for (let a = 0; a < found.length; a++) {
+    for (let b = a + 1; b < found.length; b++) {
+      const p = found[a]!;
+      const q = found[b]!;
+      examine(cross3(p.axis, q.axis));
+      if (p.order === q.order) {
+        const o = dot3(p.axis, q.axis) < 0 ? -1 : 1;
+        examine(add(p.axis, scale(q.axis, o)));
+        examine(sub(p.axis, scale(q.axis, o)));
+      }
+    }
+  }
   return el;
+}
+
+/**
+ * The order of the rotation axis along u (null if none verifies). At a large
+ * tolerance a wrong order close to the true one also passes (C6 on the
+ * five-fold axis of an icosahedron at tolerance 0.2: the ring atoms miss by
+ * 2ρ sin 6°), so a verified order n is accepted only when every divisor
+ * d ≥ 2 of n verifies as well (C_n contains C_d) and its RMS mismatch is
+ * not far worse than the best of the lower orders that verify (a true C_n
+ * and its subgroups all fit to the noise level; a near miss fits worse than
+ * the true lower order).
+ */
+function axisOrder(ctx: Ctx, u: V3, nmax: number): Verified | null {
+  const tried = new Map<number, Verified | null>();
+  const at = (order: number): Verified | null => {
+    if (!tried.has(order)) tried.set(order, verify(ctx, { kind: 'C', order }, u));
+    return tried.get(order)!;
+  };
+  for (let order = nmax; order >= 2; order--) {
+    const f = at(order);
+    if (!f) continue;
+    let ok = true;
+    for (let d = 2; d < order && ok; d++) if (order % d === 0 && !at(d)) ok = false;
+    if (!ok) continue;
+    let best = f.rms;
+    for (let m = order - 1; m >= 2; m--) {
+      const g = at(m);
+      if (g) best = Math.min(best, g.rms);
+    }
+    if (f.rms <= 3 * best + 0.1 * ctx.tau) return f;
+  }
+  return null;
 }
 
 const add = (a: V3, b: V3): V3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
