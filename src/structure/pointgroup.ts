@@ -624,12 +624,12 @@ function principalAxes(ctx: Ctx, weight: (i: number) => number): { values: numbe
 }
 
 /**
- * Angle (rad) within which two candidate directions count as one: at most
+ * Angle (rad) within which a direction counts as already examined: at most
  * `capDeg`, and no more than the tilt τ / (2 R_max) that moves the outermost
  * atom (R_max from the centre) by τ/2, so that at a small tolerance a rough
- * direction (an arbitrary inertia axis of a spherical top, say) does not
- * shadow an exact axis next to it that the axis refinement could not reach
- * from the rough one. Floor 0.02°.
+ * direction that failed (an arbitrary inertia axis of a spherical top, say)
+ * does not shadow an exact axis next to it that the axis refinement could
+ * not reach from the rough one. Floor 0.02°.
  */
 function mergeAngle(ctx: Ctx, capDeg: number): number {
   let rMax = 0;
