@@ -28,8 +28,9 @@
  *
  * Units: energies and lengths of the potential; kT in its energy unit.
  */
+
 import { InputError } from '../core/errors.js';
-import { centre, clusterRadius, isConnected, randomCluster } from './geometry.js';
+import { centre, centroidOf, clusterRadius, isConnected, randomCluster } from './geometry.js';
 import type { Objective } from './local.js';
 import {
   checkSearchOptions,
@@ -248,17 +249,7 @@ function compressedObjective(pot: Objective, mu: number): Objective {
 
 /** Put atoms farther than `radius` from the centroid back inside the sphere. */
 function pullIntoContainer(x: Float64Array, n: number, radius: number): void {
-  let cx = 0;
-  let cy = 0;
-  let cz = 0;
-  for (let i = 0; i < n; i++) {
-    cx += x[3 * i]!;
-    cy += x[3 * i + 1]!;
-    cz += x[3 * i + 2]!;
-  }
-  cx /= n;
-  cy /= n;
-  cz /= n;
+  const [cx, cy, cz] = centroidOf(x, n);
   const r2 = radius * radius;
   for (let i = 0; i < n; i++) {
     const dx = x[3 * i]! - cx;

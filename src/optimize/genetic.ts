@@ -16,10 +16,18 @@
  *
  * One "step" is one child (one local minimisation).
  */
+
 import { InputError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import { surfaceMove } from './basin-hopping.js';
-import { centre, fingerprint, fingerprintDistance, isConnected, randomCluster } from './geometry.js';
+import {
+  centre,
+  centroidOf,
+  fingerprint,
+  fingerprintDistance,
+  isConnected,
+  randomCluster,
+} from './geometry.js';
 import {
   checkSearchOptions,
   defaultMinimizer,
@@ -225,17 +233,7 @@ export function randomRotation(x: Float64Array, out: Float64Array, rng: Rng): vo
   const r21 = 2 * (qy * qz + qx * qw);
   const r22 = 1 - 2 * (qx * qx + qy * qy);
   const n = x.length / 3;
-  let cx = 0;
-  let cy = 0;
-  let cz = 0;
-  for (let i = 0; i < n; i++) {
-    cx += x[3 * i]!;
-    cy += x[3 * i + 1]!;
-    cz += x[3 * i + 2]!;
-  }
-  cx /= n;
-  cy /= n;
-  cz /= n;
+  const [cx, cy, cz] = centroidOf(x, n);
   for (let i = 0; i < n; i++) {
     const px = x[3 * i]! - cx;
     const py = x[3 * i + 1]! - cy;

@@ -4,7 +4,9 @@
  * are in the potential's length unit and scaled by its nearest-neighbour
  * distance `nn`.
  */
+
 import type { Rng } from '../core/rng.js';
+import { centroid, type Vec3 } from '../core/vec3.js';
 
 /**
  * Radius of a sphere holding `n` close-packed atoms of spacing `nn`
@@ -65,17 +67,7 @@ export function randomCluster(
 /** Move the centroid to the origin. */
 export function centre(x: Float64Array): void {
   const n = x.length / 3;
-  let cx = 0;
-  let cy = 0;
-  let cz = 0;
-  for (let i = 0; i < n; i++) {
-    cx += x[3 * i]!;
-    cy += x[3 * i + 1]!;
-    cz += x[3 * i + 2]!;
-  }
-  cx /= n;
-  cy /= n;
-  cz /= n;
+  const [cx, cy, cz] = centroidOf(x, n);
   for (let i = 0; i < n; i++) {
     x[3 * i] = x[3 * i]! - cx;
     x[3 * i + 1] = x[3 * i + 1]! - cy;
@@ -126,17 +118,7 @@ export function fingerprint(
   out: Float64Array = new Float64Array(x.length / 3),
 ): Float64Array {
   const n = x.length / 3;
-  let cx = 0;
-  let cy = 0;
-  let cz = 0;
-  for (let i = 0; i < n; i++) {
-    cx += x[3 * i]!;
-    cy += x[3 * i + 1]!;
-    cz += x[3 * i + 2]!;
-  }
-  cx /= n;
-  cy /= n;
-  cz /= n;
+  const [cx, cy, cz] = centroidOf(x, n);
   for (let i = 0; i < n; i++) {
     out[i] = Math.hypot(x[3 * i]! - cx, x[3 * i + 1]! - cy, x[3 * i + 2]! - cz);
   }
@@ -148,4 +130,11 @@ export function fingerprintDistance(a: Float64Array, b: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
   return m;
+}
+
+const CENTROID: Vec3 = [0, 0, 0];
+
+/** Centroid of the first n atoms of a flat coordinate array (shared scratch: copy it before the next call). */
+export function centroidOf(x: Float64Array, n = x.length / 3): Vec3 {
+  return centroid(n * 3 === x.length ? x : x.subarray(0, 3 * n), CENTROID);
 }
