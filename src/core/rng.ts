@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers. Every stochastic routine takes an `Rng`, so a
- * run is reproducible from its seed; pure code never calls `Math.random`.
+ * run is reproducible from its seed; pure code never uses the global generator.
  *
  * Generator: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom
  * number generators", ACM TOMS 47 (2021)), state seeded with splitmix32.

@@ -7,8 +7,10 @@
  * Values may be quoted ("…", with \" escapes) or bracketed ({…}, […]).
  * The total charge is read from `charge=` (or `total_charge=`) when present.
  */
+
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
+import { cellVolume } from './cell.js';
 import { elementNumber, fmt, inputError, parseStrictNumber, splitLines, symbolOf } from './common.js';
 
 export type InfoValue = string | number | boolean;
@@ -199,18 +201,7 @@ export function parseExtxyzFrames(text: string, inputName?: string): ExtxyzFrame
             'Lattice="ax ay az bx by bz cx cy cz"',
           );
         }
-        const [ax, ay, az, bx, by, bz, cx, cy, cz] = v as [
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-          number,
-        ];
-        const volume = ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
+        const volume = cellVolume(v);
         if (!(Math.abs(volume) > 1e-12)) {
           throw inputError(
             'extxyz-lattice',
