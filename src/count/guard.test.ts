@@ -22,3 +22,17 @@ describe('negative counts are not answers', () => {
     expect(r).toMatchObject({ applies: true, count: 8, verdict: 'closed-shell' });
   });
 });
+
+describe('huckel with a given π count', () => {
+  it('takes a small bare ring on the user’s word, with a note saying so', () => {
+    // [Al4]2− is the classic all-metal 2π aromatic ring (Li, Boldyrev, Wang et al., Science 291, 859 (2001))
+    const r = countWith(parseFormula('[Al4]2-'), 'huckel', { pi: 2 });
+    expect(r).toMatchObject({ applies: true, count: 2, verdict: 'aromatic' });
+    expect(r.notes.join(' ')).toMatch(/cannot be checked/);
+  });
+  it('refuses a 20-atom cluster as a ring', () => {
+    const r = countWith(parseFormula('Au20'), 'huckel', { pi: 2 });
+    expect(r.applies).toBe(false);
+    expect(r.reason).toMatch(/at most 12/);
+  });
+});

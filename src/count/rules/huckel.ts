@@ -53,7 +53,11 @@ function read(f: Formula, options: CountOptions): Reading | string {
   if (h + substituents === 0) {
     if (c > 0 && c === n)
       return 'bare carbon: a cage or cyclocarbon (two π systems) — use hirsch for fullerenes';
-    if (options.pi !== undefined) return { kind: 'bare', ring };
+    if (options.pi !== undefined) {
+      if (n > 12)
+        return `${n} atoms: no all-metal or inorganic monocycle this large is known; --pi applies to rings of at most 12 atoms`;
+      return { kind: 'bare', ring };
+    }
     if (c > 0) return 'bare ring with carbon and heteroatoms: give the π count with --pi';
     const groups = new Set(others.map((s) => el(s).group));
     if (groups.has(14))
@@ -133,6 +137,9 @@ export const huckelRule: CountRule = {
         electrons: options.pi,
         why: 'π count supplied by the user (--pi)',
       });
+      notes.push(
+        'the formula is taken to be a planar monocycle with the π count you gave; that cannot be checked from a formula — confirm the ring with a structure (superatom analyze)',
+      );
     } else if (r.kind === 'bare') {
       const groups = new Set([...r.ring.keys()].map((s) => el(s).group));
       if (groups.has(13)) {
