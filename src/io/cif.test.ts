@@ -418,6 +418,32 @@ Au1 0.1 0.2 0.3
     expect(r.report.symops.map((o) => o.text)).toEqual(['x, y, z', '-x, -y+1/2, z']);
     expect(r.structure.numbers.length).toBe(2);
   });
+  it('reads the element from _atom_site_type_symbol, never silently from the label', () => {
+    const typed = (type: string) =>
+      base
+        .replace('_atom_site_fract_x\n', '_atom_site_type_symbol\n_atom_site_fract_x\n')
+        .replace('Au1 0.1 0.2 0.3', `Au1 ${type} 0.1 0.2 0.3`);
+    // CIF core dictionary, _atom_type_symbol: an element symbol, optionally followed by a charge
+    // (Au1+, O2-); case as written by SHELX (AU); D is hydrogen (Z = 1)
+    expect(parseCif(typed('Au1+')).structure.numbers[0]).toBe(79);
+    expect(parseCif(typed('AU')).structure.numbers[0]).toBe(79);
+    expect(parseCif(typed('S')).structure.numbers[0]).toBe(16); // the type symbol wins over the label
+    expect(parseCif(typed('D')).structure.numbers[0]).toBe(1);
+    expect(parseCif(typed('TI')).structure.numbers[0]).toBe(22);
+    expect(parseCif(typed('?')).structure.numbers[0]).toBe(79); // unknown: from the label
+    // acceptance test: Xx was read as Au from the label Au1
+    try {
+      parseCif(typed('Xx'), 'x.cif');
+      expect.unreachable('Xx is not an element');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const err = e as InputError;
+      expect(err.message).toMatch(/type_symbol "Xx" is not an element/);
+      expect(err.location.line).toBe(17); // the atom row (16 tag and header lines above)
+      expect(err.location.column).toBe(5);
+      expect(err.hint).toMatch(/label suggests Au/);
+    }
+  });
   it('points at the failing line and column', () => {
     const cases: [string, RegExp, number][] = [
       [base.replace('_cell_length_b 10\n', ''), /no _cell_length_b/, 1],

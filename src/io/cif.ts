@@ -524,13 +524,21 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   for (const row of siteLoop.rows) {
     const label = cLabel >= 0 ? row[cLabel]!.text : '';
     let z = 0;
-    if (cType >= 0 && !['?', '.'].includes(row[cType]!.text)) {
-      const sym = /^[A-Za-z]{1,2}/.exec(row[cType]!.text)?.[0] ?? '';
-      z = lookupSymbol(sym) || (sym.length === 2 ? lookupSymbol(sym[0]!) : 0);
-    }
-    if (!z && /^Q\d*$/i.test(label) && (cType < 0 || /^(Q|\?|\.)$/i.test(row[cType]!.text))) {
+    const typeValue = cType >= 0 && !['?', '.'].includes(row[cType]!.text) ? row[cType] : undefined;
+    if (typeValue) z = typeSymbolNumber(typeValue.text);
+    if (!z && /^Q\d*$/i.test(label) && (!typeValue || /^Q$/i.test(typeValue.text))) {
       qPeaks++;
       continue; // residual-density peak from a refinement, not an atom
+    }
+    if (!z && typeValue) {
+      // the type symbol decides the element (the label is free text): never fall back to the label
+      const fromLabel = label ? elementNumber(label) : 0;
+      throw inputError(
+        'cif-element',
+        `site "${label || typeValue.text}": _atom_site_type_symbol "${typeValue.text}" is not an element`,
+        loc(typeValue, typeValue.text.length),
+        `the type symbol starts with an element symbol (Au, AU, Au1+, O2-)${fromLabel ? `; the label suggests ${symbolOf(fromLabel)}` : ''}; write '?' to take the element from the label`,
+      );
     }
     if (!z && label) z = elementNumber(label);
     if (!z) {
@@ -740,6 +748,18 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     warnings,
   };
   return { structure, fractional: Float64Array.from(fracOut), asymmetricUnit, cell, report };
+}
+
+/**
+ * Atomic number from an `_atom_site_type_symbol`: the CIF core dictionary
+ * makes it an element symbol optionally followed by a charge or other
+ * characters (`Au`, `AU`, `Au1+`, `O2-`, `Ow`); D and T are hydrogen. 0 when
+ * it does not start with an element symbol.
+ */
+export function typeSymbolNumber(text: string): number {
+  const sym = /^[A-Za-z]{1,2}/.exec(text)?.[0] ?? '';
+  if (/^[DTdt](?![A-Za-z])/.test(text)) return 1;
+  return lookupSymbol(sym) || (sym.length === 2 ? lookupSymbol(sym[0]!) : 0);
 }
 
 /** Join values split at spaces back into operations with two commas each ("-x," "y," "-z" → "-x, y, -z"). */
