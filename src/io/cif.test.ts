@@ -444,6 +444,45 @@ Au1 0.1 0.2 0.3
       expect(err.hint).toMatch(/label suggests Au/);
     }
   });
+  it('merges different full-occupancy sites of one element at one position, warning with both labels', () => {
+    // the same atom listed twice under two labels (acceptance test: written as two overlapping atoms)
+    const twice = parseCif(
+      base.replace('Au1 0.1 0.2 0.3', 'Au1 0.1 0.2 0.3\nAu2 0.1 0.2 0.3\nS1 0.5 0.5 0.5'),
+    );
+    expect(Array.from(twice.structure.numbers)).toEqual([79, 16]);
+    expect(twice.structure.labels).toEqual(['Au1', 'S1']);
+    expect(twice.report.cellAtoms).toBe(2);
+    expect(twice.report.warnings).toEqual([
+      'sites "Au1" and "Au2" are at the same position (0.000 Å apart after symmetry expansion, 1 atom): merged, kept "Au1"',
+    ]);
+    // P-1: Au2 at -Au1 coincides with the inversion image of Au1, and the pair again with Au1 itself;
+    // 1e-5 on either side of the cell face is 1e-4 Å apart in a 10 Å cell (periodic minimum image)
+    const p1 = base
+      .replace("'x, y, z'", "'x, y, z'\n'-x, -y, -z'")
+      .replace('Au1 0.1 0.2 0.3', 'Au1 0.1 0.2 0.00001\nAu2 0.9 0.8 0.00001');
+    const r = parseCif(p1);
+    expect(r.structure.numbers.length).toBe(2);
+    expect(r.report.coincidentSites).toEqual([
+      { kept: 'Au1', merged: 'Au2', atoms: 2, distanceA: expect.closeTo(2e-4, 6) },
+    ]);
+    // partial occupancies are alternatives: left to the disorder handling
+    const partial = base
+      .replace('_atom_site_fract_z\n', '_atom_site_fract_z\n_atom_site_occupancy\n')
+      .replace('Au1 0.1 0.2 0.3', 'Au1 0.1 0.2 0.3 1\nAu2 0.1 0.2 0.3 0.5');
+    expect(parseCif(partial).structure.numbers.length).toBe(2);
+  });
+  it('refuses different elements at one position, both full, naming the two labels', () => {
+    try {
+      parseCif(base.replace('Au1 0.1 0.2 0.3', 'Au1 0.1 0.2 0.3\nS7 0.1 0.2 0.3'), 'x.cif');
+      expect.unreachable('Au and S on one site');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).message).toMatch(
+        /sites "Au1" \(Au, line 16\) and "S7" \(S\) are 0\.000 Å apart/,
+      );
+      expect((e as InputError).location.line).toBe(17);
+    }
+  });
   it('points at the failing line and column', () => {
     const cases: [string, RegExp, number][] = [
       [base.replace('_cell_length_b 10\n', ''), /no _cell_length_b/, 1],

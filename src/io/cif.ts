@@ -15,6 +15,10 @@
  *   2. applies every symmetry operation to every kept site, wraps into the
  *      unit cell and drops copies that land within `mergeDistanceA` (0.1 Å)
  *      of an earlier copy of the same site (atoms on special positions);
+ *      copies of different sites that meet within that distance are merged
+ *      when both are the same element with full occupancy (a site listed
+ *      twice), refused when the elements differ (InputError naming both
+ *      labels), and left alone when an occupancy is partial;
  *   3. reports what it did (CifReport).
  * Molecule extraction across the cell boundaries is in ./crystal.ts.
  */
@@ -335,6 +339,16 @@ export interface CifReport {
   readonly cellAtoms: number;
   /** Symmetry copies dropped as duplicates (atoms on special positions). */
   readonly duplicatesRemoved: number;
+  /**
+   * Different full-occupancy sites of one element found at one position (within the merge
+   * distance) after expansion: `atoms` copies of `merged` were dropped in favour of `kept`.
+   */
+  readonly coincidentSites: readonly {
+    readonly kept: string;
+    readonly merged: string;
+    readonly atoms: number;
+    readonly distanceA: number;
+  }[];
   readonly warnings: readonly string[];
 }
 
@@ -686,6 +700,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   const f = new Float64Array(3);
   const cart = new Float64Array(3);
   const copies: number[] = [];
+  const siteOf: CifSite[] = [];
   for (const s of kept) {
     copies.length = 0;
     for (const op of symops) {
@@ -716,7 +731,51 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       numbers.push(s.z);
       fracOut.push(f[0]!, f[1]!, f[2]!);
       labels.push(s.label);
+      siteOf.push(s);
     }
+  }
+  // different sites at one position after expansion (the same atom listed twice, or two sites
+  // related by a symmetry operation): same element, both full → one atom; different elements,
+  // both full → an error naming them; partial occupancies are alternatives and are left alone
+  const coincident = new Map<string, { kept: string; merged: string; atoms: number; distanceA: number }>();
+  const removed = new Uint8Array(numbers.length);
+  for (const [i, j, d] of periodicClosePairs(fracOut, cell, mergeA)) {
+    if (removed[i] || removed[j]) continue;
+    const sa = siteOf[i]!;
+    const sb = siteOf[j]!;
+    if (sa.occupancy < 1 || sb.occupancy < 1) continue;
+    if (sa.z !== sb.z) {
+      throw inputError(
+        'cif-overlap',
+        `sites "${sa.label}" (${symbolOf(sa.z)}, line ${sa.line}) and "${sb.label}" (${symbolOf(sb.z)}) are ${d.toFixed(3)} Å apart after symmetry expansion, both with full occupancy`,
+        { line: sb.line, source: lines[sb.line - 1] ?? '', inputName },
+        'one of them is misplaced or has the wrong element; if they are alternatives, give them occupancies < 1 (and disorder groups)',
+      );
+    }
+    removed[j] = 1;
+    const key = `${sa.label}\u0000${sb.label}`;
+    const e = coincident.get(key) ?? { kept: sa.label, merged: sb.label, atoms: 0, distanceA: 0 };
+    e.atoms++;
+    e.distanceA = Math.max(e.distanceA, d);
+    coincident.set(key, e);
+  }
+  for (const e of coincident.values()) {
+    warnings.push(
+      `sites "${e.kept}" and "${e.merged}" are at the same position (${e.distanceA.toFixed(3)} Å apart after symmetry expansion, ${e.atoms} atom${e.atoms === 1 ? '' : 's'}): merged, kept "${e.kept}"`,
+    );
+  }
+  if (coincident.size > 0) {
+    let w = 0;
+    for (let i = 0; i < numbers.length; i++) {
+      if (removed[i]) continue;
+      numbers[w] = numbers[i]!;
+      labels[w] = labels[i]!;
+      for (let k = 0; k < 3; k++) fracOut[3 * w + k] = fracOut[3 * i + k]!;
+      w++;
+    }
+    numbers.length = w;
+    labels.length = w;
+    fracOut.length = 3 * w;
   }
   const n = numbers.length;
   const positions = new Float64Array(3 * n);
@@ -745,6 +804,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     asymmetricAtoms: kept.length,
     cellAtoms: n,
     duplicatesRemoved: duplicates,
+    coincidentSites: [...coincident.values()],
     warnings,
   };
   return { structure, fractional: Float64Array.from(fracOut), asymmetricUnit, cell, report };
@@ -760,6 +820,73 @@ export function typeSymbolNumber(text: string): number {
   const sym = /^[A-Za-z]{1,2}/.exec(text)?.[0] ?? '';
   if (/^[DTdt](?![A-Za-z])/.test(text)) return 1;
   return lookupSymbol(sym) || (sym.length === 2 ? lookupSymbol(sym[0]!) : 0);
+}
+
+/**
+ * Pairs of atoms (i < j) closer than `maxA` (Å) under periodic minimum image, with their
+ * distance, sorted by i then j. Fractional coordinates in [0, 1); cell list over fractional
+ * bins at least `maxA` wide (perpendicular widths = V / |b × c| …), so O(n) for dilute atoms.
+ */
+function periodicClosePairs(
+  frac: readonly number[],
+  cell: Float64Array,
+  maxA: number,
+): [number, number, number][] {
+  const n = frac.length / 3;
+  const out: [number, number, number][] = [];
+  if (n < 2 || !(maxA > 0)) return out;
+  const row = (k: number) => [cell[3 * k]!, cell[3 * k + 1]!, cell[3 * k + 2]!];
+  const rows = [row(0), row(1), row(2)];
+  const cross = (u: number[], v: number[]) => [
+    u[1]! * v[2]! - u[2]! * v[1]!,
+    u[2]! * v[0]! - u[0]! * v[2]!,
+    u[0]! * v[1]! - u[1]! * v[0]!,
+  ];
+  const a0 = rows[0]!;
+  const bc = cross(rows[1]!, rows[2]!);
+  const volume = Math.abs(a0[0]! * bc[0]! + a0[1]! * bc[1]! + a0[2]! * bc[2]!);
+  const nb = [0, 1, 2].map((k) => {
+    const c = cross(rows[(k + 1) % 3]!, rows[(k + 2) % 3]!);
+    return Math.max(1, Math.min(1000, Math.floor(volume / Math.hypot(c[0]!, c[1]!, c[2]!) / maxA)));
+  }) as [number, number, number];
+  const bin = (i: number, k: number) => Math.min(nb[k]! - 1, Math.floor(frac[3 * i + k]! * nb[k]!));
+  const key = (a: number, b: number, c: number) => (a * nb[1] + b) * nb[2] + c;
+  const bins = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const kk = key(bin(i, 0), bin(i, 1), bin(i, 2));
+    const list = bins.get(kk);
+    if (list) list.push(i);
+    else bins.set(kk, [i]);
+  }
+  const max2 = maxA * maxA;
+  const cart = new Float64Array(3);
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const b0 = bin(i, 0);
+    const b1 = bin(i, 1);
+    const b2 = bin(i, 2);
+    seen.clear();
+    for (let d0 = -1; d0 <= 1; d0++)
+      for (let d1 = -1; d1 <= 1; d1++)
+        for (let d2 = -1; d2 <= 1; d2++) {
+          const kk = key((b0 + d0 + nb[0]) % nb[0], (b1 + d1 + nb[1]) % nb[1], (b2 + d2 + nb[2]) % nb[2]);
+          if (seen.has(kk)) continue;
+          seen.add(kk);
+          for (const j of bins.get(kk) ?? []) {
+            if (j <= i) continue;
+            let dx = frac[3 * j]! - frac[3 * i]!;
+            let dy = frac[3 * j + 1]! - frac[3 * i + 1]!;
+            let dz = frac[3 * j + 2]! - frac[3 * i + 2]!;
+            dx -= Math.round(dx);
+            dy -= Math.round(dy);
+            dz -= Math.round(dz);
+            fracToCart(cell, dx, dy, dz, cart);
+            const d2 = cart[0]! ** 2 + cart[1]! ** 2 + cart[2]! ** 2;
+            if (d2 < max2) out.push([i, j, Math.sqrt(d2)]);
+          }
+        }
+  }
+  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 /** Join values split at spaces back into operations with two commas each ("-x," "y," "-z" → "-x, y, -z"). */

@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseXyz } from '../../io/xyz.js';
+import { runCli } from '../testing.js';
+
+const CIF_HEAD = `data_dup
+_cell_length_a 10
+_cell_length_b 10
+_cell_length_c 10
+_cell_angle_alpha 90
+_cell_angle_beta 90
+_cell_angle_gamma 90
+loop_
+_symmetry_equiv_pos_as_xyz
+'x, y, z'
+loop_
+_atom_site_label
+_atom_site_type_symbol
+_atom_site_fract_x
+_atom_site_fract_y
+_atom_site_fract_z
+`;
+
+describe('superatom convert (CIF site checks)', () => {
+  it('merges a site listed twice and says so (acceptance test: two overlapping atoms were written)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-convert-dup-'));
+    writeFileSync(
+      join(dir, 'dup.cif'),
+      `${CIF_HEAD}Au1 Au 0.1 0.2 0.3\nAu2 Au 0.1 0.2 0.3\nS1 S 0.3 0.2 0.3\n`,
+    );
+    const r = await runCli(['convert', 'dup.cif', '--to', 'xyz'], dir);
+    expect(r.code).toBe(0);
+    const [s] = parseXyz(r.out);
+    expect(Array.from(s!.numbers)).toEqual([79, 16]);
+    expect(r.err).toMatch(/sites "Au1" and "Au2" are at the same position .*merged, kept "Au1"/);
+    writeFileSync(join(dir, 'clash.cif'), `${CIF_HEAD}Au1 Au 0.1 0.2 0.3\nS2 S 0.1 0.2 0.3\n`);
+    const bad = await runCli(['convert', 'clash.cif', '--to', 'xyz'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/sites "Au1" \(Au, line 17\) and "S2" \(S\)/);
+  });
+});
