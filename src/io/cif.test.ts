@@ -6,7 +6,7 @@ import { mackayIcosahedron } from '../structure/builders/clusters.js';
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
 import { cellFromParameters, cellParameters, invertCell } from './cell.js';
-import { parseCif, parseCifNumber, parseSymop, writeCif } from './cif.js';
+import { cifNotes, parseCif, parseCifNumber, parseSymop, writeCif } from './cif.js';
 import { extractMolecule } from './crystal.js';
 
 /**
@@ -401,6 +401,8 @@ Au1 0.1 0.2 0.3
       { kept: 'Ag1', dropped: ['Au1'], occupancies: [0.6, 0.4] },
     ]);
     expect(r.report.warnings).toEqual([]);
+    // what analyze shows as notes
+    expect(cifNotes(r.report)).toEqual(['co-occupied site: kept "Ag1" (occupancy 0.6), dropped "Au1" (0.4)']);
   });
   it('warns about an occupancy above 1 (acceptance test: was read silently)', () => {
     const text = base

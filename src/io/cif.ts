@@ -811,6 +811,35 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
 }
 
 /**
+ * The reader's choices and warnings as one-line sentences for a user: the
+ * disorder part kept per assembly, minor-part sites dropped, co-occupied
+ * sites merged, then `report.warnings` (occupancies, merged sites, Q peaks …).
+ */
+export function cifNotes(report: CifReport): string[] {
+  const out: string[] = [];
+  for (const asm of report.disorder.assemblies) {
+    out.push(
+      `disorder assembly ${asm.assembly || '(unnamed)'}: kept group ${asm.chosen} of ${asm.groups
+        .map(
+          (g) =>
+            `group ${g.group} (${g.sites} site${g.sites === 1 ? '' : 's'}, mean occupancy ${g.meanOccupancy.toFixed(3)})`,
+        )
+        .join(', ')}`,
+    );
+  }
+  const dropped =
+    report.disorder.droppedSites - report.disorder.mixedSites.reduce((t, m) => t + m.dropped.length, 0);
+  if (dropped > 0) out.push(`${dropped} minor-part disorder site${dropped === 1 ? '' : 's'} dropped`);
+  for (const m of report.disorder.mixedSites) {
+    out.push(
+      `co-occupied site: kept "${m.kept}" (occupancy ${m.occupancies[0]}), dropped ${m.dropped.map((d, i) => `"${d}" (${m.occupancies[i + 1]})`).join(', ')}`,
+    );
+  }
+  out.push(...report.warnings);
+  return out;
+}
+
+/**
  * Atomic number from an `_atom_site_type_symbol`: the CIF core dictionary
  * makes it an element symbol optionally followed by a charge or other
  * characters (`Au`, `AU`, `Au1+`, `O2-`, `Ow`); D and T are hydrogen. 0 when

@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   readonly kernel?: boolean;
   /** Point-group tolerance as a fraction of the nearest-neighbour distance (default 0.086). */
   readonly tolerance?: number;
+  /** Warnings of the file reader (e.g. `cifNotes`), passed through to `AnalysisReport.warnings`. */
+  readonly readerWarnings?: readonly string[];
 }
 
 export interface KernelShape {
@@ -91,6 +93,8 @@ export interface AnalysisReport {
   readonly bonds: readonly BondRow[];
   /** Notes, e.g. a molecule extracted from a crystal. */
   readonly notes: readonly string[];
+  /** What the file reader chose or warned about (CIF disorder part kept, occupancies, merged sites). */
+  readonly warnings: readonly string[];
 }
 
 function symbol(z: number): string {
@@ -244,5 +248,6 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
       max: b.max,
     })),
     notes,
+    warnings: [...(options.readerWarnings ?? [])],
   };
 }

@@ -4,7 +4,9 @@
  * bond statistics of a cluster structure.
  */
 import { InputError } from '../../core/errors.js';
-import { readStructureFile } from '../../node/files.js';
+import { cifNotes, parseCif } from '../../io/cif.js';
+import { detectFormat, readStructures } from '../../io/registry.js';
+import { readTextFile } from '../../node/read.js';
 import { type AnalysisReport, analyzeStructure } from '../../workflows/analyze.js';
 import type { Command } from '../command.js';
 
@@ -15,6 +17,7 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
   out.push(`file          ${file}`);
   out.push(`formula       ${r.formula} (${r.atoms} atoms)`);
   for (const n of r.notes) out.push(`note          ${n}`);
+  for (const w of r.warnings) out.push(`note          ${w}`);
   const s = r.symmetry;
   out.push(
     `point group   ${r.pointGroup} (order ${s.order ?? '∞'}) of ${r.symmetrySubset} (${r.symmetryAtoms} atoms), tolerance ${s.tolerance} × d_nn = ${f3(s.toleranceA)} Å`,
@@ -100,7 +103,11 @@ export const analyzeCommand: Command = {
         hint: 'analyze takes one file',
       });
     }
-    const frames = readStructureFile(file, io.cwd);
+    const text = readTextFile(file, io.cwd, 'structure file');
+    const format = detectFormat(text, file);
+    // a CIF is read here rather than through the registry to keep the reader's report
+    const cif = format.name === 'cif' ? parseCif(text, file) : undefined;
+    const frames = cif ? [cif.structure] : readStructures(text, file, format.name);
     const k = (args.options.frame as number | undefined) ?? 1;
     const s = frames[k - 1];
     if (!s)
@@ -122,6 +129,7 @@ export const analyzeCommand: Command = {
       ...(el ? { elements: el } : {}),
       ...(args.options.kernel ? { kernel: true } : {}),
       ...(args.options.tolerance !== undefined ? { tolerance: args.options.tolerance as number } : {}),
+      ...(cif ? { readerWarnings: cifNotes(cif.report) } : {}),
     });
     io.stdout(args.options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report, file));
     return 0;
