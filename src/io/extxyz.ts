@@ -5,7 +5,8 @@
  * `Properties=species:S:1:pos:R:3[:name:type:cols…]` describing the columns
  * of the atom lines (types S string, R real, I integer, L logical T/F).
  * Values may be quoted ("…", with \" escapes) or bracketed ({…}, […]).
- * The total charge is read from `charge=` (or `total_charge=`) when present.
+ * The total charge is read from `charge=` (or `total_charge=`) when present;
+ * the title from `comment=` (written back the same way), else there is none.
  */
 
 import type { Structure } from '../structure/structure.js';
@@ -312,7 +313,10 @@ export function parseExtxyzFrames(text: string, inputName?: string): ExtxyzFrame
       numbers,
       positions,
       charge,
-      title: comment.trim(),
+      // the title is the comment= value (ASE writes a free-text title there), not the key=value line
+      ...(info.comment !== undefined && String(info.comment).trim() !== ''
+        ? { title: String(info.comment).trim() }
+        : {}),
       ...(lattice ? { cell: lattice } : {}),
       ...(labelsDiffer && species.type === 'S' ? { labels } : {}),
     });
@@ -344,7 +348,7 @@ export function looksLikeExtxyz(text: string): boolean {
 /**
  * Write frames as extended XYZ: `Lattice` and `pbc="T T T"` when the
  * structure has a cell, `Properties=species:S:1:pos:R:3`, `charge` when
- * non-zero, and any extra `info` keys.
+ * non-zero, the title as `comment="…"`, and any extra `info` keys.
  */
 export function writeExtxyz(
   frames: Structure | readonly Structure[],
@@ -362,6 +366,9 @@ export function writeExtxyz(
     kv.push('Properties=species:S:1:pos:R:3');
     if (s.charge !== 0) kv.push(`charge=${s.charge}`);
     if (s.cell) kv.push('pbc="T T T"');
+    const title = s.title?.replace(/\s+/g, ' ').trim();
+    if (title && !Object.keys(extra ?? {}).some((k) => k.toLowerCase() === 'comment'))
+      kv.push(`comment="${title.replace(/["\\]/g, '\\$&')}"`);
     for (const [k, v] of Object.entries(extra ?? {})) {
       if (/^(lattice|properties|charge|pbc)$/i.test(k)) continue;
       const text = typeof v === 'boolean' ? (v ? 'T' : 'F') : String(v);

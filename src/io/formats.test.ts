@@ -147,10 +147,18 @@ describe('extended XYZ', () => {
   });
   it('round-trips through writeExtxyz (cell and charge kept)', () => {
     const s = parseExtxyz(EXT)[0]!;
-    const back = parseExtxyz(writeExtxyz(s, { energy: -3.5, note: 'x y' }))[0]!;
+    const [f] = parseExtxyzFrames(writeExtxyz(s, { energy: -3.5, note: 'x y' }));
+    const back = f!.structure;
     expect(back.charge).toBe(-1);
     expect(Array.from(back.cell!)).toEqual(Array.from(s.cell!));
-    expect(back.title).toMatch(/note="x y"/);
+    expect(f!.info.note).toBe('x y');
+    // the title is the comment= value, written back as comment="…" (was the whole key=value line)
+    expect(s.title).toBe('a b');
+    expect(back.title).toBe('a b');
+    const quoted = createStructure({ numbers: [79], positions: [0, 0, 0], title: 'Au "25" \\ core' });
+    expect(parseExtxyz(writeExtxyz(quoted))[0]!.title).toBe('Au "25" \\ core');
+    // no comment= key: no title
+    expect(parseExtxyz(EXT.replace(' comment="a b"', ''))[0]!.title).toBeUndefined();
   });
   it('errors on malformed headers', () => {
     expect(() => parseExtxyz(EXT.replace('comment="a b"', 'comment="a b'))).toThrow(/never closed/);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +39,20 @@ describe('superatom convert (CIF site checks)', () => {
     const bad = await runCli(['convert', 'clash.cif', '--to', 'xyz'], dir);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/sites "Au1" \(Au, line 17\) and "S2" \(S\)/);
+  });
+});
+
+describe('superatom convert (extended XYZ title)', () => {
+  it('names the CIF block from comment=, not from the key=value line (acceptance test: data_PropertiesspeciesS1posR3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-convert-ext-'));
+    writeFileSync(
+      join(dir, 'au2.extxyz'),
+      '2\nProperties=species:S:1:pos:R:3 comment="Au2 dimer"\nAu 0 0 0\nAu 2.5 0 0\n',
+    );
+    expect((await runCli(['convert', 'au2.extxyz', '-o', 'au2.cif'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'au2.cif'), 'utf8').split('\n')[0]).toBe('data_Au2_dimer');
+    writeFileSync(join(dir, 'plain.extxyz'), '1\nProperties=species:S:1:pos:R:3\nAu 0 0 0\n');
+    expect((await runCli(['convert', 'plain.extxyz', '-o', 'plain.cif'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'plain.cif'), 'utf8').split('\n')[0]).toBe('data_superatom');
   });
 });
