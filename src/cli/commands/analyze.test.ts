@@ -38,3 +38,15 @@ describe('superatom analyze (reader warnings)', () => {
     expect(JSON.parse((await runCli(['analyze', 'a.xyz', '--json'], dir)).out).warnings).toEqual([]);
   });
 });
+
+describe('superatom analyze (wording)', () => {
+  it('says "1 atom" for a single atom (acceptance test: "(1 atoms)")', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-analyze-one-'));
+    writeFileSync(join(dir, 'one.xyz'), '1\n\nAu 0 0 0\n');
+    const r = await runCli(['analyze', 'one.xyz'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/formula +Au \(1 atom\)/);
+    expect(r.out).toMatch(/of all atoms \(1 atom\)/);
+    expect(r.out).not.toMatch(/\b1 atoms/);
+  });
+});

@@ -11,16 +11,18 @@ import { type AnalysisReport, analyzeStructure } from '../../workflows/analyze.j
 import type { Command } from '../command.js';
 
 const f3 = (x: number) => x.toFixed(3);
+/** "1 atom", "2 atoms". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatAnalysis(r: AnalysisReport, file: string): string {
   const out: string[] = [];
   out.push(`file          ${file}`);
-  out.push(`formula       ${r.formula} (${r.atoms} atoms)`);
+  out.push(`formula       ${r.formula} (${count(r.atoms, 'atom')})`);
   for (const n of r.notes) out.push(`note          ${n}`);
   for (const w of r.warnings) out.push(`note          ${w}`);
   const s = r.symmetry;
   out.push(
-    `point group   ${r.pointGroup} (order ${s.order ?? '∞'}) of ${r.symmetrySubset} (${r.symmetryAtoms} atoms), tolerance ${s.tolerance} × d_nn = ${f3(s.toleranceA)} Å`,
+    `point group   ${r.pointGroup} (order ${s.order ?? '∞'}) of ${r.symmetrySubset} (${count(r.symmetryAtoms, 'atom')}), tolerance ${s.tolerance} × d_nn = ${f3(s.toleranceA)} Å`,
   );
   out.push(
     `  deviation   max ${f3(s.maxDeviation)} Å, RMS ${f3(s.rmsDeviation)} Å to the symmetrized structure; CSM S(${r.pointGroup}) = ${s.measure.toFixed(4)}`,
@@ -32,14 +34,16 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
   const els = Object.entries(k.elements)
     .map(([e, c]) => `${e}${c}`)
     .join('');
-  out.push(`kernel        ${els || 'none'} (${k.count} atoms), shells ${k.shells.join(' + ') || '—'}`);
+  out.push(
+    `kernel        ${els || 'none'} (${count(k.count, 'atom')}), shells ${k.shells.join(' + ') || '—'}`,
+  );
   if (k.shape) {
     const alts = k.shape.measures
       .slice(1, 4)
       .map((m) => `${m.name} ${m.measure.toFixed(2)}`)
       .join(', ');
     out.push(
-      `  shape       ${k.shape.of} (${k.shape.vertices} atoms): ${k.shape.best} CShM ${k.shape.measure.toFixed(3)}${alts ? `; next: ${alts}` : ''}`,
+      `  shape       ${k.shape.of} (${count(k.shape.vertices, 'atom')}): ${k.shape.best} CShM ${k.shape.measure.toFixed(3)}${alts ? `; next: ${alts}` : ''}`,
     );
   }
   const st = Object.entries(r.anatomy.stapleSummary);

@@ -56,3 +56,21 @@ describe('superatom convert (extended XYZ title)', () => {
     expect(readFileSync(join(dir, 'plain.cif'), 'utf8').split('\n')[0]).toBe('data_superatom');
   });
 });
+
+describe('superatom convert (wording)', () => {
+  it('says "1 atom", "1 frame", "1 site" (acceptance test: "(1 atoms)")', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-convert-one-'));
+    writeFileSync(join(dir, 'one.cif'), `${CIF_HEAD}Au1 Au 0.1 0.2 0.3\n`);
+    const r = await runCli(['convert', 'one.cif', '-o', 'one.xyz'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/asymmetric unit +1 site, 1 kept/);
+    expect(r.out).toMatch(/unit cell +1 atom \(/);
+    expect(r.out).toMatch(/wrote +one\.xyz \(1 frame, 1 atom\)/);
+    const m = await runCli(['convert', 'one.cif', '--molecule', '-o', 'm.xyz'], dir);
+    expect(m.out).toMatch(/extracted +Au \(1 atom, /);
+    writeFileSync(join(dir, 'two.xyz'), '1\na\nAu 0 0 0\n2\nb\nAu 0 0 0\nAu 2.9 0 0\n');
+    expect((await runCli(['convert', 'two.xyz', '-o', 'two.pdb'], dir)).out).toMatch(
+      /\(2 frames, 1, 2 atoms\)/,
+    );
+  });
+});

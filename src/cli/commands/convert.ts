@@ -13,14 +13,17 @@ import { readTextFile } from '../../node/read.js';
 import type { Structure } from '../../structure/structure.js';
 import type { Command } from '../command.js';
 
+/** "1 atom", "2 atoms". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function cifSummary(r: CifReport): string[] {
   const [a, b, c, al, be, ga] = r.cellParameters;
   const out = [
     `data block       ${r.blockName}`,
     `cell             a=${a.toFixed(4)} b=${b.toFixed(4)} c=${c.toFixed(4)} Å, α=${al.toFixed(3)} β=${be.toFixed(3)} γ=${ga.toFixed(3)}°`,
     `space group      ${r.spaceGroup ?? 'not given'}; ${r.symops.length} symmetry operation(s) from ${r.symopSource}`,
-    `asymmetric unit  ${r.sites.length} sites, ${r.asymmetricAtoms} kept`,
-    `unit cell        ${r.cellAtoms} atoms (${r.duplicatesRemoved} symmetry copies on special positions merged)`,
+    `asymmetric unit  ${count(r.sites.length, 'site')}, ${r.asymmetricAtoms} kept`,
+    `unit cell        ${count(r.cellAtoms, 'atom')} (${r.duplicatesRemoved} symmetry copies on special positions merged)`,
   ];
   for (const asm of r.disorder.assemblies) {
     out.push(
@@ -151,7 +154,7 @@ export const convertCommand: Command = {
         report.moleculesInCell = inCell;
         lines.push(
           `molecules        ${inCell.map((m) => `${m.count} × ${m.formula}${m.polymeric ? ' (polymeric)' : ''}`).join(', ')}`,
-          `extracted        ${molecule.formula} (${molecule.atoms.length} atoms, ${molecule.atomsUnwrapped} moved across cell boundaries)`,
+          `extracted        ${molecule.formula} (${count(molecule.atoms.length, 'atom')}, ${molecule.atomsUnwrapped} moved across cell boundaries)`,
         );
         if (molecule.polymeric)
           lines.push('warning          the selected component is a periodic network, not a molecule');
@@ -167,7 +170,7 @@ export const convertCommand: Command = {
       if (args.options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else {
         lines.push(
-          `wrote            ${out} (${frames.length} frame(s), ${frames.map((f) => f.numbers.length).join(', ')} atoms)`,
+          `wrote            ${out} (${count(frames.length, 'frame')}, ${frames.length === 1 ? count(frames[0]!.numbers.length, 'atom') : `${frames.map((f) => f.numbers.length).join(', ')} atoms`})`,
         );
         io.stdout(`${lines.join('\n')}\n`);
       }
