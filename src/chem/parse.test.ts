@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { validateLigandEntries } from './lexicon.js';
 import { formulaMasses, mzFromMass } from './masses.js';
-import { FormulaReader, parseFormula } from './parse.js';
+import { FormulaReader, MAX_DEPTH, parseFormula } from './parse.js';
 
 // Independent reference values typed in here (not read from src/data):
 // AME2020 atomic masses (Wang et al., Chin. Phys. C 45, 030003 (2021)), Da.
@@ -380,6 +380,61 @@ describe('bad input', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('bracket nesting depth (issue 17.4)', () => {
+  const refuse = (s: string, col: number) => {
+    let err: unknown;
+    try {
+      parseFormula(s);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).code).toBe('formula-too-deep');
+    expect((err as InputError).location.column).toBe(col);
+  };
+  it('886 nested brackets (under the 2000-character limit) are an InputError at the 33rd bracket', () => {
+    refuse(`${'('.repeat(886)}Au${')'.repeat(886)}`, MAX_DEPTH + 1);
+  });
+  it('1707 unclosed "(" are an InputError, not a stack overflow', () => {
+    refuse(`${'('.repeat(1707)}`, MAX_DEPTH + 1);
+  });
+  it(`${MAX_DEPTH} levels still parse (the cap is not below what formulas use)`, () => {
+    const s = `${'('.repeat(MAX_DEPTH)}Au${')2'.repeat(MAX_DEPTH)}`;
+    expect(parseFormula('[Cu32H20{S2P(OiPr)2}12]').composition.Cu).toBe(32);
+    // 2^32 atoms exceeds the atom cap: depth is accepted, the size refused with its own code
+    expect(() => parseFormula(s)).toThrow(/atoms/);
+    expect(parseFormula(`${'('.repeat(MAX_DEPTH)}Au${')'.repeat(MAX_DEPTH)}`).composition).toEqual({ Au: 1 });
+  });
+  it('fuzz: deep mixed nesting, closed or not, parses or raises InputError', () => {
+    const opener = fc.constantFrom('(', '[', '{');
+    fc.assert(
+      fc.property(
+        fc.array(opener, { minLength: 1, maxLength: 1500 }),
+        fc.boolean(),
+        fc.constantFrom('Au', 'SR', 'PPh3', ''),
+        (opens, close, body) => {
+          const closing: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+          const s = `${opens.join('')}${body}${
+            close
+              ? [...opens]
+                  .reverse()
+                  .map((o) => `${closing[o]}2`)
+                  .join('')
+              : ''
+          }`;
+          try {
+            parseFormula(s.slice(0, 2000));
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+            if (opens.length > MAX_DEPTH && s.length <= 2000) expect(e.code).toBe('formula-too-deep');
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

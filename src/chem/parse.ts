@@ -35,6 +35,12 @@ import type { Composition, Endohedral, Formula, FormulaPart, LigandUse } from '.
 /** Largest count one token may carry, and the largest total atom count of a formula. */
 export const MAX_COUNT = 100_000;
 export const MAX_ATOMS = 10_000_000;
+/**
+ * Deepest bracket nesting a formula may have. Real cluster formulas nest three or four levels
+ * ([Na(18-crown-6)][Cu32H20{S2P(OiPr)2}12]); the cap keeps the recursive reader far from the
+ * JavaScript stack limit (886 nested brackets used to exhaust it).
+ */
+export const MAX_DEPTH = 32;
 
 export interface ParseOptions {
   /** Charge given separately (e.g. `--charge -3`); an error if the text says otherwise. */
@@ -823,6 +829,14 @@ class Parser {
       }
     }
     const closer = OPENERS[open]!;
+    if (this.depth >= MAX_DEPTH) {
+      this.fail(
+        'formula-too-deep',
+        `brackets are nested more than ${MAX_DEPTH} deep here`,
+        col,
+        `real formulas nest a few levels; check for stray or unclosed brackets (limit ${MAX_DEPTH})`,
+      );
+    }
     this.pos++;
     const innerStart = this.pos;
     this.depth++;
