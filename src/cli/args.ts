@@ -3,7 +3,7 @@
  * `--name=value`, `-o value`, boolean flags, repeated options, and negative
  * numbers as values (`--target -173.9` and `--target=-173.9`).
  */
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 
 export type OptionType = 'string' | 'number' | 'integer' | 'boolean';
 
@@ -17,6 +17,10 @@ export interface OptionSpec {
   /** Allowed string values. */
   readonly choices?: readonly string[];
   readonly repeatable?: boolean;
+  /** Smallest allowed value of a number/integer option (inclusive); shown in --help. */
+  readonly min?: number;
+  /** Largest allowed value of a number/integer option (inclusive); shown in --help. */
+  readonly max?: number;
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
@@ -28,30 +32,134 @@ export interface ParsedArgs {
 
 const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
+function rangeText(spec: OptionSpec): string {
+  const { min, max } = spec;
+  if (min !== undefined && max !== undefined) return `from ${min} to ${max}`;
+  if (min !== undefined) return `≥ ${min}`;
+  if (max !== undefined) return `≤ ${max}`;
+  return '';
+}
+
 function convert(name: string, spec: OptionSpec, raw: string): string | number {
+  const shown = excerpt(raw, 40);
   if (spec.type === 'number' || spec.type === 'integer') {
     if (!NUMBER_RE.test(raw.trim())) {
-      throw new InputError('cli-number', `--${name} expects a number, got "${raw}"`, {
+      throw new InputError('cli-number', `--${name} expects a number, got "${shown}"`, {
         hint: `write it as --${name} 12 or --${name}=-3.5`,
       });
     }
     const v = Number(raw);
+    if (!Number.isFinite(v)) {
+      throw new InputError('cli-number', `--${name} expects a finite number, got "${shown}"`, {
+        hint: `${rangeText(spec) ? `allowed: ${rangeText(spec)}` : 'use an ordinary number'}`,
+      });
+    }
     if (spec.type === 'integer' && !Number.isInteger(v)) {
-      throw new InputError('cli-integer', `--${name} expects a whole number, got "${raw}"`);
+      const range = rangeText(spec);
+      throw new InputError(
+        'cli-integer',
+        `--${name} expects a whole number${range ? ` ${range}` : ''}, got "${shown}"`,
+      );
+    }
+    if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
+      throw new InputError('cli-range', `--${name} must be ${rangeText(spec)}, got ${shown}`);
     }
     return v;
   }
   if (spec.choices && !spec.choices.includes(raw)) {
-    throw new InputError('cli-choice', `--${name} must be one of ${spec.choices.join(', ')}; got "${raw}"`);
+    const guess = didYouMean(raw, spec.choices);
+    throw new InputError(
+      'cli-choice',
+      `--${name} must be one of ${spec.choices.join(', ')}; got "${shown}"`,
+      guess ? { hint: `did you mean "${guess}"?` } : {},
+    );
   }
   return raw;
+}
+
+/**
+ * Damerau–Levenshtein distance (insertions, deletions, substitutions and transpositions of
+ * adjacent characters, unrestricted: Lowrance & Wagner 1975, J. ACM 22, 177), case-sensitive.
+ * Stops early and returns `limit + 1` when the lengths alone differ by more than `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const n = a.length;
+  const m = b.length;
+  const inf = n + m;
+  const lastRow = new Map<string, number>();
+  // d has (n + 2) × (m + 2) cells; row/column 0 hold `inf`, row/column 1 the empty prefix
+  const w = m + 2;
+  const d = new Array<number>((n + 2) * w).fill(0);
+  d[0] = inf;
+  for (let i = 0; i <= n; i++) {
+    d[(i + 1) * w] = inf;
+    d[(i + 1) * w + 1] = i;
+  }
+  for (let j = 0; j <= m; j++) {
+    d[j + 1] = inf;
+    d[w + j + 1] = j;
+  }
+  for (let i = 1; i <= n; i++) {
+    let lastMatchCol = 0;
+    for (let j = 1; j <= m; j++) {
+      const i1 = lastRow.get(b[j - 1]!) ?? 0;
+      const j1 = lastMatchCol;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      if (cost === 0) lastMatchCol = j;
+      d[(i + 1) * w + j + 1] = Math.min(
+        d[i * w + j]! + cost,
+        d[(i + 1) * w + j]! + 1,
+        d[i * w + j + 1]! + 1,
+        d[i1 * w + j1]! + (i - i1 - 1) + 1 + (j - j1 - 1),
+      );
+    }
+    lastRow.set(a[i - 1]!, i);
+  }
+  return d[(n + 1) * w + m + 1]!;
+}
+
+/**
+ * The candidate nearest to a mistyped `input` ("did you mean"), when it is within `maxDistance`
+ * edits (Damerau–Levenshtein, compared case-insensitively) and unambiguous; otherwise undefined.
+ * Command files use it for their own names (rules, shapes, potentials): `didYouMean(rule, RULES)`.
+ */
+export function didYouMean(input: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+  if (input.length > 64) return undefined;
+  const x = input.toLowerCase();
+  let best: string | undefined;
+  let bestD = maxDistance + 1;
+  let tie = false;
+  for (const c of candidates) {
+    if (c === input) return undefined;
+    // a one-letter input is "near" every short name: only suggest for inputs of 3 or more characters
+    const d = editDistance(x, c.toLowerCase(), maxDistance);
+    const allowed = Math.min(maxDistance, Math.max(0, Math.floor((Math.min(x.length, c.length) - 1) / 2)));
+    if (d > allowed) continue;
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD && c !== best) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
+}
+
+/** " (did you mean "x"?)"-style hint text, or '' when nothing is near. */
+export function suggestionHint(input: string, candidates: Iterable<string>, prefix = ''): string {
+  const guess = didYouMean(input, candidates);
+  return guess ? `did you mean "${prefix}${guess}"?` : '';
 }
 
 export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedArgs {
   const positionals: string[] = [];
   const options: ParsedArgs['options'] = {};
   const byShort = new Map<string, string>();
-  for (const [name, spec] of Object.entries(specs)) if (spec.short) byShort.set(spec.short, name);
+  // user-typed names are looked up in Maps, never as object keys (`--__proto__`, `--toString`)
+  const byName = new Map<string, OptionSpec>(Object.entries(specs));
+  for (const [name, spec] of byName) if (spec.short) byShort.set(spec.short, name);
 
   const set = (name: string, spec: OptionSpec, value: string | number | boolean) => {
     if (spec.repeatable) {
@@ -86,24 +194,29 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
     } else if (/^-[A-Za-z]$/.test(arg)) {
       name = byShort.get(arg.slice(1));
       if (!name) {
-        throw new InputError('cli-unknown-option', `unknown option ${arg}`, { hint: 'see --help' });
+        const short = [...byShort.keys()].map((k) => `-${k}`);
+        throw new InputError('cli-unknown-option', `unknown option ${arg}`, {
+          hint: short.length ? `short options here: ${short.join(', ')}; see --help` : 'see --help',
+        });
       }
     } else {
       positionals.push(arg);
       continue;
     }
-    const spec = specs[name];
+    const spec = byName.get(name);
     if (!spec) {
-      const known = Object.keys(specs)
-        .map((k) => `--${k}`)
-        .join(', ');
-      throw new InputError('cli-unknown-option', `unknown option --${name}`, {
-        hint: known ? `known options: ${known}` : 'this command takes no options',
+      const known = [...byName.keys()].map((k) => `--${k}`).join(', ');
+      const guess = suggestionHint(name, byName.keys(), '--');
+      throw new InputError('cli-unknown-option', `unknown option --${excerpt(name, 40)}`, {
+        hint: `${guess ? `${guess} ` : ''}${known ? `known options: ${known}` : 'this command takes no options'}`,
       });
     }
     if (spec.type === 'boolean') {
       if (inline !== undefined && !['true', 'false'].includes(inline)) {
-        throw new InputError('cli-boolean', `--${name} is a flag and takes no value (got "${inline}")`);
+        throw new InputError(
+          'cli-boolean',
+          `--${name} is a flag and takes no value (got "${excerpt(inline, 40)}")`,
+        );
       }
       set(name, spec, inline !== 'false');
       continue;
@@ -127,7 +240,7 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs): ParsedAr
     }
     set(name, spec, convert(name, spec, raw!));
   }
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const [name, spec] of byName) {
     if (options[name] === undefined && spec.default !== undefined) options[name] = spec.default;
   }
   return { positionals, options };
@@ -139,6 +252,7 @@ export function formatOptions(specs: OptionSpecs): string {
     const flag = `${s.short ? `-${s.short}, ` : '    '}--${name}${s.type === 'boolean' ? '' : ` <${s.valueName ?? s.type}>`}`;
     const extra = [
       s.choices ? `one of: ${s.choices.join(', ')}` : '',
+      s.min !== undefined || s.max !== undefined ? rangeText(s) : '',
       s.default !== undefined ? `default: ${String(s.default)}` : '',
     ]
       .filter(Boolean)

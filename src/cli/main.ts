@@ -1,11 +1,12 @@
 /**
  * `superatom <command> [args]` — dispatch, --help, and the error contract:
  * bad input prints a rendered error (what, where, hint) and exits 2, never a stack trace.
+ * Command modules are imported only when their command runs (see `commands/index.ts`).
  */
-import { InputError, isSuperatomError } from '../core/errors.js';
-import { formatOptions, parseArgs } from './args.js';
+import { excerpt, InputError, isSuperatomError } from '../core/errors.js';
+import { didYouMean, formatOptions, parseArgs } from './args.js';
 import type { CliIO, Command } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, findCommand } from './commands/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -39,8 +40,10 @@ export function commandHelp(c: Command): string {
 
 /** An unknown command name: exit 2, the error as JSON when --json was asked for. */
 function unknownCommand(name: string, rest: readonly string[], io: CliIO): number {
-  const e = new InputError('cli-unknown-command', `unknown command "${name}"`, {
-    hint: `commands are ${COMMANDS.map((c) => c.name).join(', ')}`,
+  const names = COMMANDS.map((c) => c.name);
+  const guess = didYouMean(name, names);
+  const e = new InputError('cli-unknown-command', `unknown command "${excerpt(name, 60)}"`, {
+    hint: `${guess ? `did you mean "${guess}"? ` : ''}commands are ${names.join(', ')}`,
   });
   io.stderr(`${rest.includes('--json') ? JSON.stringify(e.toJSON()) : e.render()}\n`);
   return 2;
@@ -49,22 +52,23 @@ function unknownCommand(name: string, rest: readonly string[], io: CliIO): numbe
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const target = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const target = name === 'help' && rest[0] !== undefined ? findCommand(rest[0]) : undefined;
     if (name === 'help' && rest[0] !== undefined && !target) return unknownCommand(rest[0], rest, io);
-    io.stdout(`${target ? commandHelp(target) : topHelp()}\n`);
+    io.stdout(`${target ? commandHelp(await target.load()) : topHelp()}\n`);
     return 0;
   }
   if (name === '--version' || name === '-V') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) return unknownCommand(name, rest, io);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${commandHelp(command)}\n`);
-    return 0;
-  }
+  const entry = findCommand(name);
+  if (!entry) return unknownCommand(name, rest, io);
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${commandHelp(command)}\n`);
+      return 0;
+    }
     const args = parseArgs(rest, command.options);
     return await command.run(args, io);
   } catch (e) {
@@ -73,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`${json ? JSON.stringify(e.toJSON()) : e.render()}\n`);
       return 2;
     }
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = excerpt(e instanceof Error ? e.message : String(e), 500);
     io.stderr(
       `internal error in "${name}": ${msg}\nThis is a bug in superatom, not in your input; please report it with the command line.\n`,
     );
