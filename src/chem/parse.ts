@@ -1722,7 +1722,9 @@ export class FormulaReader {
       if (!Number.isInteger(options.charge) || Math.abs(options.charge) > 200) {
         throw new InputError(
           'formula-charge-option',
-          `the charge option must be a whole number, got ${options.charge}`,
+          Number.isInteger(options.charge)
+            ? `the charge option must lie between −200 and 200 e, got ${options.charge}`
+            : `the charge option must be a whole number (−200 to 200), got ${options.charge}`,
           {
             hint: 'for example --charge -3',
           },
