@@ -384,6 +384,38 @@ describe('bad input', () => {
   });
 });
 
+describe('ligand view shared with count (issue 9.9)', () => {
+  it('a bare halogen beside the metals of a ligated cluster is a halide X ligand, as if written (Cl)2', () => {
+    // [Au13(dppe)5Cl2]3+: 13 − 2 Cl − 3 = 8 electrons (Shichibu & Konishi, Small 6, 1216 (2010))
+    const f = parseFormula('[Au13(dppe)5Cl2]3+');
+    const g = parseFormula('[Au13(dppe)5(Cl)2]3+');
+    expect(f.core).toEqual({ Au: 13 });
+    expect(f.ligands.find((l) => l.name === 'Cl')).toMatchObject({
+      count: 2,
+      role: 'X',
+      electronsWithdrawn: 1,
+    });
+    expect(f.ligands.map((l) => [l.name, l.count, l.role])).toEqual(
+      g.ligands.map((l) => [l.name, l.count, l.role]),
+    );
+    expect(f.composition).toEqual(g.composition);
+  });
+  it('halogens stay in the core without other ligands or inside an endohedral shell', () => {
+    expect(parseFormula('[AlF4]-').core).toEqual({ Al: 1, F: 4 });
+    expect(parseFormula('[PtCl4]2-').core).toEqual({ Pt: 1, Cl: 4 });
+    const ag = parseFormula('Cl@Ag12@Ag48(dppm)12');
+    expect(ag.core.Cl).toBe(1);
+    expect(ag.ligands.some((l) => l.name === 'Cl')).toBe(false);
+  });
+  it('MeOPhS is 4-methoxybenzenethiolate, C7H7OS, an X-type ligand', () => {
+    const f = parseFormula('[Au19Ag6(MeOPhS)17(PPh3)6]2+');
+    const l = f.ligands.find((x) => x.name === 'MeOPhS')!;
+    expect(l.composition).toEqual({ C: 7, H: 7, O: 1, S: 1 });
+    expect(l).toMatchObject({ role: 'X', electronsWithdrawn: 1 });
+    expect(parseFormula('Au(tBuPhS)').composition).toEqual({ Au: 1, C: 10, H: 13, S: 1 });
+  });
+});
+
 describe('bracket nesting depth (issue 17.4)', () => {
   const refuse = (s: string, col: number) => {
     let err: unknown;

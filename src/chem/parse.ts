@@ -1170,6 +1170,25 @@ class Evaluator {
       if (node.kind !== 'abbr' || node.spelling !== 'Ph' || node.count !== 1) continue;
       const prev = nodes[i - 1];
       const beforePrev = nodes[i - 2];
+      // a para-substituted aryl thiolate written substituent first (MeOPhS, tBuPhS, FPhS): the S
+      // closing the group sits on the ring too, so Ph between them is a C6H4 ring
+      const next = nodes[i + 1];
+      if (
+        prev &&
+        i + 2 === nodes.length &&
+        next?.kind === 'atom' &&
+        next.count === 1 &&
+        RING_SUBSTITUTION_HOSTS.has(next.symbol)
+      ) {
+        ringH += 1;
+        this.notes.push(
+          `${nodes
+            .slice(i - 1)
+            .map((x) => x.text)
+            .join('')}: Ph between a substituent and ${next.symbol} is a C6H4 ring`,
+        );
+        continue;
+      }
       // a CH2 linker (benzyl: SCH2Ph-tBu) is saturated, so substituents after Ph sit on the ring too
       const benzyl =
         prev?.kind === 'atom' &&
@@ -1756,10 +1775,17 @@ export class FormulaReader {
       if (prev) prev.count += count;
       else ligands.set(info.name, { info, count });
     };
-    const walk = (seq: Seq, mult: number) => {
-      for (const seg of seq.segments) {
+    // Bare halogens written next to the metals of the outer shell ([Au13(dppe)5Cl2]3+): halide ligands.
+    const bareHalides = new Map<string, number>();
+    const walk = (seq: Seq, mult: number, outer: boolean) => {
+      for (const [k, seg] of seq.segments.entries()) {
+        const shell = outer && k === seq.segments.length - 1;
         for (const node of seg) {
           if (node.kind === 'atom') {
+            if (shell && HALOGENS.has(node.key)) {
+              bareHalides.set(node.key, (bareHalides.get(node.key) ?? 0) + node.count * mult);
+              continue;
+            }
             addInto(core, { [node.key]: node.count * mult });
             continue;
           }
@@ -1771,7 +1797,7 @@ export class FormulaReader {
           }
           const group = node as GroupNode;
           if (ev.hasMetal(group)) {
-            walk(group.body, mult * group.count);
+            walk(group.body, mult * group.count, shell);
             continue;
           }
           const r = ev.seq(group.body);
@@ -1810,7 +1836,24 @@ export class FormulaReader {
         }
       }
     };
-    walk(ion.seq, 1);
+    walk(ion.seq, 1, true);
+    // A halogen atom beside the metals of a cluster that has other ligands is a halide ligand
+    // (X-type, withdraws 1), exactly as if written (Cl)2; alone with metals (AlF4−, PtCl4²⁻) it stays
+    // in the core, where the centre and superhalogen rules read it.
+    const metalInCore = Object.keys(core).some((k) => !NON_METALS.has(k) && !/^\d/.test(k));
+    for (const [h, n] of bareHalides) {
+      const entry = this.lexicon.byName.get(h);
+      if (metalInCore && ligands.size > 0 && entry) {
+        const base = tableUse(entry, h, h, ev);
+        addLigand(
+          {
+            ...base,
+            why: `${h} written beside the metal atoms of a ligated cluster is a halide ligand: ${base.why}`,
+          },
+          n,
+        );
+      } else addInto(core, { [h]: n });
+    }
     const endohedral: Endohedral[] = [];
     for (let k = 1; k < ion.seq.segments.length; k++) {
       const inner: MutableComposition = {};
