@@ -1,10 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './args.js';
+import { excerpt, InputError } from '../core/errors.js';
+import { didYouMean, editDistance, parseArgs } from './args.js';
+import { COMMANDS } from './commands/index.js';
 import { runCli } from './testing.js';
 
 describe('superatom formula', () => {
@@ -152,4 +154,141 @@ describe('superatom analyze / compare: acceptance regressions', () => {
     expect(extra.code).toBe(2);
     expect(extra.err).toMatch(/unexpected argument "c2\.xyz"/);
   });
+});
+
+describe('CLI registry, suggestions and option names (issues 9.12, 17.5, 17.6, 17.8)', () => {
+  it('the registry summary and name of each command are those of its module (loaded lazily)', async () => {
+    for (const entry of COMMANDS) {
+      const c = await entry.load();
+      expect(c.name).toBe(entry.name);
+      expect(c.summary).toBe(entry.summary);
+    }
+  });
+
+  it('Damerau–Levenshtein distance: textbook cases', () => {
+    // Levenshtein 1966 / Wagner–Fischer 1974 standard example: kitten → sitting = 3
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    // unrestricted Damerau–Levenshtein (Lowrance & Wagner 1975): CA → ABC = 2 (the restricted
+    // "optimal string alignment" distance would be 3)
+    expect(editDistance('ca', 'abc')).toBe(2);
+    expect(editDistance('ab', 'ba')).toBe(1); // one transposition
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('did you mean: commands, flags and choices within two edits; nothing for far or ambiguous input', async () => {
+    expect(didYouMean('isotops', ['isotopes', 'formula'])).toBe('isotopes');
+    expect(didYouMean('fromula', ['isotopes', 'formula'])).toBe('formula'); // transposition
+    expect(didYouMean('xyzzy', ['isotopes', 'formula'])).toBeUndefined();
+    const c = await runCli(['isotops', 'Au25']);
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/unknown command "isotops"[\s\S]*did you mean "isotopes"/);
+    const f = await runCli(['formula', 'Au25', '--jsn']);
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/unknown option --jsn[\s\S]*did you mean "--json"/);
+    const specs = { mode: { type: 'string', description: 'm', choices: ['basin', 'genetic'] } } as const;
+    expect(() => parseArgs(['--mode', 'genetc'], specs)).toThrow(/must be one of basin, genetic/);
+    try {
+      parseArgs(['--mode', 'genetc'], specs);
+    } catch (e) {
+      expect((e as InputError).hint).toBe('did you mean "genetic"?');
+    }
+  });
+
+  it('option names are not object keys: --toString, --__proto__, --constructor are unknown options', async () => {
+    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      const r = await runCli(['formula', 'Au25', `--${name}`, 'x']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`unknown option --${name}`));
+      const inline = await runCli(['formula', 'Au25', `--${name}=x`]);
+      expect(inline.code).toBe(2);
+    }
+    const specs = { json: { type: 'boolean', description: 'j' } } as const;
+    expect(() => parseArgs(['--__proto__', '{}'], specs)).toThrow(/unknown option/);
+    expect(Object.getPrototypeOf(parseArgs(['--json'], specs).options)).toBe(Object.prototype);
+  });
+
+  it('numbers: non-finite values are refused, ranges are stated', () => {
+    const specs = {
+      t: { type: 'number', description: 't' },
+      n: { type: 'integer', description: 'n', min: 1, max: 10 },
+    } as const;
+    expect(() => parseArgs(['--t', '1e400'], specs)).toThrow(/finite number/);
+    expect(() => parseArgs(['--t', 'Infinity'], specs)).toThrow(/expects a number/);
+    expect(() => parseArgs(['--t', 'NaN'], specs)).toThrow(/expects a number/);
+    expect(() => parseArgs(['--n', '11'], specs)).toThrow(/--n must be from 1 to 10, got 11/);
+    expect(() => parseArgs(['--n', '2.5'], specs)).toThrow(/whole number from 1 to 10/);
+    expect(parseArgs(['--n', '1e1'], specs).options.n).toBe(10);
+  });
+
+  it('--charge 1000000000 is out of range (said so), not "not a whole number"', async () => {
+    for (const cmd of ['formula', 'isotopes', 'count']) {
+      const r = await runCli([cmd, 'Au25', '--charge', '1000000000']);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(/whole number/);
+      expect(r.err).toMatch(/between −200 and 200/);
+    }
+  });
+
+  it('errors never echo more than a short excerpt of the input', async () => {
+    const huge = 'Q'.repeat(100_000);
+    for (const argv of [
+      [huge],
+      ['formula', huge],
+      ['formula', 'Au', '--charge', huge],
+      ['formula', 'Au', `--${huge}`],
+    ]) {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.err.length).toBeLessThan(2000);
+    }
+    // a 100 kB source line: a window around the column, the caret under the offending character
+    const line = `${'a'.repeat(50_000)}#${'b'.repeat(50_000)}`;
+    const text = new InputError('x', 'bad character', {
+      location: { line: 1, column: 50_001, source: line },
+    }).render();
+    expect(text.length).toBeLessThan(600);
+    const [, src, caret] = text.split('\n');
+    expect(src![caret!.indexOf('^')]).toBe('#');
+    expect(excerpt('z'.repeat(10_000), 80).length).toBeLessThanOrEqual(80);
+    expect(excerpt('z'.repeat(10_000), 80)).toMatch(/10000 characters/);
+  });
+});
+
+describe('output failures (issue 17.3): the built CLI with a closed pipe and a full disk', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const bin = join(root, 'bin', 'superatom.js');
+  const built = existsSync(join(root, 'dist', 'cli', 'main.js')); // npm test builds first
+
+  it.skipIf(!built)('stdout closed by the reader (… | head -1): exit 0, nothing on stderr', async () => {
+    const child = spawn(process.execPath, [bin, 'build', 'icosahedron', '--shells', '8'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // the reader goes away before the first write
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += String(d);
+    });
+    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it.skipIf(!built || !existsSync('/dev/full'))(
+    'stdout on a full disk (> /dev/full): exit 2 with one message',
+    () => {
+      const fd = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [bin, 'formula', 'Au25'], {
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/^error: cannot write the output to standard output: no space left/);
+        expect(r.stderr).not.toMatch(/Unhandled|at .*\.js:\d+/);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  );
 });
