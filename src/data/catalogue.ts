@@ -1,0 +1,469 @@
+/**
+ * The cluster catalogue: atomically precise clusters from the literature, each with its
+ * formula as published, family, synthesis route, key structural facts and the DOI of the
+ * paper that reports it (structure paper where there is one).
+ *
+ * Data only. Electron counts, verdicts, masses and m/z are never stored here: the engine
+ * computes them when an entry is listed. `published` holds the count the literature states
+ * (with the rule it was stated under) so that a test can recompute every entry and compare;
+ * it is a reference for checking, not a value shown to users.
+ *
+ * Synthesis categories follow the synthesis reviews of atomically precise clusters
+ * (Jin, Zeng, Zhou, Chen, Chem. Rev. 116, 10346 (2016), doi:10.1021/acs.chemrev.5b00703;
+ * Chakraborty & Pradeep, Chem. Rev. 117, 8208 (2017), doi:10.1021/acs.chemrev.6b00769),
+ * extended with the routes of main-group, carbonyl and gas-phase chemistry.
+ */
+
+export const CATALOGUE_FAMILIES = [
+  'gold-thiolate',
+  'gold-phosphine',
+  'alloy',
+  'silver',
+  'copper',
+  'metalloid',
+  'polyoxometalate',
+  'zintl',
+  'borane',
+  'carborane',
+  'carbonyl',
+  'bare',
+  'endohedral',
+  'superhalogen',
+  'fullerene',
+] as const;
+export type CatalogueFamily = (typeof CATALOGUE_FAMILIES)[number  e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
+    pointGroup: 'D5h',
+    verdict: 'not-aromatic',
+  }),
+];
+
+export const SYNTHESIS_METHODS = [
+  'reduction',
+  'size-focusing',
+  'ligand-exchange',
+  'anti-galvanic',
+  'metal-exchange',
+  'seeded-growth',
+  'redox',
+  'electrochemistry',
+  'gas-phase',
+  'solid-state',
+  'solution-condensation',
+  'disproportionation',
+  'pyrolysis',
+  'carbonylation',
+  'arc-discharge',
+] as const;
+export type SynthesisMethod = (typeof SYNTHESIS_METHODS)[number  e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
+    pointGroup: 'D5h',
+    verdict: 'not-aromatic',
+  }),
+];
+
+/** What each synthesis category means, for help texts and the map legend. */
+export const SYNTHESIS_METHOD_DESCRIPTIONS: Readonly<Record<SynthesisMethod, string>> = {
+  reduction: 'direct reduction of metal salts with protecting ligands (Brust–Schiffrin and one-pot routes)',
+  'size-focusing': 'reduction to a size distribution, then thermodynamic etching/aging to one magic size',
+  'ligand-exchange': 'ligand exchange on a preformed cluster, incl. exchange-induced size/structure transformation',
+  'anti-galvanic': 'anti-galvanic reaction: a less noble metal ion reduced by the cluster',
+  'metal-exchange': 'galvanic or metal exchange: dopant atoms replace host atoms of a template cluster',
+  'seeded-growth': 'growth from a smaller cluster by adding metal atoms or complexes',
+  redox: 'chemical oxidation or reduction between charge states of the same framework',
+  electrochemistry: 'electrochemical oxidation or reduction',
+  'gas-phase': 'laser vaporisation / molecular beams, mass-selected in the gas phase',
+  'solid-state': 'high-temperature solid-state or flux synthesis (Zintl phases), extracted into solution',
+  'solution-condensation': 'acidification and condensation of oxometalate anions in water',
+  disproportionation: 'disproportionation of metastable subhalides (metalloid clusters)',
+  pyrolysis: 'pyrolysis or thermolysis of smaller boranes/carboranes',
+  carbonylation: 'reductive carbonylation or thermolysis of metal carbonyls',
+  'arc-discharge': 'arc discharge or laser ablation of graphite, extracted and chromatographed',
+};
+
+export interface CatalogueEntry {
+  /** Stable identifier (lower-case slug). */
+  readonly id: string;
+  /** The formula as published, in Superatom's formula language. */
+  readonly formula: string;
+  readonly name?: string;
+  readonly family: CatalogueFamily;
+  readonly method: SynthesisMethod;
+  /** Kernel as the structure paper describes it. */
+  readonly kernel?: string;
+  /** Point group as published (of the whole cluster or its core, as stated). */
+  readonly pointGroup?: string;
+  /** Counting rule under which the published count is stated (a rule id of `count`). */
+  readonly rule: string;
+  readonly doi: string;
+  readonly year: number;
+  /** The count the literature states: electrons, or skeletal electron pairs for Wade/Jemmis. For tests only. */
+  readonly published: { readonly count: number; readonly verdict?: string };
+  readonly note?: string;
+}
+
+type Extra = Partial<Pick<CatalogueEntry, 'name' | 'kernel' | 'pointGroup' | 'note'>> & { verdict?: string };
+
+function e(
+  id: string,
+  formula: string,
+  family: CatalogueFamily,
+  method: SynthesisMethod,
+  rule: string,
+  count: number,
+  doi: string,
+  year: number,
+  extra: Extra = {},
+): CatalogueEntry {
+  const { verdict, ...rest } = extra;
+  return {
+    id,
+    formula,
+    family,
+    method,
+    rule,
+    doi,
+    year,
+    published: verdict === undefined ? { count } : { count, verdict },
+    ...rest,
+  };
+}
+
+const SAC = 'superatom-complex';
+const WADE = 'wade-mingos';
+const PEC = 'mingos-pec';
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  // ── gold–thiolate clusters (superatom complex: n = N_Au − N_SR − z) ──
+  e('au25-pet18-anion', '[Au25(PET)18]-', 'gold-thiolate', 'size-focusing', SAC, 8, '10.1021/ja801173r', 2008, {
+    kernel: 'Au13 icosahedron + 6 Au2(SR)3 staples',
+    verdict: 'closed-shell',
+  }),
+  e('au25-pet18-neutral', 'Au25(PET)18', 'gold-thiolate', 'redox', SAC, 7, '10.1021/ja809157f', 2009, {
+    kernel: 'Au13 icosahedron + 6 Au2(SR)3 staples',
+    note: 'paramagnetic, one unpaired electron',
+  }),
+  e('au25-sg18', '[Au25(SG)18]-', 'gold-thiolate', 'reduction', SAC, 8, '10.1021/ja042218h', 2005),
+  e('au38-pet24', 'Au38(PET)24', 'gold-thiolate', 'size-focusing', SAC, 14, '10.1021/ja103592z', 2010, {
+    kernel: 'Au23 face-fused bi-icosahedron + 3 Au(SR)2 + 6 Au2(SR)3',
+    pointGroup: 'D3',
+  }),
+  e('au102-pmba44', 'Au102(pMBA)44', 'gold-thiolate', 'reduction', SAC, 58, '10.1126/science.1148624', 2007, {
+    kernel: 'Au79 Marks decahedron',
+    pointGroup: 'D2',
+    verdict: 'closed-shell',
+  }),
+  e('au144-sch2ph60', 'Au144(SCH2Ph)60', 'gold-thiolate', 'size-focusing', SAC, 84, '10.1126/sciadv.aat7259', 2018, {
+    kernel: 'Au12 icosahedron @ Au42 @ Au60 (Au114) + 30 Au(SR)2',
+  }),
+  e('au28-tbbt20', 'Au28(TBBT)20', 'gold-thiolate', 'ligand-exchange', SAC, 8, '10.1021/ja404058q', 2013, {
+    kernel: 'Au14 (two interpenetrating cuboctahedra)',
+  }),
+  e('au36-tbbt24', 'Au36(TBBT)24', 'gold-thiolate', 'ligand-exchange', SAC, 12, '10.1002/anie.201207098', 2012, {
+    kernel: 'Au28 fcc (truncated tetrahedron) + 4 Au2(SR)3 + 12 bridging SR',
+  }),
+  e('au133-tbbt52', 'Au133(TBBT)52', 'gold-thiolate', 'size-focusing', SAC, 81, '10.1021/ja513152h', 2015),
+  e('au130-pmbt50', 'Au130(pMBT)50', 'gold-thiolate', 'size-focusing', SAC, 80, '10.1021/jacs.5b05378', 2015, {
+    kernel: 'Au105 Marks decahedron',
+  }),
+  e('au246-pmbt80', 'Au246(pMBT)80', 'gold-thiolate', 'size-focusing', SAC, 166, '10.1126/science.aak9750', 2016),
+  e('au23-chex16', '[Au23(S-c-C6H11)16]-', 'gold-thiolate', 'ligand-exchange', SAC, 8, '10.1021/ja409177s', 2013, {
+    kernel: 'Au15 cuboctahedron-based kernel',
+  }),
+  e('au24-sch2phtbu20', 'Au24(SCH2Ph-tBu)20', 'gold-thiolate', 'reduction', SAC, 4, '10.1039/C4NR01350F', 2014, {
+    kernel: 'Au8 bi-tetrahedron',
+  }),
+  e('au18-chex14', 'Au18(S-c-C6H11)14', 'gold-thiolate', 'reduction', SAC, 4, '10.1002/anie.201410161', 2015, {
+    kernel: 'Au9 bi-octahedron',
+  }),
+  e('au30-stbu18', 'Au30(StBu)18', 'gold-thiolate', 'reduction', SAC, 12, '10.1021/ja412141j', 2014),
+  e('au20-tbbt16', 'Au20(TBBT)16', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja506802n', 2014, {
+    kernel: 'Au7 (vertex-sharing bi-tetrahedron)',
+  }),
+  e('au40-ombt24', 'Au40(oMBT)24', 'gold-thiolate', 'size-focusing', SAC, 16, '10.1126/sciadv.1500425', 2015),
+  e('au52-tbbt32', 'Au52(TBBT)32', 'gold-thiolate', 'size-focusing', SAC, 20, '10.1126/sciadv.1500425', 2015),
+  e('au92-tbbt44', 'Au92(TBBT)44', 'gold-thiolate', 'size-focusing', SAC, 48, '10.1021/jacs.6b04835', 2016, {
+    kernel: 'Au84 tetragonal fcc nanocrystal',
+  }),
+  e('au279-tbbt84', 'Au279(TBBT)84', 'gold-thiolate', 'size-focusing', SAC, 195, '10.1021/jacs.7b08651', 2017),
+  e('au21-stbu15', 'Au21(StBu)15', 'gold-thiolate', 'reduction', SAC, 6, '10.1021/jacs.5b06235', 2015),
+  e('au44-tbbt28', 'Au44(TBBT)28', 'gold-thiolate', 'size-focusing', SAC, 16, '10.1021/jacs.5b12747', 2016),
+  e('au22-sg18', 'Au22(SG)18', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja411643u', 2014),
+  e('au38-sc12h25-24', 'Au38(SC12H25)24', 'gold-thiolate', 'size-focusing', SAC, 14, '10.1021/ja103592z', 2010, {
+    kernel: 'Au23 face-fused bi-icosahedron',
+  }),
+  e('au25-pet18-cation', '[Au25(PET)18]+', 'gold-thiolate', 'redox', SAC, 6, '10.1039/C5SC02134K', 2016, {
+    note: 'Jahn–Teller distorted 1P4 cation',
+  }),
+  e('au38t-pet24', 'Au38(PET)24', 'gold-thiolate', 'reduction', SAC, 14, '10.1038/ncomms9667', 2015, {
+    name: 'Au38T, the trimeric-staple isomer of Au38Q',
+    kernel: 'Au23 core of a different staple pattern',
+  }),
+  // ── gold–phosphine and mixed-ligand gold clusters ──
+  e('au11-pph3-8-cl2', '[Au11(PPh3)8Cl2]+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/ja5075689', 2014, {
+    kernel: 'Au11 incomplete icosahedron',
+  }),
+  e('au11-pph3-7-cl3', 'Au11(PPh3)7Cl3', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/ja5075689', 2014),
+  e('au13-dppe5cl2', '[Au13(dppe)5Cl2]3+', 'gold-phosphine', 'reduction', SAC, 8, '10.1002/smll.201000207', 2010, {
+    kernel: 'Au13 icosahedron',
+  }),
+  e('au13-pme2ph10cl2', '[Au13(PMe2Ph)10Cl2]3+', 'gold-phosphine', 'reduction', SAC, 8, '10.1039/C39810000201', 1981, {
+    kernel: 'Au13 centred icosahedron',
+  }),
+  e('au9-pph3-8', '[Au9(PPh3)8](NO3)3', 'gold-phosphine', 'reduction', SAC, 6, '10.1002/ejic.200700891', 2008),
+  e('au25-rod', '[Au25(PPh3)10(SC2H5)5Cl2]2+', 'gold-phosphine', 'reduction', SAC, 16, '10.1021/jp073101t', 2007, {
+    kernel: 'vertex-sharing bi-icosahedron (two Au13 sharing one Au)',
+    pointGroup: 'D5',
+    note: 'superatomic molecule: 8 + 8 electrons',
+  }),
+  e('au13-pph3-8-pmba3', 'Au13(PPh3)8(pMBA)3', 'gold-phosphine', 'ligand-exchange', SAC, 10, '10.1063/1.4976018', 2017),
+  e('au9h-pph3-8', '[Au9H(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/jacs.8b04615', 2018, {
+    note: 'interstitial hydride gives its electron to the superatom',
+  }),
+  e('au8-pph3-8', '[Au8(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 6, '10.1021/ic00334a017', 1990),
+  e('au6-dppp4', '[Au6(dppp)4]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1021/ic00124a012', 1994),
+  e('au20-ppyh2-10cl4', '[Au20(PPhpy2)10Cl4]2+', 'gold-phosphine', 'reduction', SAC, 14, '10.1021/ja307256b', 2012),
+  // ── alloy clusters ──
+  e('pdau24-pet18', 'PdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 6, '10.1021/jacs.5b06946', 2015, {
+    kernel: 'Pd@Au12',
+    note: 'dopant Pd (group 10) gives no s electron',
+  }),
+  e('ptau24-pet18-2m', '[PtAu24(PET)18]2-', 'alloy', 'electrochemistry', SAC, 8, '10.1021/jacs.5b06946', 2015, {
+    kernel: 'Pt@Au12',
+  }),
+  e('ptau24-pet18', 'PtAu24(PET)18', 'alloy', 'reduction', SAC, 6, '10.1021/ja307657a', 2012, { kernel: 'Pt@Au12' }),
+  e('hgau24-pet18', 'HgAu24(PET)18', 'alloy', 'anti-galvanic', SAC, 8, '10.1021/ja511635g', 2015),
+  e('cdau24-pet18', 'CdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 8, '10.1021/ja511635g', 2015),
+  e('au12ag32-4m', '[Au12Ag32(SPhF2)30]4-', 'alloy', 'reduction', SAC, 18, '10.1038/ncomms3422', 2013, {
+    kernel: 'Au12 hollow icosahedron @ Ag20 dodecahedron',
+    pointGroup: 'Ih',
+  }),
+  e('ptag24-2m', '[PtAg24(SPhCl2)18]2-', 'alloy', 'reduction', SAC, 8, '10.1021/jacs.5b07186', 2015, { kernel: 'Pt@Ag12' }),
+  e('pdag24-2m', '[PdAg24(SPhCl2)18]2-', 'alloy', 'reduction', SAC, 8, '10.1021/jacs.5b07186', 2015, { kernel: 'Pd@Ag12' }),
+  e('auag24-m', '[AuAg24(SPhMe2)18]-', 'alloy', 'metal-exchange', SAC, 8, '10.1002/anie.201509381', 2016, {
+    kernel: 'Au@Ag12',
+  }),
+  // ── silver clusters ──
+  e('ag44-spf2-4m', '[Ag44(SPhF2)30]4-', 'silver', 'reduction', SAC, 18, '10.1038/ncomms3422', 2013, {
+    kernel: 'Ag12 hollow icosahedron @ Ag20 dodecahedron',
+    pointGroup: 'Ih',
+  }),
+  e('ag44-pmba30-4m', '[Ag44(pMBA)30]4-', 'silver', 'reduction', SAC, 18, '10.1038/nature12523', 2013),
+  e('ag25-spme2-m', '[Ag25(SPhMe2)18]-', 'silver', 'reduction', SAC, 8, '10.1021/jacs.5b07088', 2015, {
+    kernel: 'Ag13 icosahedron',
+  }),
+  e('ag29-bdt12-pph3-4', '[Ag29(BDT)12(PPh3)4]3-', 'silver', 'reduction', SAC, 8, '10.1021/jacs.5b04547', 2015, {
+    kernel: 'Ag13 icosahedron',
+    pointGroup: 'Td',
+  }),
+  e('ag67', '[Ag67(SPhMe2)32(PPh3)8]3+', 'silver', 'reduction', SAC, 32, '10.1021/jacs.6b09007', 2016, {
+    kernel: 'Ag23 core',
+  }),
+  e('ag21-dtp12', '[Ag21{S2P(OiPr)2}12]+', 'silver', 'reduction', SAC, 8, '10.1002/anie.201410332', 2015, {
+    kernel: 'Ag13 centred icosahedron',
+  }),
+  e('ag44-sepn-4m', '[Ag44(SePh)30]4-', 'silver', 'reduction', SAC, 18, '10.1021/jz401446g', 2013),
+  e('ag14-spf2-pph3', 'Ag14(SPhF2)12(PPh3)8', 'silver', 'reduction', SAC, 2, '10.1039/C2CC37347H', 2013, {
+    kernel: 'Ag6 octahedron in an Ag8 cube',
+  }),
+  e('ag50-dppm6', 'Ag50(dppm)6(SPhMe2)30', 'silver', 'reduction', SAC, 20, '10.1021/jacs.6b11681', 2017),
+  e('ptag28', '[PtAg28(SAdm)18(PPh3)4]2+', 'alloy', 'metal-exchange', SAC, 8, '10.1039/C6SC05104A', 2017, {
+    kernel: 'Pt@Ag12 icosahedron',
+    pointGroup: 'T',
+  }),
+  // ── copper clusters ──
+  e('cu25h22', '[Cu25H22(PPh3)12]Cl', 'copper', 'reduction', SAC, 2, '10.1021/jacs.5b07574', 2015, {
+    note: 'partial Cu(0) character: 2 superatom electrons',
+  }),
+  e('cu13-dtc6', '[Cu13(S2CNnBu2)6(C≡CCO2Me)4]+', 'copper', 'reduction', SAC, 2, '10.1002/anie.201403324', 2014, {
+    kernel: 'Cu13 centred cuboctahedron',
+    note: 'a two-electron copper superatom',
+  }),
+  // ── metalloid clusters ──
+  e('al50cp12', 'Al50Cp*12', 'metalloid', 'disproportionation', SAC, 138, '10.1002/anie.200453754', 2004),
+  // ── bare clusters in the gas phase (spherical jellium) ──
+  e('na8', 'Na8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('na20', 'Na20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('na40', 'Na40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('na58', 'Na58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('al13-m', 'Al13-', 'bare', 'gas-phase', 'jellium', 40, '10.1126/science.1093902', 2004, {
+    pointGroup: 'Ih',
+    verdict: 'closed-shell',
+  }),
+  e('al13', 'Al13', 'superhalogen', 'gas-phase', 'jellium', 39, '10.1126/science.1093902', 2004, {
+    note: 'superhalogen: one electron short of 40',
+  }),
+  e('au20', 'Au20', 'bare', 'gas-phase', 'jellium', 20, '10.1126/science.1079879', 2003, {
+    pointGroup: 'Td',
+    verdict: 'closed-shell',
+  }),
+  e('na2', 'Na2', 'bare', 'gas-phase', 'jellium', 2, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('na92', 'Na92', 'bare', 'gas-phase', 'jellium', 92, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('al4-2m', 'NaAl4-', 'bare', 'gas-phase', 'huckel', 2, '10.1126/science.291.5505.859', 2001, {
+    note: 'the square Al4²⁻ unit of MAl4⁻: 2 π electrons, all-metal aromatic',
+    pointGroup: 'D4h',
+    verdict: 'aromatic',
+  }),
+  // ── endohedral clusters ──
+  e('w-at-au12', 'W@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
+    pointGroup: 'Ih',
+  }),
+  e('mo-at-au12', 'Mo@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
+    pointGroup: 'Ih',
+  }),
+  e('ni-at-pb10', '[Ni@Pb10]2-', 'endohedral', 'solid-state', WADE, 11, '10.1002/anie.200353289', 2004, {
+    pointGroup: 'D4d',
+  }),
+  e('pt-at-pb12', '[Pt@Pb12]2-', 'endohedral', 'solid-state', WADE, 13, '10.1039/b412082e', 2005, { pointGroup: 'Ih' }),
+  // ── Zintl ions (Wade–Mingos: skeletal electron pairs) ──
+  e('sn12-2m', '[Sn12]2-', 'zintl', 'gas-phase', WADE, 13, '10.1021/ja062052f', 2006, {
+    name: 'stannaspherene',
+    pointGroup: 'Ih',
+    verdict: 'closo',
+  }),
+  e('pb12-2m', '[Pb12]2-', 'zintl', 'gas-phase', WADE, 13, '10.1021/jp063617x', 2006, {
+    name: 'plumbaspherene',
+    pointGroup: 'Ih',
+    verdict: 'closo',
+  }),
+  e('pb10-2m', '[Pb10]2-', 'zintl', 'solid-state', WADE, 11, '10.1002/anie.200503916', 2006, {
+    pointGroup: 'D4d',
+    verdict: 'closo',
+  }),
+  e('pb5-2m', '[Pb5]2-', 'zintl', 'solid-state', WADE, 6, '10.1021/ic50170a036', 1977, {
+    pointGroup: 'D3h',
+    verdict: 'closo',
+  }),
+  e('sn5-2m', '[Sn5]2-', 'zintl', 'solid-state', WADE, 6, '10.1021/ic50170a036', 1977, {
+    pointGroup: 'D3h',
+    verdict: 'closo',
+  }),
+  e('ge9-4m', 'K4Ge9', 'zintl', 'solid-state', WADE, 11, '10.1002/zaac.200600316', 2007, { verdict: 'nido' }),
+  e('sn9-4m', '[Sn9]4-', 'zintl', 'solid-state', WADE, 11, '10.1021/ja00452a021', 1977, {
+    pointGroup: 'C4v',
+    verdict: 'nido',
+  }),
+  e('bi5-3p', '[Bi5]3+', 'zintl', 'solid-state', WADE, 6, '10.1021/ic50073a010', 1969, {
+    pointGroup: 'D3h',
+    verdict: 'closo',
+  }),
+  e('bi8-2p', '[Bi8]2+', 'zintl', 'solid-state', WADE, 11, '10.1515/znb-2021-0042', 2021, {
+    pointGroup: 'D4d',
+    verdict: 'arachno',
+  }),
+  e('bi4-2m', '[Bi4]2-', 'zintl', 'solid-state', 'huckel', 6, '10.1021/ic50169a027', 1977, {
+    pointGroup: 'D4h',
+    verdict: 'aromatic',
+  }),
+  e('te4-2p', '[Te4]2+', 'zintl', 'solid-state', 'huckel', 6, '10.1021/ic50108a032', 1972, {
+    pointGroup: 'D4h',
+    verdict: 'aromatic',
+  }),
+  e('se4-2p', '[Se4]2+', 'zintl', 'solid-state', 'huckel', 6, '10.1021/ic50108a032', 1972, {
+    pointGroup: 'D4h',
+    verdict: 'aromatic',
+  }),
+  // ── boranes and carboranes ──
+  e('b12h12-2m', '[B12H12]2-', 'borane', 'pyrolysis', WADE, 13, '10.1021/ja01497a069', 1960, {
+    pointGroup: 'Ih',
+    verdict: 'closo',
+  }),
+  e('b10h10-2m', '[B10H10]2-', 'borane', 'pyrolysis', WADE, 11, '10.1021/ja01529a062', 1959, {
+    pointGroup: 'D4d',
+    verdict: 'closo',
+  }),
+  e('b6h6-2m', '[B6H6]2-', 'borane', 'pyrolysis', WADE, 7, '10.1021/ja01076a067', 1964, {
+    pointGroup: 'Oh',
+    verdict: 'closo',
+  }),
+  e('b5h9', 'B5H9', 'borane', 'pyrolysis', WADE, 7, '10.1107/S0365110X52000770', 1952, {
+    pointGroup: 'C4v',
+    verdict: 'nido',
+  }),
+  e('b10h14', 'B10H14', 'borane', 'pyrolysis', WADE, 12, '10.1107/S0365110X50001294', 1950, {
+    pointGroup: 'C2v',
+    verdict: 'nido',
+  }),
+  e('b6h10', 'B6H10', 'borane', 'pyrolysis', WADE, 8, '10.1063/1.1744080', 1958, { verdict: 'nido' }),
+  e('o-carborane', 'closo-1,2-C2B10H12', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ic50010a005', 1963, {
+    pointGroup: 'C2v',
+    verdict: 'closo',
+  }),
+  e('cb11h12-m', '[CB11H12]-', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja00981a048', 1967, {
+    pointGroup: 'C5v',
+    verdict: 'closo',
+  }),
+  e('b9h9-2m', '[B9H9]2-', 'borane', 'pyrolysis', WADE, 10, '10.1021/ic50045a025', 1966, {
+    pointGroup: 'D3h',
+    verdict: 'closo',
+  }),
+  e('b11h11-2m', '[B11H11]2-', 'borane', 'pyrolysis', WADE, 12, '10.1021/ic50045a025', 1966, {
+    pointGroup: 'C2v',
+    verdict: 'closo',
+  }),
+  e('b4h10', 'B4H10', 'borane', 'pyrolysis', WADE, 7, '10.1021/ja01112a525', 1953, {
+    pointGroup: 'C2v',
+    verdict: 'arachno',
+  }),
+  e('b5h11', 'B5H11', 'borane', 'pyrolysis', WADE, 8, '10.1063/1.1698181', 1957, { verdict: 'arachno' }),
+  e('m-carborane', 'closo-1,7-C2B10H12', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ic50011a017', 1963, {
+    verdict: 'closo',
+  }),
+  e('p-carborane', 'closo-1,12-C2B10H12', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja00955a063', 1967, {
+    pointGroup: 'D5d',
+    verdict: 'closo',
+  }),
+  e('dicarbollide', '[nido-7,8-C2B9H11]2-', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja01086a053', 1965, {
+    verdict: 'nido',
+  }),
+  e('c2b4h6', 'closo-1,6-C2B4H6', 'carborane', 'pyrolysis', WADE, 7, '10.1021/ja00958a062', 1967, { verdict: 'closo' }),
+  // ── metal carbonyl clusters (Mingos polyhedral skeletal electron pair theory: CVE) ──
+  e('fe3co12', 'Fe3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ja01034a016', 1969, { kernel: 'Fe3 triangle' }),
+  e('ru3co12', 'Ru3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ic50176a049', 1977, { pointGroup: 'D3h' }),
+  e('os3co12', 'Os3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ic50170a032', 1977, { pointGroup: 'D3h' }),
+  e('co4co12', 'Co4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, { kernel: 'Co4 tetrahedron' }),
+  e('rh4co12', 'Rh4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, { kernel: 'Rh4 tetrahedron' }),
+  e('ir4co12', 'Ir4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50190a050', 1978, { pointGroup: 'Td' }),
+  e('rh6co16', 'Rh6(CO)16', 'carbonyl', 'carbonylation', PEC, 86, '10.1021/ja00891a031', 1963, {
+    kernel: 'Rh6 octahedron',
+    pointGroup: 'Td',
+  }),
+  e('os6co18', 'Os6(CO)18', 'carbonyl', 'carbonylation', PEC, 84, '10.1021/ja00792a060', 1973, {
+    kernel: 'bicapped tetrahedron (capped trigonal bipyramid)',
+  }),
+  e('os6co18-2m', '[Os6(CO)18]2-', 'carbonyl', 'redox', PEC, 86, '10.1039/C39760000883', 1976, { kernel: 'Os6 octahedron' }),
+  e('os10c-co24-2m', '[Os10C(CO)24]2-', 'carbonyl', 'carbonylation', PEC, 134, '10.1039/C39800000224', 1980, {
+    kernel: 'tetracapped octahedron',
+  }),
+  e('fe2co9', 'Fe2(CO)9', 'carbonyl', 'carbonylation', PEC, 34, '10.1039/DT9740000800', 1974, {
+    note: 'one Fe–Fe bond',
+  }),
+  e('co2co8', 'Co2(CO)8', 'carbonyl', 'carbonylation', PEC, 34, '10.1107/S0365110X64001803', 1964),
+  e('mn2co10', 'Mn2(CO)10', 'carbonyl', 'carbonylation', PEC, 34, '10.1063/1.1743626', 1957),
+  e('fe5c-co15', 'Fe5C(CO)15', 'carbonyl', 'carbonylation', PEC, 74, '10.1021/ja00883a004', 1962, {
+    kernel: 'Fe5 square pyramid around C',
+  }),
+  e('ru6c-co17', 'Ru6C(CO)17', 'carbonyl', 'carbonylation', PEC, 86, '10.1039/C29690000596', 1969, {
+    kernel: 'Ru6 octahedron around C',
+  }),
+  e('rh6c-co15-2m', '[Rh6C(CO)15]2-', 'carbonyl', 'carbonylation', PEC, 90, '10.1039/DT9730000651', 1973, {
+    kernel: 'Rh6 trigonal prism around C',
+  }),
+  e('fe4co13-2m', '[Fe4(CO)13]2-', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ja00973a012', 1966, {
+    kernel: 'Fe4 tetrahedron',
+  }),
+  e('ni5co12-2m', '[Ni5(CO)12]2-', 'carbonyl', 'carbonylation', PEC, 76, '10.1021/ja00850a046', 1975, {
+    kernel: 'Ni5 trigonal bipyramid (electron-rich)',
+  }),
+  e('h4ru4co12', 'H4Ru4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50183a038', 1978, {
+    kernel: 'Ru4 tetrahedron',
+  }),
+  // ── polyoxometalates ──
+  // ── fullerenes (Hirsch 2(N+1)² rule; counts of π electrons) ──
+  e('c60', 'C60', 'fullerene', 'arc-discharge', 'hirsch', 60, '10.1038/318162a0', 1985, {
+    pointGroup: 'Ih',
+    verdict: 'not-aromatic',
+  }),
+  e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
+    pointGroup: 'D5h',
+    verdict: 'not-aromatic',
+  }),
+];
