@@ -103,8 +103,10 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
   }
   if (has('superhalogen')?.details?.template)
     return { id: 'superhalogen', why: 'a superhalogen/superalkali template molecule' };
-  if (has('mingos-pec'))
-    return { id: 'mingos-pec', why: 'a transition-metal cluster: cluster valence electrons' };
+  const pec = has('mingos-pec');
+  if (pec && pec.details?.metalAtoms === 2 && centre)
+    return { id: centre.rule, why: 'a dinuclear complex: electrons per metal with its M–M bonds' };
+  if (pec) return { id: 'mingos-pec', why: 'a transition-metal cluster: cluster valence electrons' };
   const bareRing = has('huckel') && !core.includes('C') && !core.includes('H');
   if (bareRing) return { id: 'huckel', why: 'a small bare ring ion' };
   const wade = has('wade-mingos');
@@ -146,6 +148,21 @@ export function countAuto(f: Formula, options: CountOptions = {}): AutoReport {
     const r = a.applies ? guardCount(rule, rule.count(f, options)) : null;
     if (r?.applies) results.push(r);
     else skipped.push({ rule: rule.id, reason: r?.reason ?? (a.applies ? 'no count' : a.reason) });
+  }
+  // An endohedral superatom (Pd@Au24, [Ni@In10]10−): the dopant's d shell is filled and not part of
+  // the delocalised count, so an 18/32-electron "excess" at the centre is noise, not an answer.
+  const delocalised = results.some((r) => r.rule === 'jellium' || r.rule === 'superatom-complex');
+  if (f.endohedral.length && delocalised) {
+    for (let i = results.length - 1; i >= 0; i--) {
+      const r = results[i]!;
+      if ((r.rule === '18-electron' || r.rule === '32-electron') && r.verdict === 'excess') {
+        results.splice(i, 1);
+        skipped.push({
+          rule: r.rule,
+          reason: `${r.count} electrons at the centre exceed ${r.rule === '18-electron' ? 18 : 32}: the endohedral atom is a dopant of a delocalised superatom (counted by the jellium/superatom rules), not an ${r.rule === '18-electron' ? '18' : '32'}-electron centre; ask --rule ${r.rule} to see the count`,
+        });
+      }
+    }
   }
   const p = choosePrimary(f, results);
   const ordered = p.id

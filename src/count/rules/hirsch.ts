@@ -25,11 +25,18 @@ interface Cage {
   readonly inside: Map<string, number>;
   /** A hollow coinage-metal cage (Au32) rather than a carbon fullerene. */
   readonly metal?: boolean;
+  /** Accepted because the π count was given (--pi), whatever the cage is made of. */
+  readonly given?: boolean;
 }
 
-function cageOf(f: Formula): Cage | string {
+/** Fewest atoms a cage must have for a π count given with --pi (smaller clusters are rings or polyhedra). */
+const MIN_GIVEN_CAGE = 8;
+
+function cageOf(f: Formula, options: CountOptions = {}): Cage | string {
   const inv = inventory(f);
   if (inv.bound.length) return 'ligands or exohedral groups: the Hirsch rule counts bare cages';
+  const given = cageGiven(f, options);
+  if (given) return given;
   let cage: Map<string, number>;
   const inside = new Map<string, number>();
   if (f.endohedral.length) {
@@ -52,6 +59,23 @@ function cageOf(f: Formula): Cage | string {
   if ((cage.get('C') ?? 0) * 2 < n) return 'mostly non-carbon: not a fullerene-type cage';
   if (n < 20) return `${n} cage atoms: the smallest fullerene cage is C20`;
   return { cage, inside };
+}
+
+/**
+ * With --pi the user supplies the spherical π count, so any bare cage of at least
+ * {@link MIN_GIVEN_CAGE} atoms can be judged (B40 borospherene, Si/Ge/Sn cages, small gold cages),
+ * as the Hückel rule takes --pi for any small ring. Null when no π count is given.
+ */
+function cageGiven(f: Formula, options: CountOptions): Cage | string | null {
+  if (options.pi === undefined) return null;
+  const x = f.endohedral[f.endohedral.length - 1];
+  const cage = x ? byElement(x.outer) : new Map(inventory(f).core);
+  const inside = new Map<string, number>();
+  for (const y of f.endohedral) for (const [k, v] of byElement(y.inner)) inside.set(k, v);
+  const size = [...cage.values()].reduce((a, b) => a + b, 0);
+  if (size < MIN_GIVEN_CAGE)
+    return `${size} cage atoms: too few for a spherical cage (--pi applies to cages of at least ${MIN_GIVEN_CAGE} atoms; for a ring use --rule huckel)`;
+  return { cage, inside, given: true };
 }
 
 /** Electrons an endohedral unit transfers to a carbon cage. */
@@ -82,13 +106,17 @@ function transfer(sym: string): { electrons: number; why: string } {
   };
 }
 
-function check(f: Formula): Applicability {
-  const c = cageOf(f);
+function check(f: Formula, options: CountOptions = {}): Applicability {
+  const c = cageOf(f, options);
   if (typeof c === 'string') return { applies: false, reason: c };
   const name = [...c.cage].map(([s, n]) => `${s}${n}`).join('');
   return {
     applies: true,
-    reason: c.metal ? `${name} read as a hollow metal cage (golden fullerene)` : `spherical cage ${name}`,
+    reason: c.given
+      ? `${name} read as a spherical cage with the π count given (--pi)`
+      : c.metal
+        ? `${name} read as a hollow metal cage (golden fullerene)`
+        : `spherical cage ${name}`,
   };
 }
 
@@ -107,9 +135,9 @@ export const hirschRule: CountRule = {
   id: 'hirsch',
   title: 'Hirsch 2(N + 1)² spherical aromaticity',
   reference: REFERENCE,
-  applies: (f) => check(f),
+  applies: (f, options) => check(f, options),
   count(f: Formula, options: CountOptions = {}): CountResult {
-    const c = cageOf(f);
+    const c = cageOf(f, options);
     if (typeof c === 'string') return notApplicable(META, UNIT, c);
     const inv = inventory(f);
     const steps: CountStep[] = [];
@@ -149,6 +177,10 @@ export const hirschRule: CountRule = {
     const pi = sumSteps(steps);
     const { closed, open } = shellIndex(pi);
     const notes: string[] = [];
+    if (c.given)
+      notes.push(
+        "the cage and its π count are taken on the user's word (--pi): a structure or calculation should confirm that the cage is spherical and its π system delocalised",
+      );
     let verdict = 'not-aromatic';
     if (closed !== null) {
       verdict = 'aromatic';

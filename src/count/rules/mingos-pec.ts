@@ -9,7 +9,8 @@
  *
  * 48 triangle, 60 tetrahedron, 62 butterfly, 64 square, 72 trigonal bipyramid, 74 square pyramid,
  * 84 capped trigonal bipyramid (bicapped tetrahedron), 86 octahedron, 90 trigonal prism, 98 capped
- * octahedron, 120 cube; closo deltahedra 14n + 2, nido 14n + 4, arachno 14n + 6; a cap adds 12.
+ * octahedron, 120 cube; closo deltahedra 14n + 2, nido 14n + 4, arachno 14n + 6; a cap adds 12
+ * (any tabulated or closo parent with k caps: PEC + 12k); a dinuclear complex has 36 − 2b for b M–M bonds.
  */
 import type { Formula } from '../../chem/types.js';
 import {
@@ -55,6 +56,44 @@ const POLYHEDRA: readonly { n: number; cve: number; name: string }[] = [
   { n: 12, cve: 170, name: 'icosahedron' },
 ];
 
+/** Closo deltahedra (14m + 2 electrons) by vertex count, the parents a cap can sit on. */
+const CLOSO_NAMES: Readonly<Record<number, string>> = {
+  5: 'trigonal-bipyramid',
+  6: 'octahedron',
+  7: 'pentagonal-bipyramid',
+  8: 'dodecahedron',
+  9: 'tricapped-trigonal-prism',
+  10: 'bicapped-square-antiprism',
+  11: 'octadecahedron',
+  12: 'icosahedron',
+};
+const CAP_PREFIX = ['', 'capped', 'bicapped', 'tricapped', 'tetracapped', 'pentacapped', 'hexacapped'];
+
+/**
+ * Mingos capping principle (Mingos, Acc. Chem. Res. 17, 311 (1984); Mingos & Wales 1990, ch. 3): a
+ * metal atom capping a triangular face adds 12 electrons to the count of its parent polyhedron, so a
+ * k-capped parent of m vertices has PEC(parent) + 12k with k = n − m ([Os10C(CO)24]²⁻: octahedron 86 +
+ * 4 × 12 = 134). Parents are the closo deltahedra (14m + 2) and the tabulated uncapped shapes; the
+ * largest matching parent (fewest caps) wins. Caps ≤ faces of the parent.
+ */
+function cappedParent(nv: number, eq: number): { parent: string; caps: number; parentCve: number } | null {
+  const parents: { n: number; cve: number; name: string; faces: number }[] = [];
+  for (let m = 5; m <= 12; m++)
+    parents.push({ n: m, cve: 14 * m + 2, name: CLOSO_NAMES[m]!, faces: 2 * m - 4 });
+  for (const p of POLYHEDRA) {
+    if (p.name.includes('capped') || p.n < 4 || parents.some((q) => q.name === p.name)) continue;
+    parents.push({ n: p.n, cve: p.cve, name: p.name, faces: p.name === 'cube' ? 0 : p.n });
+  }
+  const hits = parents
+    .filter((p) => p.n < nv && nv - p.n <= p.faces && nv - p.n < CAP_PREFIX.length)
+    .filter((p) => p.cve + 12 * (nv - p.n) === eq)
+    .sort((a, b) => b.n - a.n);
+  const best = hits[0];
+  return best ? { parent: best.name, caps: nv - best.n, parentCve: best.cve } : null;
+}
+
+const BOND_NAMES = ['no-bond', 'single-bond', 'double-bond', 'triple-bond', 'quadruple-bond'];
+
 const SHAPE_WHY: Readonly<Record<string, string>> = {
   triangle: '48 = 3 × 18 − 2 × 3 bonds',
   tetrahedron: '60 = 4 × 18 − 2 × 6 edges',
@@ -91,13 +130,13 @@ function check(f: Formula): Applicability {
   const inv = inventory(f);
   const metals = metalsOf(f);
   const n = [...metals.values()].reduce((a, b) => a + b, 0);
-  if (n < 3) {
+  if (n < 2) {
     return {
       applies: false,
       reason:
         n === 0
           ? 'no transition-metal atoms: mingos-pec counts transition-metal clusters'
-          : `${n} transition-metal atom${n === 1 ? '' : 's'}: not a polyhedral cluster — use the 18-electron rule`,
+          : '1 transition-metal atom: not a cluster — use the 18-electron rule',
     };
   }
   const coinage = [...metals].filter(([s]) => (el(s).group ?? 0) >= 11);
@@ -212,11 +251,33 @@ export const mingosPecRule: CountRule = {
       ? `${n} metals + ${mgVertices} main-group atom${mgVertices === 1 ? '' : 's'}`
       : `${n} metals`;
     const hit = POLYHEDRA.find((p) => p.n === nv && p.cve === eq);
+    const capped = hit ? null : cappedParent(nv, eq);
     let verdict = 'none';
-    if (hit) {
+    let bonds: number | null = null;
+    if (nv === 2) {
+      // A dinuclear complex: two 18-electron metals share 2 electrons per M–M bond,
+      // so the bond order is (36 − CVE)/2 (Fe2(CO)9, Co2(CO)8, Mn2(CO)10: 34 e, one bond).
+      const b = (36 - eq) / 2;
+      if (Number.isInteger(b) && b >= 0 && b < BOND_NAMES.length) {
+        bonds = b;
+        verdict = BOND_NAMES[b]!;
+        notes.push(
+          `${cve} cluster valence electrons for 2 metals = 2 × 18 − 2 × ${b}: ${b === 0 ? 'no metal–metal bond (two separate 18-electron centres)' : `${b} metal–metal bond${b === 1 ? '' : 's'} (bond order ${b})`}`,
+        );
+      } else {
+        notes.push(
+          `${cve} cluster valence electrons for 2 metals: not 36 − 2b for a whole number of M–M bonds b ≤ 4 (odd: a radical, or more than 36: an electron-rich pair)`,
+        );
+      }
+    } else if (hit) {
       verdict = hit.name;
       notes.push(
         `${cve} cluster valence electrons${shift} for ${what} → ${hit.name.replace(/-/g, ' ')}${SHAPE_WHY[hit.name] ? ` (${SHAPE_WHY[hit.name]})` : ''}`,
+      );
+    } else if (capped) {
+      verdict = `${CAP_PREFIX[capped.caps]}-${capped.parent}`;
+      notes.push(
+        `${cve} cluster valence electrons${shift} for ${what} = ${capped.parentCve} (${capped.parent.replace(/-/g, ' ')}, ${nv - capped.caps} vertices) + ${capped.caps} × 12: a ${verdict.replace(/-/g, ' ')} (Mingos capping principle: each face-capping metal adds 12 electrons)`,
       );
     } else if (nv >= 5 && eq === 14 * nv + 2) {
       verdict = 'closo-deltahedron';
@@ -242,7 +303,13 @@ export const mingosPecRule: CountRule = {
       verdict,
       steps,
       notes,
-      details: { metalAtoms: n, mainGroupVertices: mgVertices, skeletalElectronPairs: (eq - 12 * nv) / 2 },
+      details: {
+        metalAtoms: n,
+        mainGroupVertices: mgVertices,
+        skeletalElectronPairs: (eq - 12 * nv) / 2,
+        ...(bonds !== null ? { metalMetalBondOrder: bonds } : {}),
+        ...(capped ? { parent: capped.parent, caps: capped.caps } : {}),
+      },
       reference: REFERENCE,
     };
   },
