@@ -35,6 +35,13 @@ export type CatalogueFamily = (typeof CATALOGUE_FAMILIES)[number  e('c70', 'C70'
     pointGroup: 'D5h',
     verdict: 'not-aromatic',
   }),
+  e('c76', 'C76', 'fullerene', 'arc-discharge', 'hirsch', 76, '10.1038/353149a0', 1991, {
+    pointGroup: 'D2',
+    note: 'chiral fullerene',
+  }),
+  e('c20', 'C20', 'fullerene', 'gas-phase', 'hirsch', 20, '10.1038/35024037', 2000, {
+    note: 'smallest fullerene, made from C20H20 by debromination in the gas phase',
+  }),
 ];
 
 export const SYNTHESIS_METHODS = [
@@ -57,6 +64,13 @@ export const SYNTHESIS_METHODS = [
 export type SynthesisMethod = (typeof SYNTHESIS_METHODS)[number  e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
     pointGroup: 'D5h',
     verdict: 'not-aromatic',
+  }),
+  e('c76', 'C76', 'fullerene', 'arc-discharge', 'hirsch', 76, '10.1038/353149a0', 1991, {
+    pointGroup: 'D2',
+    note: 'chiral fullerene',
+  }),
+  e('c20', 'C20', 'fullerene', 'gas-phase', 'hirsch', 20, '10.1038/35024037', 2000, {
+    note: 'smallest fullerene, made from C20H20 by debromination in the gas phase',
   }),
 ];
 
@@ -197,6 +211,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: 'Au38T, the trimeric-staple isomer of Au38Q',
     kernel: 'Au23 core of a different staple pattern',
   }),
+  e('au24-seph20', 'Au24(SePh)20', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja4131142', 2014, {
+    note: 'selenolate analogue of Au24(SR)20',
+  }),
+  e('au44-dmbt26', 'Au44(DMBT)26', 'gold-thiolate', 'size-focusing', SAC, 18, '10.1021/jacs.6b07178', 2016, {
+    note: 'chiral; 18-electron shell closure',
+  }),
+  e('au103s2-snap41', 'Au103S2(SC10H7)41', 'gold-thiolate', 'size-focusing', SAC, 58, '10.1021/jacs.7b04678', 2017, {
+    note: 'S-Nap = naphthalene-2-thiolate; two sulfido S withdraw 2 electrons each',
+  }),
+  e('au38s2-sadm20', 'Au38S2(SAdm)20', 'gold-thiolate', 'ligand-exchange', SAC, 14, '10.1002/anie.201502667', 2015, {
+    kernel: 'body-centred cubic Au38 core',
+  }),
   // ── gold–phosphine and mixed-ligand gold clusters ──
   e('au11-pph3-8-cl2', '[Au11(PPh3)8Cl2]+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/ja5075689', 2014, {
     kernel: 'Au11 incomplete icosahedron',
@@ -221,6 +247,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('au8-pph3-8', '[Au8(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 6, '10.1021/ic00334a017', 1990),
   e('au6-dppp4', '[Au6(dppp)4]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1021/ic00124a012', 1994),
   e('au20-ppyh2-10cl4', '[Au20(PPhpy2)10Cl4]2+', 'gold-phosphine', 'reduction', SAC, 14, '10.1021/ja307256b', 2012),
+  e('au37-tri-icosahedral', '[Au37(PPh3)10(PET)10Cl2]+', 'gold-phosphine', 'reduction', SAC, 24, '10.1021/acsnano.5b03524', 2015, {
+    kernel: 'three vertex-sharing Au13 icosahedra in a row',
+    note: 'superatomic molecule: 3 × 8 electrons',
+  }),
+  e('au20-pp3-4', '[Au20(PP3)4]4+', 'gold-phosphine', 'reduction', SAC, 16, '10.1021/ja411061e', 2014, {
+    note: 'PP3 = tris(2-(diphenylphosphino)ethyl)phosphine',
+  }),
+  e('au11-pph3-7-scn3', 'Au11(PPh3)7(SCN)3', 'gold-phosphine', 'reduction', SAC, 8, '10.1039/C29690000334', 1969, {
+    kernel: 'Au11 incomplete icosahedron',
+  }),
   // ── alloy clusters ──
   e('pdau24-pet18', 'PdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 6, '10.1021/jacs.5b06946', 2015, {
     kernel: 'Pd@Au12',
@@ -302,6 +338,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'D4h',
     verdict: 'aromatic',
   }),
+  e('k8', 'K8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
+  e('k20', 'K20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
+  e('k40', 'K40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
+  e('k58', 'K58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
+  e('na138', 'Na138', 'bare', 'gas-phase', 'jellium', 138, '10.1103/PhysRevLett.65.1627', 1990, { verdict: 'closed-shell' }),
+  e('na198', 'Na198', 'bare', 'gas-phase', 'jellium', 198, '10.1103/PhysRevLett.65.1627', 1990, { verdict: 'closed-shell' }),
+  e('cu9-p', 'Cu9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
+  e('cu21-p', 'Cu21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
+  e('ag9-p', 'Ag9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
+  e('ag21-p', 'Ag21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
+  e('au9-p', 'Au9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
+  e('au21-p', 'Au21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
   // ── endohedral clusters ──
   e('w-at-au12', 'W@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
     pointGroup: 'Ih',
@@ -361,6 +409,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'D4h',
     verdict: 'aromatic',
   }),
+  e('ge9-2m', '[Ge9]2-', 'zintl', 'solid-state', WADE, 10, '10.1021/ja00464a013', 1977, {
+    pointGroup: 'D3h',
+    verdict: 'closo',
+  }),
   // ── boranes and carboranes ──
   e('b12h12-2m', '[B12H12]2-', 'borane', 'pyrolysis', WADE, 13, '10.1021/ja01497a069', 1960, {
     pointGroup: 'Ih',
@@ -374,6 +426,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'Oh',
     verdict: 'closo',
   }),
+  e('b7h7-2m', '[B7H7]2-', 'borane', 'pyrolysis', WADE, 8, '10.1021/ic50053a001', 1967, {
+    pointGroup: 'D5h',
+    verdict: 'closo',
+  }),
+  e('b8h8-2m', '[B8H8]2-', 'borane', 'pyrolysis', WADE, 9, '10.1021/ic50053a001', 1967, { verdict: 'closo' }),
   e('b5h9', 'B5H9', 'borane', 'pyrolysis', WADE, 7, '10.1107/S0365110X52000770', 1952, {
     pointGroup: 'C4v',
     verdict: 'nido',
@@ -465,5 +522,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
     pointGroup: 'D5h',
     verdict: 'not-aromatic',
+  }),
+  e('c76', 'C76', 'fullerene', 'arc-discharge', 'hirsch', 76, '10.1038/353149a0', 1991, {
+    pointGroup: 'D2',
+    note: 'chiral fullerene',
+  }),
+  e('c20', 'C20', 'fullerene', 'gas-phase', 'hirsch', 20, '10.1038/35024037', 2000, {
+    note: 'smallest fullerene, made from C20H20 by debromination in the gas phase',
   }),
 ];
