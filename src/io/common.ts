@@ -99,3 +99,94 @@ export function fmt(x: number, decimals: number, width: number): string {
   const s = (Object.is(x, -0) ? 0 : x).toFixed(decimals);
   return s.length >= width ? s : ' '.repeat(width - s.length) + s;
 }
+
+/**
+ * Largest coordinate magnitude accepted from a file, Å (issue 17.2). A cluster
+ * or a cell of a million ångström (0.1 mm) is far beyond any atomistic model;
+ * past it the geometry code loses every significant digit of interatomic
+ * distances (a float64 holds ~16 digits: at 1e6 Å a 1e-10 Å resolution is
+ * already gone) and symmetry and RMSD searches stop meaning anything.
+ */
+export const MAX_COORDINATE_A = 1e6;
+
+export interface CoordinateWhere {
+  line?: number;
+  column?: number;
+  length?: number;
+  source?: string;
+  inputName?: string | undefined;
+}
+
+/**
+ * Refuse a coordinate (Å, after any unit conversion) that is not finite or
+ * whose magnitude exceeds {@link MAX_COORDINATE_A}; returns the value otherwise.
+ * `what` names it in the message ("x of atom 3", "cell vector a").
+ * Shared by every reader (xyz, extxyz, pdb, gro, POSCAR, MOL, CIF).
+ */
+export function checkCoordinate(value: number, what: string, where: CoordinateWhere): number {
+  if (Number.isFinite(value) && Math.abs(value) <= MAX_COORDINATE_A) return value;
+  const shown = Number.isFinite(value) ? value.toPrecision(4) : String(value);
+  throw inputError(
+    'coordinate-range',
+    Number.isFinite(value)
+      ? `${what} is ${shown} Å, beyond the ±${MAX_COORDINATE_A.toExponential(0)} Å this program accepts`
+      : `${what} is not a finite number (${shown})`,
+    where,
+    `coordinates are in Å and must lie within ±${MAX_COORDINATE_A.toExponential(0)} Å (a typo in the exponent or a unit mix-up?); fix or remove the atom`,
+  );
+}
+
+/** Check every coordinate of a flat xyz array (Å); `whereOf(atom)` locates atom `atom` (0-based). */
+export function checkPositions(
+  positions: ArrayLike<number>,
+  whereOf: (atom: number) => CoordinateWhere,
+  label = (atom: number, axis: number) => `${'xyz'[axis]} of atom ${atom + 1}`,
+): void {
+  for (let i = 0; i < positions.length; i++) {
+    const v = positions[i]!;
+    if (!(Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE_A)) {
+      const a = Math.floor(i / 3);
+      checkCoordinate(v, label(a, i % 3), whereOf(a));
+    }
+  }
+}
+
+/**
+ * The error a writer throws when a value cannot be written in its format's
+ * fixed columns (issue 17.7): names the atom, the value, the format's range
+ * and the formats that can hold it.
+ */
+export function unwritable(
+  format: string,
+  what: string,
+  valueA: number,
+  range: string,
+  hint = 'write xyz or extxyz instead (e.g. -o out.xyz), or move the structure nearer the origin',
+): InputError {
+  return new InputError(
+    'write-range',
+    `${what} is ${Number.isFinite(valueA) ? valueA.toPrecision(8) : String(valueA)} Å, outside the range ${format} can hold (${range}); the file would not read back`,
+    { hint },
+  );
+}
+
+/** Refuse positions beyond ±MAX_COORDINATE_A (the readers' bound) before writing `format`. */
+export function checkWritablePositions(
+  format: string,
+  numbers: ArrayLike<number>,
+  positions: ArrayLike<number>,
+): void {
+  for (let i = 0; i < positions.length; i++) {
+    const v = positions[i]!;
+    if (!(Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE_A)) {
+      const a = Math.floor(i / 3);
+      throw unwritable(
+        format,
+        `${'xyz'[i % 3]} of atom ${a + 1} (${symbolOf(numbers[a]!)})`,
+        v,
+        `±${MAX_COORDINATE_A.toExponential(0)} Å`,
+        'coordinates beyond this bound are refused by every reader; check the structure for a runaway atom',
+      );
+    }
+  }
+}

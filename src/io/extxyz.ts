@@ -12,7 +12,18 @@
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
 import { cellVolume } from './cell.js';
-import { elementNumber, fmt, inputError, parseStrictNumber, splitLines, symbolOf } from './common.js';
+import {
+  checkCoordinate,
+  checkWritablePositions,
+  elementNumber,
+  fmt,
+  inputError,
+  MAX_COORDINATE_A,
+  parseStrictNumber,
+  splitLines,
+  symbolOf,
+  unwritable,
+} from './common.js';
 
 export type InfoValue = string | number | boolean;
 
@@ -202,6 +213,7 @@ export function parseExtxyzFrames(text: string, inputName?: string): ExtxyzFrame
             'Lattice="ax ay az bx by bz cx cy cz"',
           );
         }
+        for (let k = 0; k < 9; k++) checkCoordinate(v[k]!, `Lattice component ${k + 1}`, where());
         const volume = cellVolume(v);
         if (!(Math.abs(volume) > 1e-12)) {
           throw inputError(
@@ -304,7 +316,12 @@ export function parseExtxyzFrames(text: string, inputName?: string): ExtxyzFrame
             }
             value = tok.text[0] === 'T' || tok.text[0] === 't';
           }
-          if (c === pos) positions[3 * a + k] = value as number;
+          if (c === pos)
+            positions[3 * a + k] = checkCoordinate(
+              value as number,
+              `${'xyz'[k]} of atom ${a + 1}`,
+              at(l, tok.column, tok.text.length),
+            );
           else arrays[c.name]!.push(value);
         }
       }
@@ -360,6 +377,18 @@ export function writeExtxyz(
       : (frames as readonly Structure[]);
   const out: string[] = [];
   list.forEach((s, f) => {
+    checkWritablePositions('extended XYZ', s.numbers, s.positions);
+    for (let k = 0; k < (s.cell ? 9 : 0); k++) {
+      const v = s.cell![k]!;
+      if (!(Math.abs(v) <= MAX_COORDINATE_A))
+        throw unwritable(
+          'extended XYZ',
+          `component ${'xyz'[k % 3]} of cell vector ${'abc'[Math.floor(k / 3)]}`,
+          v,
+          `±${MAX_COORDINATE_A.toExponential(0)} Å`,
+          'a cell this large is refused by every reader; check the cell',
+        );
+    }
     const extra = Array.isArray(info) ? info[f] : (info as Record<string, InfoValue> | undefined);
     const kv: string[] = [];
     if (s.cell) kv.push(`Lattice="${Array.from(s.cell, (v) => formatNumber(v)).join(' ')}"`);

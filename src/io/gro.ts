@@ -14,7 +14,16 @@
  */
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
-import { fmt, inputError, lookupSymbol, parseStrictNumber, splitLines, symbolOf } from './common.js';
+import {
+  checkCoordinate,
+  fmt,
+  inputError,
+  lookupSymbol,
+  parseStrictNumber,
+  splitLines,
+  symbolOf,
+  unwritable,
+} from './common.js';
 
 const NM_TO_A = 10;
 
@@ -111,7 +120,12 @@ export function parseGroFrames(text: string, inputName?: string): Structure[] {
         );
       }
       numbers[a] = z;
-      for (let k = 0; k < 3; k++) positions[3 * a + k] = xyz[k]! * NM_TO_A;
+      for (let k = 0; k < 3; k++)
+        positions[3 * a + k] = checkCoordinate(
+          xyz[k]! * NM_TO_A,
+          `${'xyz'[k]} of atom ${a + 1} (${atomName})`,
+          where(l, 21 + 8 * k, 8),
+        );
       labels.push(atomName);
       residues.push(resName);
       residueIds.push(Number.isFinite(resId) ? resId : 0);
@@ -127,7 +141,16 @@ export function parseGroFrames(text: string, inputName?: string): Structure[] {
         'end each frame with the box vectors in nm, e.g. "   5.00000   5.00000   5.00000"',
       );
     }
-    const box = boxText.trim().split(/\s+/).map(parseStrictNumber);
+    let box = boxText.trim().split(/\s+/).map(parseStrictNumber);
+    if (!(box.length === 3 || box.length === 9) || box.some(Number.isNaN)) {
+      // %10.5f fields run together once a value reaches 1000 nm: read the fixed columns
+      const body = boxText.replace(/\s+$/, '');
+      if (body.length % 10 === 0 && (body.length === 30 || body.length === 90)) {
+        const fixed: number[] = [];
+        for (let c = 0; c < body.length; c += 10) fixed.push(parseStrictNumber(body.slice(c, c + 10).trim()));
+        if (!fixed.some(Number.isNaN)) box = fixed;
+      }
+    }
     if (!(box.length === 3 || box.length === 9) || box.some(Number.isNaN)) {
       throw inputError(
         'gro-box',
@@ -136,6 +159,8 @@ export function parseGroFrames(text: string, inputName?: string): Structure[] {
         'box: v1(x) v2(y) v3(z) [v1(y) v1(z) v2(x) v2(z) v3(x) v3(y)] in nm',
       );
     }
+    for (let k = 0; k < box.length; k++)
+      checkCoordinate(box[k]! * NM_TO_A, `box component ${k + 1}`, where(boxLine, 1));
     const [v1x, v2y, v3z, v1y = 0, v1z = 0, v2x = 0, v2z = 0, v3x = 0, v3y = 0] = box as number[];
     if (v1x! > 0 && v2y! > 0 && v3z! > 0) {
       cell = Float64Array.from([v1x!, v1y, v1z, v2x, v2y!, v2z, v3x, v3y, v3z!], (x) => x * NM_TO_A);
@@ -161,10 +186,14 @@ export function parseGro(text: string, inputName?: string): Structure {
   return parseGroFrames(text, inputName)[0]!;
 }
 
+/** x, y, z are `%8.3f` in nm: whatever fits 8 characters, −999.999 to 9999.999 nm (issue 17.7). */
+const GRO_RANGE = '−999.999 to 9999.999 nm (−9999.99 to 99999.99 Å) in the 8.3 columns';
+
 /** Write a .gro frame (nm, 3 decimals); the box is the cell, or the bounding box + 1 nm. */
 export function writeGro(s: Structure): string {
   const n = s.numbers.length;
-  const out = [s.title?.replace(/[\r\n]+/g, ' ') || 'written by superatom', String(n)];
+  // a blank title line would end the file for a reader (frames are read until a blank line)
+  const out = [s.title?.replace(/[\r\n]+/g, ' ').trim() || 'written by superatom', String(n)];
   const p = s.positions;
   let minX = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;
@@ -176,11 +205,22 @@ export function writeGro(s: Structure): string {
     const sym = symbolOf(s.numbers[i]!);
     const resId = ((s.residueIds?.[i] ?? 1) % 100000).toString().padStart(5);
     const res = (s.residues?.[i] || 'CLU').slice(0, 5).padEnd(5);
-    const name = (s.labels?.[i] || sym).slice(0, 5).padStart(5);
+    // the atom name carries the element: keep the label only if it still reads back as this element
+    const label = (s.labels?.[i] ?? '').trim().slice(0, 5);
+    const name = (label && groElement(label, res) === s.numbers[i] ? label : sym).padStart(5);
     const serial = ((i + 1) % 100000).toString().padStart(5);
     const x = p[3 * i]! / NM_TO_A;
     const y = p[3 * i + 1]! / NM_TO_A;
     const z = p[3 * i + 2]! / NM_TO_A;
+    for (const [k, v] of [x, y, z].entries()) {
+      if (!(fmt(v, 3, 8).length <= 8))
+        throw unwritable(
+          'GRO',
+          `${'xyz'[k]} of atom ${i + 1} (${sym}${s.labels?.[i] ? ` ${s.labels[i]}` : ''})`,
+          v * NM_TO_A,
+          GRO_RANGE,
+        );
+    }
     minX = Math.min(minX, x);
     maxX = Math.max(maxX, x);
     minY = Math.min(minY, y);
@@ -193,9 +233,22 @@ export function writeGro(s: Structure): string {
     const c = Array.from(s.cell, (v) => v / NM_TO_A);
     const tri = [c[0]!, c[4]!, c[8]!, c[1]!, c[2]!, c[3]!, c[5]!, c[6]!, c[7]!];
     const rect = tri.slice(3).every((v) => Math.abs(v) < 1e-9);
+    for (const v of tri)
+      if (!(fmt(v, 5, 10).length <= 10))
+        throw unwritable(
+          'GRO',
+          'a cell vector component',
+          v * NM_TO_A,
+          '−999.99999 to 9999.99999 nm in the box line',
+          'write extxyz or cif instead (e.g. -o out.extxyz)',
+        );
     out.push((rect ? tri.slice(0, 3) : tri).map((v) => fmt(v, 5, 10)).join(''));
   } else {
-    const box = n ? [maxX - minX + 1, maxY - minY + 1, maxZ - minZ + 1] : [1, 1, 1];
+    // a placeholder box for a structure without a cell: its extent + 1 nm, capped at the widest
+    // value the %10.5f box columns hold (the coordinates themselves were checked above)
+    const box = (n ? [maxX - minX + 1, maxY - minY + 1, maxZ - minZ + 1] : [1, 1, 1]).map((v) =>
+      Math.min(v, 9999.99999),
+    );
     out.push(box.map((v) => fmt(v, 5, 10)).join(''));
   }
   return `${out.join('\n')}\n`;

@@ -14,7 +14,16 @@
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
 import { cellFromParameters, cellParameters } from './cell.js';
-import { fmt, inputError, lookupSymbol, parseStrictNumber, splitLines, symbolOf } from './common.js';
+import {
+  checkCoordinate,
+  fmt,
+  inputError,
+  lookupSymbol,
+  parseStrictNumber,
+  splitLines,
+  symbolOf,
+  unwritable,
+} from './common.js';
 
 export interface PdbParseOptions {
   /** Return every MODEL as a frame (default: only the first). */
@@ -93,6 +102,9 @@ export function parsePdbFrames(text: string, inputName?: string, options: PdbPar
         'put the element symbol in columns 77–78, or use an atom name that starts with it',
       );
     }
+    const serial = line.slice(6, 11).trim() || String(numbers.length + 1);
+    for (let k = 0; k < 3; k++)
+      checkCoordinate(xyz[k]!, `${'xyz'[k]} of atom ${serial} (${name.trim()})`, where(31 + 8 * k, 8));
     numbers.push(z);
     positions.push(xyz[0], xyz[1], xyz[2]);
     labels.push(name.trim());
@@ -201,10 +213,45 @@ function parseCryst1(
 }
 
 /**
+ * Coordinates in columns 31–54 are `%8.3f`: −999.999 to 9999.999 Å (issue 17.7; a value outside
+ * runs into the next column and the file cannot be read back). CRYST1 a, b, c are `%9.3f`.
+ */
+const PDB_RANGE = '−999.999 to 9999.999 Å in the 8.3 columns of ATOM/HETATM';
+
+function checkPdbColumns(s: Structure): void {
+  const p = s.positions;
+  for (let i = 0; i < p.length; i++) {
+    if (fmt(p[i]!, 3, 8).length > 8 || !Number.isFinite(p[i]!)) {
+      const a = Math.floor(i / 3);
+      const label = s.labels?.[a];
+      throw unwritable(
+        'PDB',
+        `${'xyz'[i % 3]} of atom ${a + 1} (${symbolOf(s.numbers[a]!)}${label ? ` ${label}` : ''})`,
+        p[i]!,
+        PDB_RANGE,
+      );
+    }
+  }
+  if (s.cell) {
+    const par = cellParameters(s.cell);
+    for (let k = 0; k < 3; k++)
+      if (fmt(par[k]!, 3, 9).length > 9)
+        throw unwritable(
+          'PDB',
+          `cell length ${'abc'[k]}`,
+          par[k]!,
+          'up to 99999.999 Å in CRYST1',
+          'write extxyz or cif instead (e.g. -o out.extxyz)',
+        );
+  }
+}
+
+/**
  * Write PDB HETATM records (atom names from labels or element symbols,
  * residue names/numbers when present) and CRYST1 when the structure has a cell.
  */
 export function writePdb(s: Structure): string {
+  checkPdbColumns(s);
   const out: string[] = [];
   if (s.title) out.push(`TITLE     ${s.title.replace(/[\r\n]+/g, ' ').slice(0, 70)}`);
   if (s.cell) {
@@ -221,7 +268,9 @@ export function writePdb(s: Structure): string {
     if (name.length < 4 && sym.length === 1 && name.toUpperCase().startsWith(sym.toUpperCase()))
       name = ` ${name}`;
     const res = (s.residues?.[i] ?? 'CLU').slice(0, 3);
-    const resId = (s.residueIds?.[i] ?? 1) % 10000;
+    const rawId = s.residueIds?.[i] ?? 1;
+    // columns 23–26: −999…9999 as written; anything else wraps modulo 10000 (the serial convention)
+    const resId = rawId >= -999 && rawId <= 9999 ? rawId : ((rawId % 10000) + 10000) % 10000;
     const serial = (i + 1) % 100000;
     const p = s.positions;
     out.push(

@@ -58,6 +58,35 @@ describe('parseXyz', () => {
     expect(() => parseXyz('Au 0 0 0')).toThrow(/number of atoms/);
   });
 
+  it('a file without its count line gets a hint at line 1 (issue 9.11)', () => {
+    try {
+      parseXyz('O 0.0 0.0 0.1173\nH 0.0 0.7572 -0.4692\nH 0.0 -0.7572 -0.4692\n', 'nocount.xyz');
+      expect.unreachable();
+    } catch (e) {
+      const err = e as InputError;
+      expect(err).toBeInstanceOf(InputError);
+      expect(err.location).toMatchObject({ line: 1, column: 1 });
+      expect(err.message).toMatch(/starts with an atom line/);
+      expect(err.hint).toMatch(/add the atom count as line 1 and a comment line/);
+    }
+  });
+
+  it('reads trailing VEC1–VEC3 lattice lines as the cell, counted or not (issue 9.11)', () => {
+    // two-atom cell of bcc Fe, a = 2.8665 Å (Kittel, Introduction to Solid State Physics, table 1.3)
+    const body = 'Fe 0 0 0\nFe 1.43325 1.43325 1.43325\nVEC1 2.8665 0 0\nVEC2 0 2.8665 0\nVEC3 0 0 2.8665\n';
+    for (const count of ['2', '5']) {
+      const frames = parseXyz(
+        `${count}\nbcc Fe\n${body}${count === '2' ? body.replace('bcc', 'x').replace(/^/, '2\nframe 2\n') : ''}`,
+      );
+      expect(frames[0]!.numbers.length).toBe(2);
+      expect(Array.from(frames[0]!.cell!)).toEqual([2.8665, 0, 0, 0, 2.8665, 0, 0, 0, 2.8665]);
+      if (count === '2') expect(frames[1]!.cell![8]).toBe(2.8665);
+    }
+    expect(() => parseXyz(`2\n\n${body.replace(/VEC3.*\n/, '')}`)).toThrow(/not VEC3/);
+    expect(() => parseXyz(`2\n\n${body.replace('VEC2 0 2.8665 0', 'VEC2 0 x 0')}`)).toThrow(/three numbers/);
+    expect(() => parseXyz(`2\n\n${body.replace('VEC2 0 2.8665 0', 'VEC2 2.8665 0 0')}`)).toThrow(/no volume/);
+  });
+
   it('round-trips through writeXyz', () => {
     const s = createStructure({ numbers: [79, 16], positions: [0.1234567, -2, 3, 4, 5, -6.5], title: 'x' });
     const text = writeXyz([s, s], ['a', 'b']);
@@ -79,7 +108,12 @@ describe('parseXyz', () => {
         });
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ maxLength: 200 }), mutate(WATER), mutate(`${WATER}${WATER}`)),
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          mutate(WATER),
+          mutate(`${WATER}${WATER}`),
+          mutate('2\n\nFe 0 0 0\nFe 1.4 1.4 1.4\nVEC1 2.8 0 0\nVEC2 0 2.8 0\nVEC3 0 0 2.8\n'),
+        ),
         (text) => {
           try {
             const frames = parseXyz(text);
@@ -89,7 +123,7 @@ describe('parseXyz', () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: 917 },
     );
   });
 });

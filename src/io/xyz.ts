@@ -5,10 +5,20 @@
  * the end are tolerated. The element may be a symbol in any case (`Au`, `AU`),
  * a label starting with a symbol (`Au1`, then kept in `labels`), or an atomic
  * number (`79`), as in SOFI and MolPG test files.
+ *
+ * Lattice lines: some tools that write XYZ from VASP and other periodic codes
+ * append the cell as `VEC1 ax ay az`, `VEC2 …`, `VEC3 …` (Å) after the atom
+ * lines of a frame (or within them, counted in the atom count); all three are
+ * read as the cell of that frame. A file without its count line (atom lines
+ * from line 1) is refused with a hint saying what to add.
  */
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
+import { cellVolume } from './cell.js';
 import {
+  type CoordinateWhere,
+  checkCoordinate,
+  checkWritablePositions,
   elementNumber,
   fmt,
   inputError,
@@ -39,6 +49,14 @@ export function parseXyz(text: string, inputName?: string): Structure[] {
     const countTokens = tokenize(lines[i]!);
     const first = countTokens[0]!;
     if (!/^\d+$/.test(first.text)) {
+      if (frames.length === 0 && looksLikeAtomLine(countTokens)) {
+        throw inputError(
+          'xyz-count',
+          'the file starts with an atom line, not with the number of atoms',
+          where(countLine, first.column, first.text.length),
+          'add the atom count as line 1 and a comment line (it may be empty) as line 2; the atom lines follow from line 3',
+        );
+      }
       throw inputError(
         'xyz-count',
         `expected the number of atoms${frames.length ? ` of frame ${frames.length + 1}` : ''}, got "${first.text}"`,
@@ -66,12 +84,28 @@ export function parseXyz(text: string, inputName?: string): Structure[] {
       );
     }
     const comment = lines[countLine + 1]!;
-    const numbers = new Uint8Array(n);
-    const positions = new Float64Array(3 * n);
-    const labels: string[] = new Array(n);
+    const cellRows: (number[] | undefined)[] = [undefined, undefined, undefined];
+    // VECk lines inside the counted block are the cell, not atoms (some writers count them)
+    let vecInside = 0;
+    for (let k = 0; k < n; k++) {
+      const li = countLine + 2 + k;
+      if (li < lines.length && VEC_RE.test(lines[li]!)) {
+        readVec(lines, li, cellRows, where);
+        vecInside++;
+      }
+    }
+    const atoms = n - vecInside;
+    const numbers = new Uint8Array(atoms);
+    const positions = new Float64Array(3 * atoms);
+    const labels: string[] = new Array(atoms);
     let labelsDiffer = false;
-    for (let a = 0; a < n; a++) {
-      const li = countLine + 2 + a;
+    let skipped = 0;
+    for (let a = 0; a < atoms; a++) {
+      let li = countLine + 2 + a + skipped;
+      while (li < lines.length && VEC_RE.test(lines[li]!)) {
+        skipped++;
+        li++;
+      }
       if (li >= lines.length || restIsBlank(lines, li)) {
         throw inputError(
           'xyz-truncated',
@@ -113,7 +147,38 @@ export function parseXyz(text: string, inputName?: string): Structure[] {
             'coordinates are decimal numbers in Å, e.g. 1.234 or -1.2e-3',
           );
         }
-        positions[3 * a + k] = v;
+        positions[3 * a + k] = checkCoordinate(
+          v,
+          `${'xyz'[k]} of atom ${a + 1}`,
+          where(li, t.column, t.text.length),
+        );
+      }
+    }
+    // VECk lines right after the atom block
+    let next = countLine + 2 + n;
+    while (next < lines.length && VEC_RE.test(lines[next]!)) {
+      readVec(lines, next, cellRows, where);
+      next++;
+    }
+    let cell: number[] | undefined;
+    if (cellRows.some((r) => r !== undefined)) {
+      const missing = [0, 1, 2].filter((k) => !cellRows[k]).map((k) => `VEC${k + 1}`);
+      if (missing.length) {
+        throw inputError(
+          'xyz-lattice',
+          `frame ${frames.length + 1} gives lattice lines but not ${missing.join(', ')}`,
+          where(Math.min(next, lines.length) - 1),
+          'give all three cell vectors as "VEC1 ax ay az", "VEC2 bx by bz", "VEC3 cx cy cz" in Å',
+        );
+      }
+      cell = [...cellRows[0]!, ...cellRows[1]!, ...cellRows[2]!];
+      if (!(cellVolume(cell) > 1e-6)) {
+        throw inputError(
+          'xyz-lattice',
+          `the VEC1–VEC3 cell vectors of frame ${frames.length + 1} enclose no volume`,
+          where(next - 1),
+          'give three independent cell vectors in Å',
+        );
       }
     }
     const keepLabels = labelsDiffer && labels.some((l) => !/^\d+$/.test(l));
@@ -123,9 +188,10 @@ export function parseXyz(text: string, inputName?: string): Structure[] {
         positions,
         title: comment.trim(),
         ...(keepLabels ? { labels } : {}),
+        ...(cell ? { cell } : {}),
       }),
     );
-    i = countLine + 2 + n;
+    i = next;
   }
   if (frames.length === 0) {
     throw inputError(
@@ -136,6 +202,58 @@ export function parseXyz(text: string, inputName?: string): Structure[] {
     );
   }
   return frames;
+}
+
+/** A lattice line `VEC1 ax ay az` (also `Vec2`, `vec3`). */
+const VEC_RE = /^\s*VEC[123]\b/i;
+
+function readVec(
+  lines: readonly string[],
+  li: number,
+  rows: (number[] | undefined)[],
+  where: (line: number, column?: number, length?: number) => CoordinateWhere,
+): void {
+  const toks = tokenize(lines[li]!);
+  const k = Number(toks[0]!.text.slice(3)) - 1;
+  const v: number[] = [];
+  for (let c = 1; c <= 3; c++) {
+    const t = toks[c];
+    const x = t ? parseStrictNumber(t.text) : Number.NaN;
+    if (Number.isNaN(x)) {
+      throw inputError(
+        'xyz-lattice',
+        `${toks[0]!.text} needs three numbers (a cell vector in Å)${t ? `, got "${t.text}"` : ''}`,
+        where(li, t?.column ?? toks[0]!.column, t?.text.length ?? toks[0]!.text.length),
+        `write "VEC${k + 1} x y z" in Å`,
+      );
+    }
+    v.push(
+      checkCoordinate(
+        x,
+        `component ${'xyz'[c - 1]} of ${toks[0]!.text}`,
+        where(li, t!.column, t!.text.length),
+      ),
+    );
+  }
+  if (rows[k]) {
+    throw inputError(
+      'xyz-lattice',
+      `${toks[0]!.text} is given twice`,
+      where(li, toks[0]!.column, 4),
+      'keep one line per cell vector',
+    );
+  }
+  rows[k] = v;
+}
+
+/** `symbol x y z`: an element (or label) followed by at least three numbers. */
+function looksLikeAtomLine(toks: readonly { text: string }[]): boolean {
+  return (
+    toks.length >= 4 &&
+    /^[A-Za-z]/.test(toks[0]!.text) &&
+    elementNumber(toks[0]!.text) > 0 &&
+    toks.slice(1, 4).every((t) => !Number.isNaN(parseStrictNumber(t.text)))
+  );
 }
 
 function restIsBlank(lines: readonly string[], from: number): boolean {
@@ -155,6 +273,7 @@ export function writeXyz(
   const out: string[] = [];
   list.forEach((s, f) => {
     const n = s.numbers.length;
+    checkWritablePositions('XYZ', s.numbers, s.positions);
     const c = typeof comments === 'string' ? comments : (comments?.[f] ?? s.title ?? '');
     out.push(String(n), c.replace(/[\r\n]+/g, ' '));
     for (let a = 0; a < n; a++) {
