@@ -31,18 +31,7 @@ export const CATALOGUE_FAMILIES = [
   'superhalogen',
   'fullerene',
 ] as const;
-export type CatalogueFamily = (typeof CATALOGUE_FAMILIES)[number  e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
-    pointGroup: 'D5h',
-    verdict: 'not-aromatic',
-  }),
-  e('c76', 'C76', 'fullerene', 'arc-discharge', 'hirsch', 76, '10.1038/353149a0', 1991, {
-    pointGroup: 'D2',
-    note: 'chiral fullerene',
-  }),
-  e('c20', 'C20', 'fullerene', 'gas-phase', 'hirsch', 20, '10.1038/35024037', 2000, {
-    note: 'smallest fullerene, made from C20H20 by debromination in the gas phase',
-  }),
-];
+export type CatalogueFamily = (typeof CATALOGUE_FAMILIES)[number];
 
 export const SYNTHESIS_METHODS = [
   'reduction',
@@ -61,24 +50,14 @@ export const SYNTHESIS_METHODS = [
   'carbonylation',
   'arc-discharge',
 ] as const;
-export type SynthesisMethod = (typeof SYNTHESIS_METHODS)[number  e('c70', 'C70', 'fullerene', 'arc-discharge', 'hirsch', 70, '10.1039/C39900001423', 1990, {
-    pointGroup: 'D5h',
-    verdict: 'not-aromatic',
-  }),
-  e('c76', 'C76', 'fullerene', 'arc-discharge', 'hirsch', 76, '10.1038/353149a0', 1991, {
-    pointGroup: 'D2',
-    note: 'chiral fullerene',
-  }),
-  e('c20', 'C20', 'fullerene', 'gas-phase', 'hirsch', 20, '10.1038/35024037', 2000, {
-    note: 'smallest fullerene, made from C20H20 by debromination in the gas phase',
-  }),
-];
+export type SynthesisMethod = (typeof SYNTHESIS_METHODS)[number];
 
 /** What each synthesis category means, for help texts and the map legend. */
 export const SYNTHESIS_METHOD_DESCRIPTIONS: Readonly<Record<SynthesisMethod, string>> = {
   reduction: 'direct reduction of metal salts with protecting ligands (Brust–Schiffrin and one-pot routes)',
   'size-focusing': 'reduction to a size distribution, then thermodynamic etching/aging to one magic size',
-  'ligand-exchange': 'ligand exchange on a preformed cluster, incl. exchange-induced size/structure transformation',
+  'ligand-exchange':
+    'ligand exchange on a preformed cluster, incl. exchange-induced size/structure transformation',
   'anti-galvanic': 'anti-galvanic reaction: a less noble metal ion reduced by the cluster',
   'metal-exchange': 'galvanic or metal exchange: dopant atoms replace host atoms of a template cluster',
   'seeded-growth': 'growth from a smaller cluster by adding metal atoms or complexes',
@@ -147,10 +126,20 @@ const PEC = 'mingos-pec';
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
   // ── gold–thiolate clusters (superatom complex: n = N_Au − N_SR − z) ──
-  e('au25-pet18-anion', '[Au25(PET)18]-', 'gold-thiolate', 'size-focusing', SAC, 8, '10.1021/ja801173r', 2008, {
-    kernel: 'Au13 icosahedron + 6 Au2(SR)3 staples',
-    verdict: 'closed-shell',
-  }),
+  e(
+    'au25-pet18-anion',
+    '[Au25(PET)18]-',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    8,
+    '10.1021/ja801173r',
+    2008,
+    {
+      kernel: 'Au13 icosahedron + 6 Au2(SR)3 staples',
+      verdict: 'closed-shell',
+    },
+  ),
   e('au25-pet18-neutral', 'Au25(PET)18', 'gold-thiolate', 'redox', SAC, 7, '10.1021/ja809157f', 2009, {
     kernel: 'Au13 icosahedron + 6 Au2(SR)3 staples',
     note: 'paramagnetic, one unpaired electron',
@@ -165,29 +154,98 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'D2',
     verdict: 'closed-shell',
   }),
-  e('au144-sch2ph60', 'Au144(SCH2Ph)60', 'gold-thiolate', 'size-focusing', SAC, 84, '10.1126/sciadv.aat7259', 2018, {
-    kernel: 'Au12 icosahedron @ Au42 @ Au60 (Au114) + 30 Au(SR)2',
-  }),
+  e(
+    'au144-sch2ph60',
+    'Au144(SCH2Ph)60',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    84,
+    '10.1126/sciadv.aat7259',
+    2018,
+    {
+      kernel: 'Au12 icosahedron @ Au42 @ Au60 (Au114) + 30 Au(SR)2',
+    },
+  ),
   e('au28-tbbt20', 'Au28(TBBT)20', 'gold-thiolate', 'ligand-exchange', SAC, 8, '10.1021/ja404058q', 2013, {
     kernel: 'Au14 (two interpenetrating cuboctahedra)',
   }),
-  e('au36-tbbt24', 'Au36(TBBT)24', 'gold-thiolate', 'ligand-exchange', SAC, 12, '10.1002/anie.201207098', 2012, {
-    kernel: 'Au28 fcc (truncated tetrahedron) + 4 Au2(SR)3 + 12 bridging SR',
-  }),
+  e(
+    'au36-tbbt24',
+    'Au36(TBBT)24',
+    'gold-thiolate',
+    'ligand-exchange',
+    SAC,
+    12,
+    '10.1002/anie.201207098',
+    2012,
+    {
+      kernel: 'Au28 fcc (truncated tetrahedron) + 4 Au2(SR)3 + 12 bridging SR',
+    },
+  ),
   e('au133-tbbt52', 'Au133(TBBT)52', 'gold-thiolate', 'size-focusing', SAC, 81, '10.1021/ja513152h', 2015),
-  e('au130-pmbt50', 'Au130(pMBT)50', 'gold-thiolate', 'size-focusing', SAC, 80, '10.1021/jacs.5b05378', 2015, {
-    kernel: 'Au105 Marks decahedron',
-  }),
-  e('au246-pmbt80', 'Au246(pMBT)80', 'gold-thiolate', 'size-focusing', SAC, 166, '10.1126/science.aak9750', 2016),
-  e('au23-chex16', '[Au23(S-c-C6H11)16]-', 'gold-thiolate', 'ligand-exchange', SAC, 8, '10.1021/ja409177s', 2013, {
-    kernel: 'Au15 cuboctahedron-based kernel',
-  }),
-  e('au24-sch2phtbu20', 'Au24(SCH2Ph-tBu)20', 'gold-thiolate', 'reduction', SAC, 4, '10.1039/C4NR01350F', 2014, {
-    kernel: 'Au8 bi-tetrahedron',
-  }),
-  e('au18-chex14', 'Au18(S-c-C6H11)14', 'gold-thiolate', 'reduction', SAC, 4, '10.1002/anie.201410161', 2015, {
-    kernel: 'Au9 bi-octahedron',
-  }),
+  e(
+    'au130-pmbt50',
+    'Au130(pMBT)50',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    80,
+    '10.1021/jacs.5b05378',
+    2015,
+    {
+      kernel: 'Au105 Marks decahedron',
+    },
+  ),
+  e(
+    'au246-pmbt80',
+    'Au246(pMBT)80',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    166,
+    '10.1126/science.aak9750',
+    2016,
+  ),
+  e(
+    'au23-chex16',
+    '[Au23(S-c-C6H11)16]-',
+    'gold-thiolate',
+    'ligand-exchange',
+    SAC,
+    8,
+    '10.1021/ja409177s',
+    2013,
+    {
+      kernel: 'Au15 cuboctahedron-based kernel',
+    },
+  ),
+  e(
+    'au24-sch2phtbu20',
+    'Au24(SCH2Ph-tBu)20',
+    'gold-thiolate',
+    'reduction',
+    SAC,
+    4,
+    '10.1039/C4NR01350F',
+    2014,
+    {
+      kernel: 'Au8 bi-tetrahedron',
+    },
+  ),
+  e(
+    'au18-chex14',
+    'Au18(S-c-C6H11)14',
+    'gold-thiolate',
+    'reduction',
+    SAC,
+    4,
+    '10.1002/anie.201410161',
+    2015,
+    {
+      kernel: 'Au9 bi-octahedron',
+    },
+  ),
   e('au30-stbu18', 'Au30(StBu)18', 'gold-thiolate', 'reduction', SAC, 12, '10.1021/ja412141j', 2014),
   e('au20-tbbt16', 'Au20(TBBT)16', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja506802n', 2014, {
     kernel: 'Au7 (vertex-sharing bi-tetrahedron)',
@@ -197,13 +255,32 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('au92-tbbt44', 'Au92(TBBT)44', 'gold-thiolate', 'size-focusing', SAC, 48, '10.1021/jacs.6b04835', 2016, {
     kernel: 'Au84 tetragonal fcc nanocrystal',
   }),
-  e('au279-tbbt84', 'Au279(TBBT)84', 'gold-thiolate', 'size-focusing', SAC, 195, '10.1021/jacs.7b08651', 2017),
+  e(
+    'au279-tbbt84',
+    'Au279(TBBT)84',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    195,
+    '10.1021/jacs.7b08651',
+    2017,
+  ),
   e('au21-stbu15', 'Au21(StBu)15', 'gold-thiolate', 'reduction', SAC, 6, '10.1021/jacs.5b06235', 2015),
   e('au44-tbbt28', 'Au44(TBBT)28', 'gold-thiolate', 'size-focusing', SAC, 16, '10.1021/jacs.5b12747', 2016),
   e('au22-sg18', 'Au22(SG)18', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja411643u', 2014),
-  e('au38-sc12h25-24', 'Au38(SC12H25)24', 'gold-thiolate', 'size-focusing', SAC, 14, '10.1021/ja103592z', 2010, {
-    kernel: 'Au23 face-fused bi-icosahedron',
-  }),
+  e(
+    'au38-sc12h25-24',
+    'Au38(SC12H25)24',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    14,
+    '10.1021/ja103592z',
+    2010,
+    {
+      kernel: 'Au23 face-fused bi-icosahedron',
+    },
+  ),
   e('au25-pet18-cation', '[Au25(PET)18]+', 'gold-thiolate', 'redox', SAC, 6, '10.1039/C5SC02134K', 2016, {
     note: 'Jahn–Teller distorted 1P4 cation',
   }),
@@ -217,63 +294,186 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('au44-dmbt26', 'Au44(DMBT)26', 'gold-thiolate', 'size-focusing', SAC, 18, '10.1021/jacs.6b07178', 2016, {
     note: 'chiral; 18-electron shell closure',
   }),
-  e('au103s2-snap41', 'Au103S2(SC10H7)41', 'gold-thiolate', 'size-focusing', SAC, 58, '10.1021/jacs.7b04678', 2017, {
-    note: 'S-Nap = naphthalene-2-thiolate; two sulfido S withdraw 2 electrons each',
-  }),
-  e('au38s2-sadm20', 'Au38S2(SAdm)20', 'gold-thiolate', 'ligand-exchange', SAC, 14, '10.1002/anie.201502667', 2015, {
-    kernel: 'body-centred cubic Au38 core',
-  }),
+  e(
+    'au103s2-snap41',
+    'Au103S2(SC10H7)41',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    58,
+    '10.1021/jacs.7b04678',
+    2017,
+    {
+      note: 'S-Nap = naphthalene-2-thiolate; two sulfido S withdraw 2 electrons each',
+    },
+  ),
+  e(
+    'au38s2-sadm20',
+    'Au38S2(SAdm)20',
+    'gold-thiolate',
+    'ligand-exchange',
+    SAC,
+    14,
+    '10.1002/anie.201502667',
+    2015,
+    {
+      kernel: 'body-centred cubic Au38 core',
+    },
+  ),
   // ── gold–phosphine and mixed-ligand gold clusters ──
-  e('au11-pph3-8-cl2', '[Au11(PPh3)8Cl2]+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/ja5075689', 2014, {
-    kernel: 'Au11 incomplete icosahedron',
-  }),
+  e(
+    'au11-pph3-8-cl2',
+    '[Au11(PPh3)8Cl2]+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    8,
+    '10.1021/ja5075689',
+    2014,
+    {
+      kernel: 'Au11 incomplete icosahedron',
+    },
+  ),
   e('au11-pph3-7-cl3', 'Au11(PPh3)7Cl3', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/ja5075689', 2014),
-  e('au13-dppe5cl2', '[Au13(dppe)5Cl2]3+', 'gold-phosphine', 'reduction', SAC, 8, '10.1002/smll.201000207', 2010, {
-    kernel: 'Au13 icosahedron',
-  }),
-  e('au13-pme2ph10cl2', '[Au13(PMe2Ph)10Cl2]3+', 'gold-phosphine', 'reduction', SAC, 8, '10.1039/C39810000201', 1981, {
-    kernel: 'Au13 centred icosahedron',
-  }),
-  e('au9-pph3-8', '[Au9(PPh3)8](NO3)3', 'gold-phosphine', 'reduction', SAC, 6, '10.1002/ejic.200700891', 2008),
-  e('au25-rod', '[Au25(PPh3)10(SC2H5)5Cl2]2+', 'gold-phosphine', 'reduction', SAC, 16, '10.1021/jp073101t', 2007, {
-    kernel: 'vertex-sharing bi-icosahedron (two Au13 sharing one Au)',
-    pointGroup: 'D5',
-    note: 'superatomic molecule: 8 + 8 electrons',
-  }),
-  e('au13-pph3-8-pmba3', 'Au13(PPh3)8(pMBA)3', 'gold-phosphine', 'ligand-exchange', SAC, 10, '10.1063/1.4976018', 2017),
+  e(
+    'au13-dppe5cl2',
+    '[Au13(dppe)5Cl2]3+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    8,
+    '10.1002/smll.201000207',
+    2010,
+    {
+      kernel: 'Au13 icosahedron',
+    },
+  ),
+  e(
+    'au13-pme2ph10cl2',
+    '[Au13(PMe2Ph)10Cl2]3+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    8,
+    '10.1039/C39810000201',
+    1981,
+    {
+      kernel: 'Au13 centred icosahedron',
+    },
+  ),
+  e(
+    'au9-pph3-8',
+    '[Au9(PPh3)8](NO3)3',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    6,
+    '10.1002/ejic.200700891',
+    2008,
+  ),
+  e(
+    'au25-rod',
+    '[Au25(PPh3)10(SC2H5)5Cl2]2+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    16,
+    '10.1021/jp073101t',
+    2007,
+    {
+      kernel: 'vertex-sharing bi-icosahedron (two Au13 sharing one Au)',
+      pointGroup: 'D5',
+      note: 'superatomic molecule: 8 + 8 electrons',
+    },
+  ),
+  e(
+    'au13-pph3-8-pmba3',
+    'Au13(PPh3)8(pMBA)3',
+    'gold-phosphine',
+    'ligand-exchange',
+    SAC,
+    10,
+    '10.1063/1.4976018',
+    2017,
+  ),
   e('au9h-pph3-8', '[Au9H(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/jacs.8b04615', 2018, {
     note: 'interstitial hydride gives its electron to the superatom',
   }),
   e('au8-pph3-8', '[Au8(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 6, '10.1021/ic00334a017', 1990),
   e('au6-dppp4', '[Au6(dppp)4]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1021/ic00124a012', 1994),
-  e('au20-ppyh2-10cl4', '[Au20(PPhpy2)10Cl4]2+', 'gold-phosphine', 'reduction', SAC, 14, '10.1021/ja307256b', 2012),
-  e('au37-tri-icosahedral', '[Au37(PPh3)10(PET)10Cl2]+', 'gold-phosphine', 'reduction', SAC, 24, '10.1021/acsnano.5b03524', 2015, {
-    kernel: 'three vertex-sharing Au13 icosahedra in a row',
-    note: 'superatomic molecule: 3 × 8 electrons',
-  }),
+  e(
+    'au20-ppyh2-10cl4',
+    '[Au20(PPhpy2)10Cl4]2+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    14,
+    '10.1021/ja307256b',
+    2012,
+  ),
+  e(
+    'au37-tri-icosahedral',
+    '[Au37(PPh3)10(PET)10Cl2]+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    24,
+    '10.1021/acsnano.5b03524',
+    2015,
+    {
+      kernel: 'three vertex-sharing Au13 icosahedra in a row',
+      note: 'superatomic molecule: 3 × 8 electrons',
+    },
+  ),
   e('au20-pp3-4', '[Au20(PP3)4]4+', 'gold-phosphine', 'reduction', SAC, 16, '10.1021/ja411061e', 2014, {
     note: 'PP3 = tris(2-(diphenylphosphino)ethyl)phosphine',
   }),
-  e('au11-pph3-7-scn3', 'Au11(PPh3)7(SCN)3', 'gold-phosphine', 'reduction', SAC, 8, '10.1039/C29690000334', 1969, {
-    kernel: 'Au11 incomplete icosahedron',
-  }),
+  e(
+    'au11-pph3-7-scn3',
+    'Au11(PPh3)7(SCN)3',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    8,
+    '10.1039/C29690000334',
+    1969,
+    {
+      kernel: 'Au11 incomplete icosahedron',
+    },
+  ),
   // ── alloy clusters ──
   e('pdau24-pet18', 'PdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 6, '10.1021/jacs.5b06946', 2015, {
     kernel: 'Pd@Au12',
     note: 'dopant Pd (group 10) gives no s electron',
   }),
-  e('ptau24-pet18-2m', '[PtAu24(PET)18]2-', 'alloy', 'electrochemistry', SAC, 8, '10.1021/jacs.5b06946', 2015, {
+  e(
+    'ptau24-pet18-2m',
+    '[PtAu24(PET)18]2-',
+    'alloy',
+    'electrochemistry',
+    SAC,
+    8,
+    '10.1021/jacs.5b06946',
+    2015,
+    {
+      kernel: 'Pt@Au12',
+    },
+  ),
+  e('ptau24-pet18', 'PtAu24(PET)18', 'alloy', 'reduction', SAC, 6, '10.1021/ja307657a', 2012, {
     kernel: 'Pt@Au12',
   }),
-  e('ptau24-pet18', 'PtAu24(PET)18', 'alloy', 'reduction', SAC, 6, '10.1021/ja307657a', 2012, { kernel: 'Pt@Au12' }),
   e('hgau24-pet18', 'HgAu24(PET)18', 'alloy', 'anti-galvanic', SAC, 8, '10.1021/ja511635g', 2015),
   e('cdau24-pet18', 'CdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 8, '10.1021/ja511635g', 2015),
   e('au12ag32-4m', '[Au12Ag32(SPhF2)30]4-', 'alloy', 'reduction', SAC, 18, '10.1038/ncomms3422', 2013, {
     kernel: 'Au12 hollow icosahedron @ Ag20 dodecahedron',
     pointGroup: 'Ih',
   }),
-  e('ptag24-2m', '[PtAg24(SPhCl2)18]2-', 'alloy', 'reduction', SAC, 8, '10.1021/jacs.5b07186', 2015, { kernel: 'Pt@Ag12' }),
-  e('pdag24-2m', '[PdAg24(SPhCl2)18]2-', 'alloy', 'reduction', SAC, 8, '10.1021/jacs.5b07186', 2015, { kernel: 'Pd@Ag12' }),
+  e('ptag24-2m', '[PtAg24(SPhCl2)18]2-', 'alloy', 'reduction', SAC, 8, '10.1021/jacs.5b07186', 2015, {
+    kernel: 'Pt@Ag12',
+  }),
+  e('pdag24-2m', '[PdAg24(SPhCl2)18]2-', 'alloy', 'reduction', SAC, 8, '10.1021/jacs.5b07186', 2015, {
+    kernel: 'Pd@Ag12',
+  }),
   e('auag24-m', '[AuAg24(SPhMe2)18]-', 'alloy', 'metal-exchange', SAC, 8, '10.1002/anie.201509381', 2016, {
     kernel: 'Au@Ag12',
   }),
@@ -286,10 +486,20 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('ag25-spme2-m', '[Ag25(SPhMe2)18]-', 'silver', 'reduction', SAC, 8, '10.1021/jacs.5b07088', 2015, {
     kernel: 'Ag13 icosahedron',
   }),
-  e('ag29-bdt12-pph3-4', '[Ag29(BDT)12(PPh3)4]3-', 'silver', 'reduction', SAC, 8, '10.1021/jacs.5b04547', 2015, {
-    kernel: 'Ag13 icosahedron',
-    pointGroup: 'Td',
-  }),
+  e(
+    'ag29-bdt12-pph3-4',
+    '[Ag29(BDT)12(PPh3)4]3-',
+    'silver',
+    'reduction',
+    SAC,
+    8,
+    '10.1021/jacs.5b04547',
+    2015,
+    {
+      kernel: 'Ag13 icosahedron',
+      pointGroup: 'Td',
+    },
+  ),
   e('ag67', '[Ag67(SPhMe2)32(PPh3)8]3+', 'silver', 'reduction', SAC, 32, '10.1021/jacs.6b09007', 2016, {
     kernel: 'Ag23 core',
   }),
@@ -309,17 +519,35 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('cu25h22', '[Cu25H22(PPh3)12]Cl', 'copper', 'reduction', SAC, 2, '10.1021/jacs.5b07574', 2015, {
     note: 'partial Cu(0) character: 2 superatom electrons',
   }),
-  e('cu13-dtc6', '[Cu13(S2CNnBu2)6(C≡CCO2Me)4]+', 'copper', 'reduction', SAC, 2, '10.1002/anie.201403324', 2014, {
-    kernel: 'Cu13 centred cuboctahedron',
-    note: 'a two-electron copper superatom',
-  }),
+  e(
+    'cu13-dtc6',
+    '[Cu13(S2CNnBu2)6(C≡CCO2Me)4]+',
+    'copper',
+    'reduction',
+    SAC,
+    2,
+    '10.1002/anie.201403324',
+    2014,
+    {
+      kernel: 'Cu13 centred cuboctahedron',
+      note: 'a two-electron copper superatom',
+    },
+  ),
   // ── metalloid clusters ──
   e('al50cp12', 'Al50Cp*12', 'metalloid', 'disproportionation', SAC, 138, '10.1002/anie.200453754', 2004),
   // ── bare clusters in the gas phase (spherical jellium) ──
-  e('na8', 'Na8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
-  e('na20', 'Na20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
-  e('na40', 'Na40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
-  e('na58', 'Na58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('na8', 'Na8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/PhysRevLett.52.2141', 1984, {
+    verdict: 'closed-shell',
+  }),
+  e('na20', 'Na20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/PhysRevLett.52.2141', 1984, {
+    verdict: 'closed-shell',
+  }),
+  e('na40', 'Na40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/PhysRevLett.52.2141', 1984, {
+    verdict: 'closed-shell',
+  }),
+  e('na58', 'Na58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/PhysRevLett.52.2141', 1984, {
+    verdict: 'closed-shell',
+  }),
   e('al13-m', 'Al13-', 'bare', 'gas-phase', 'jellium', 40, '10.1126/science.1093902', 2004, {
     pointGroup: 'Ih',
     verdict: 'closed-shell',
@@ -331,25 +559,53 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'Td',
     verdict: 'closed-shell',
   }),
-  e('na2', 'Na2', 'bare', 'gas-phase', 'jellium', 2, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
-  e('na92', 'Na92', 'bare', 'gas-phase', 'jellium', 92, '10.1103/PhysRevLett.52.2141', 1984, { verdict: 'closed-shell' }),
+  e('na2', 'Na2', 'bare', 'gas-phase', 'jellium', 2, '10.1103/PhysRevLett.52.2141', 1984, {
+    verdict: 'closed-shell',
+  }),
+  e('na92', 'Na92', 'bare', 'gas-phase', 'jellium', 92, '10.1103/PhysRevLett.52.2141', 1984, {
+    verdict: 'closed-shell',
+  }),
   e('al4-2m', 'NaAl4-', 'bare', 'gas-phase', 'huckel', 2, '10.1126/science.291.5505.859', 2001, {
     note: 'the square Al4²⁻ unit of MAl4⁻: 2 π electrons, all-metal aromatic',
     pointGroup: 'D4h',
     verdict: 'aromatic',
   }),
-  e('k8', 'K8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
-  e('k20', 'K20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
-  e('k40', 'K40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
-  e('k58', 'K58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/RevModPhys.65.611', 1993, { verdict: 'closed-shell' }),
-  e('na138', 'Na138', 'bare', 'gas-phase', 'jellium', 138, '10.1103/PhysRevLett.65.1627', 1990, { verdict: 'closed-shell' }),
-  e('na198', 'Na198', 'bare', 'gas-phase', 'jellium', 198, '10.1103/PhysRevLett.65.1627', 1990, { verdict: 'closed-shell' }),
-  e('cu9-p', 'Cu9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
-  e('cu21-p', 'Cu21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
-  e('ag9-p', 'Ag9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
-  e('ag21-p', 'Ag21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
-  e('au9-p', 'Au9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
-  e('au21-p', 'Au21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, { verdict: 'closed-shell' }),
+  e('k8', 'K8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/RevModPhys.65.611', 1993, {
+    verdict: 'closed-shell',
+  }),
+  e('k20', 'K20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/RevModPhys.65.611', 1993, {
+    verdict: 'closed-shell',
+  }),
+  e('k40', 'K40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/RevModPhys.65.611', 1993, {
+    verdict: 'closed-shell',
+  }),
+  e('k58', 'K58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/RevModPhys.65.611', 1993, {
+    verdict: 'closed-shell',
+  }),
+  e('na138', 'Na138', 'bare', 'gas-phase', 'jellium', 138, '10.1103/PhysRevLett.65.1627', 1990, {
+    verdict: 'closed-shell',
+  }),
+  e('na198', 'Na198', 'bare', 'gas-phase', 'jellium', 198, '10.1103/PhysRevLett.65.1627', 1990, {
+    verdict: 'closed-shell',
+  }),
+  e('cu9-p', 'Cu9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, {
+    verdict: 'closed-shell',
+  }),
+  e('cu21-p', 'Cu21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, {
+    verdict: 'closed-shell',
+  }),
+  e('ag9-p', 'Ag9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, {
+    verdict: 'closed-shell',
+  }),
+  e('ag21-p', 'Ag21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, {
+    verdict: 'closed-shell',
+  }),
+  e('au9-p', 'Au9+', 'bare', 'gas-phase', 'jellium', 8, '10.1016/0168-1176(85)80021-5', 1985, {
+    verdict: 'closed-shell',
+  }),
+  e('au21-p', 'Au21+', 'bare', 'gas-phase', 'jellium', 20, '10.1016/0168-1176(85)80021-5', 1985, {
+    verdict: 'closed-shell',
+  }),
   // ── endohedral clusters ──
   e('w-at-au12', 'W@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
     pointGroup: 'Ih',
@@ -360,7 +616,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('ni-at-pb10', '[Ni@Pb10]2-', 'endohedral', 'solid-state', WADE, 11, '10.1002/anie.200353289', 2004, {
     pointGroup: 'D4d',
   }),
-  e('pt-at-pb12', '[Pt@Pb12]2-', 'endohedral', 'solid-state', WADE, 13, '10.1039/b412082e', 2005, { pointGroup: 'Ih' }),
+  e('pt-at-pb12', '[Pt@Pb12]2-', 'endohedral', 'solid-state', WADE, 13, '10.1039/b412082e', 2005, {
+    pointGroup: 'Ih',
+  }),
   // ── Zintl ions (Wade–Mingos: skeletal electron pairs) ──
   e('sn12-2m', '[Sn12]2-', 'zintl', 'gas-phase', WADE, 13, '10.1021/ja062052f', 2006, {
     name: 'stannaspherene',
@@ -471,14 +729,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('dicarbollide', '[nido-7,8-C2B9H11]2-', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja01086a053', 1965, {
     verdict: 'nido',
   }),
-  e('c2b4h6', 'closo-1,6-C2B4H6', 'carborane', 'pyrolysis', WADE, 7, '10.1021/ja00958a062', 1967, { verdict: 'closo' }),
+  e('c2b4h6', 'closo-1,6-C2B4H6', 'carborane', 'pyrolysis', WADE, 7, '10.1021/ja00958a062', 1967, {
+    verdict: 'closo',
+  }),
   // ── metal carbonyl clusters (Mingos polyhedral skeletal electron pair theory: CVE) ──
-  e('fe3co12', 'Fe3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ja01034a016', 1969, { kernel: 'Fe3 triangle' }),
-  e('ru3co12', 'Ru3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ic50176a049', 1977, { pointGroup: 'D3h' }),
-  e('os3co12', 'Os3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ic50170a032', 1977, { pointGroup: 'D3h' }),
-  e('co4co12', 'Co4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, { kernel: 'Co4 tetrahedron' }),
-  e('rh4co12', 'Rh4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, { kernel: 'Rh4 tetrahedron' }),
-  e('ir4co12', 'Ir4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50190a050', 1978, { pointGroup: 'Td' }),
+  e('fe3co12', 'Fe3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ja01034a016', 1969, {
+    kernel: 'Fe3 triangle',
+  }),
+  e('ru3co12', 'Ru3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ic50176a049', 1977, {
+    pointGroup: 'D3h',
+  }),
+  e('os3co12', 'Os3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ic50170a032', 1977, {
+    pointGroup: 'D3h',
+  }),
+  e('co4co12', 'Co4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, {
+    kernel: 'Co4 tetrahedron',
+  }),
+  e('rh4co12', 'Rh4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, {
+    kernel: 'Rh4 tetrahedron',
+  }),
+  e('ir4co12', 'Ir4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50190a050', 1978, {
+    pointGroup: 'Td',
+  }),
   e('rh6co16', 'Rh6(CO)16', 'carbonyl', 'carbonylation', PEC, 86, '10.1021/ja00891a031', 1963, {
     kernel: 'Rh6 octahedron',
     pointGroup: 'Td',
@@ -486,7 +758,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('os6co18', 'Os6(CO)18', 'carbonyl', 'carbonylation', PEC, 84, '10.1021/ja00792a060', 1973, {
     kernel: 'bicapped tetrahedron (capped trigonal bipyramid)',
   }),
-  e('os6co18-2m', '[Os6(CO)18]2-', 'carbonyl', 'redox', PEC, 86, '10.1039/C39760000883', 1976, { kernel: 'Os6 octahedron' }),
+  e('os6co18-2m', '[Os6(CO)18]2-', 'carbonyl', 'redox', PEC, 86, '10.1039/C39760000883', 1976, {
+    kernel: 'Os6 octahedron',
+  }),
   e('os10c-co24-2m', '[Os10C(CO)24]2-', 'carbonyl', 'carbonylation', PEC, 134, '10.1039/C39800000224', 1980, {
     kernel: 'tetracapped octahedron',
   }),

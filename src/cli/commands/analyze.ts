@@ -135,6 +135,7 @@ export const analyzeCommand: Command = {
       ...(args.options.tolerance !== undefined ? { tolerance: args.options.tolerance as number } : {}),
       ...(cif ? { readerWarnings: cifNotes(cif.report) } : {}),
     });
+    io.record?.(report, { structures: [s] });
     io.stdout(args.options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report, file));
     return 0;
   },

@@ -149,6 +149,7 @@ export const optimizeCommand: Command = {
       atoms: frames[0]!.numbers.length,
       frames: reports,
     };
+    io.record?.(report, { structures: relaxed });
     if (args.options.json) {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else {
