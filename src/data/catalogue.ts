@@ -671,6 +671,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'D3h',
     verdict: 'closo',
   }),
+  e('pb9-4m', '[Pb9]4-', 'zintl', 'solid-state', WADE, 11, '10.1039/a906586e', 1999, { verdict: 'nido' }),
+  e('hge9-3m', '[HGe9]3-', 'zintl', 'solid-state', WADE, 11, '10.3390/cryst8100374', 2018, {
+    verdict: 'nido',
+    note: 'the first protonated nine-atom germanide; 22 cluster-bonding electrons',
+  }),
   // ── boranes and carboranes ──
   e('b12h12-2m', '[B12H12]2-', 'borane', 'pyrolysis', WADE, 13, '10.1021/ja01497a069', 1960, {
     pointGroup: 'Ih',
