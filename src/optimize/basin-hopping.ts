@@ -122,7 +122,7 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
   };
 
   const relax = (x: Float64Array, tight: boolean): number => {
-    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax });
+    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax, shouldStop: tracker.pollStop });
     tracker.evaluations += r.evaluations;
     return r.energy;
   };
@@ -140,7 +140,11 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
       randomCluster(n, nn, rng, cur);
     }
     let e = relax(cur, false);
-    for (let tries = 0; tries < 20 && !isConnected(cur, connectCut, stack, seen); tries++) {
+    for (
+      let tries = 0;
+      tries < 20 && !tracker.interrupted && !isConnected(cur, connectCut, stack, seen);
+      tries++
+    ) {
       randomCluster(n, nn, rng, cur);
       e = relax(cur, false);
     }
@@ -150,10 +154,10 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
 
   let eCur = start();
   tracker.steps = 0;
-  {
+  if (!tracker.interrupted) {
     trial.set(cur);
     const ePolished = relax(trial, true);
-    tracker.record(ePolished, trial);
+    if (!tracker.interrupted) tracker.record(ePolished, trial);
   }
   let walkBest = eCur;
   let stall = 0;
@@ -175,14 +179,22 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     // --- relax ---
     if (pCompress > 0 && rng.next() < pCompress) {
       centre(trial);
-      tracker.evaluations += minimizer.minimize(compressed, trial, { fmax: 10 * fmax }).evaluations;
+      tracker.evaluations += minimizer.minimize(compressed, trial, {
+        fmax: 10 * fmax,
+        shouldStop: tracker.pollStop,
+      }).evaluations;
     }
-    let e = relax(trial, false);
-    const ok = isConnected(trial, connectCut, stack, seen);
+    let e = tracker.interrupted ? Number.NaN : relax(trial, false);
+    const ok = !tracker.interrupted && isConnected(trial, connectCut, stack, seen);
     if (ok) {
       if (tracker.improves(e) || tracker.nearTarget(e) || tracker.minima.wouldAccept(e))
         e = relax(trial, true);
-      tracker.record(e, trial);
+      if (!tracker.interrupted) tracker.record(e, trial);
+    }
+    if (tracker.interrupted) {
+      // the time limit or a cancellation cut this step short: discard it
+      tracker.steps--;
+      break;
     }
     // --- accept / reject (keeping the relaxed coordinates) ---
     let accept = false;
@@ -217,6 +229,7 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     }
     if (restartAfter > 0 && stall >= restartAfter) {
       eCur = start();
+      if (tracker.interrupted) break;
       walkBest = eCur;
       stall = 0;
       jumping = 0;

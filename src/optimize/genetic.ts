@@ -74,31 +74,37 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
   const shapeTol = 1e-2 * nn;
 
   const relax = (x: Float64Array, tight: boolean): number => {
-    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax });
+    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax, shouldStop: tracker.pollStop });
     tracker.evaluations += r.evaluations;
     return r.energy;
   };
   const finish = (x: Float64Array, e: number): number => {
     if (tracker.improves(e) || tracker.nearTarget(e) || tracker.minima.wouldAccept(e)) e = relax(x, true);
     centre(x);
-    tracker.record(e, x);
+    if (!tracker.interrupted) tracker.record(e, x);
     return e;
   };
-  const newRandom = (): Member => {
+  /** A relaxed connected random cluster, or undefined when the time limit / cancellation cut it short. */
+  const newRandom = (): Member | undefined => {
     const x = new Float64Array(3 * n);
     let e = 0;
     do {
       randomCluster(n, nn, rng, x);
       e = relax(x, false);
-    } while (!isConnected(x, connectCut, stack, seen));
-    e = finish(x, e);
-    return { x, e, print: fingerprint(x) };
+    } while (!tracker.interrupted && !isConnected(x, connectCut, stack, seen));
+    if (!tracker.interrupted) e = finish(x, e);
+    return tracker.interrupted ? undefined : { x, e, print: fingerprint(x) };
   };
 
   const pop: Member[] = [];
   while (pop.length < size && !tracker.shouldStop()) {
     tracker.steps++;
-    pop.push(newRandom());
+    const m = newRandom();
+    if (!m) {
+      tracker.steps--;
+      break;
+    }
+    pop.push(m);
   }
   const child = new Float64Array(3 * n);
   const a = new Float64Array(3 * n);
@@ -148,10 +154,15 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
     liftTop(child, k, n, 0.7 * nn);
     if (rng.next() < pm) mutate(child, n, nn, rng, fillAtomEnergies, atomE);
     let e = relax(child, false);
-    if (!isConnected(child, connectCut, stack, seen)) {
+    if (!tracker.interrupted) e = isConnected(child, connectCut, stack, seen) ? finish(child, e) : Number.NaN;
+    if (tracker.interrupted) {
+      // the time limit or a cancellation cut this child short: discard it
+      tracker.steps--;
+      break;
+    }
+    if (Number.isNaN(e)) {
       unchanged++;
     } else {
-      e = finish(child, e);
       const worst = pop[pop.length - 1]!;
       let duplicate = false;
       let print: Float64Array | undefined;
@@ -178,7 +189,12 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
       pop.sort((p, q) => p.e - q.e);
       for (let m = 1; m < pop.length && !tracker.shouldStop(); m++) {
         tracker.steps++;
-        pop[m] = newRandom();
+        const fresh = newRandom();
+        if (!fresh) {
+          tracker.steps--;
+          break;
+        }
+        pop[m] = fresh;
       }
       unchanged = 0;
     }

@@ -7,6 +7,14 @@
 import { InputError } from '../core/errors.js';
 import type { Potential } from '../potential/types.js';
 
+/**
+ * Most atoms a local minimisation relaxes (`optimize`): every evaluation of the potentials sums
+ * all N(N−1)/2 pairs (1.25·10⁷ at 5000 atoms, ≈ 0.05 s LJ and 0.2 s Gupta per evaluation; the
+ * many-body scratch holds 16 bytes per pair, 200 MB), and a relaxation takes hundreds to
+ * thousands of evaluations. Larger inputs are refused before any work with a way forward.
+ */
+export const MAX_RELAX_ATOMS = 5000;
+
 /** What a local minimiser needs of a potential. */
 export type Objective = Pick<Potential, 'evaluate' | 'nearestNeighbour' | 'bondEnergy'>;
 
@@ -17,6 +25,12 @@ export interface LocalOptions {
   readonly maxIterations?: number;
   /** Largest displacement of any atom in one step (length unit). Default 0.2 × nearestNeighbour. */
   readonly maxStep?: number;
+  /**
+   * Polled during the minimisation, about once per {@link POLL_PAIR_WORK} atom pairs evaluated
+   * (≈ 1 ms; every evaluation for a few hundred atoms or more, every few hundred iterations for
+   * LJ13): return true to stop at once (time limit, cancellation). The result then says `stopped`.
+   */
+  readonly shouldStop?: () => boolean;
 }
 
 export interface LocalResult {
@@ -28,6 +42,27 @@ export interface LocalResult {
   /** Number of energy + force evaluations. */
   readonly evaluations: number;
   readonly converged: boolean;
+  /** True when `shouldStop` ended the minimisation early (the positions are not a minimum). */
+  readonly stopped?: boolean;
+}
+
+/**
+ * Pair evaluations (n² per energy + force call) between two polls of `shouldStop`:
+ * 2·10⁵ pairs ≈ 1 ms of work, so a time limit holds to a few ms plus one evaluation.
+ */
+export const POLL_PAIR_WORK = 2e5;
+
+/** A poller that calls `shouldStop` once per POLL_PAIR_WORK pair evaluations (of n atoms each). */
+function makePoll(shouldStop: (() => boolean) | undefined, n: number): () => boolean {
+  if (!shouldStop) return () => false;
+  const perEval = n * n;
+  let work = 0;
+  return () => {
+    work += perEval;
+    if (work < POLL_PAIR_WORK) return false;
+    work = 0;
+    return shouldStop();
+  };
 }
 
 export interface LocalMinimizer {
@@ -97,15 +132,17 @@ export function createLbfgs(memory = 10): LocalMinimizer {
       const maxIt = options.maxIterations ?? 10_000;
       const maxStep = options.maxStep ?? 0.2 * potential.nearestNeighbour;
       const gamma0 = (0.1 * potential.nearestNeighbour ** 2) / potential.bondEnergy;
-      let e = potential.evaluate(x, fBuf);
+      const poll = makePoll(options.shouldStop, x.length / 3);
+      let stopped = options.shouldStop?.() ?? false;
+      let e = stopped ? Number.NaN : potential.evaluate(x, fBuf);
       let evaluations = 1;
       for (let k = 0; k < n3; k++) g[k] = -fBuf[k]!;
       let stored = 0; // number of pairs in memory
       let newest = -1; // ring-buffer index of the newest pair
-      let fm = maxAtomForce(fBuf, n3);
+      let fm = stopped ? Infinity : maxAtomForce(fBuf, n3);
       let it = 0;
       let gamma = gamma0;
-      while (fm > fmax && it < maxIt) {
+      while (fm > fmax && it < maxIt && !stopped) {
         it++;
         // two-loop recursion: d = −H g
         for (let k = 0; k < n3; k++) d[k] = g[k]!;
@@ -151,6 +188,10 @@ export function createLbfgs(memory = 10): LocalMinimizer {
         let eNew = 0;
         let ok = false;
         for (let tries = 0; tries < 10; tries++) {
+          if (poll()) {
+            stopped = true;
+            break;
+          }
           for (let k = 0; k < n3; k++) xNew[k] = x[k]! + scale * d[k]!;
           eNew = potential.evaluate(xNew, fBuf);
           evaluations++;
@@ -160,6 +201,7 @@ export function createLbfgs(memory = 10): LocalMinimizer {
           }
           scale *= 0.1;
         }
+        if (stopped) break;
         if (!ok) {
           // no progress possible along this direction: restart the memory from the old point
           if (stored === 0) break; // steepest descent failed too: at numerical precision
@@ -197,7 +239,9 @@ export function createLbfgs(memory = 10): LocalMinimizer {
         e = eNew;
         fm = maxAtomForce(fBuf, n3);
       }
-      return { energy: e, maxForce: fm, iterations: it, evaluations, converged: fm <= fmax };
+      return stopped
+        ? { energy: e, maxForce: fm, iterations: it, evaluations, converged: false, stopped }
+        : { energy: e, maxForce: fm, iterations: it, evaluations, converged: fm <= fmax };
     },
   };
 }
@@ -239,11 +283,17 @@ export function createFire(params: FireParameters = {}): LocalMinimizer {
       const alpha0 = 0.1;
       let alpha = alpha0;
       let nPos = 0;
-      let e = potential.evaluate(x, f);
+      const poll = makePoll(options.shouldStop, n3 / 3);
+      let stopped = options.shouldStop?.() ?? false;
+      let e = stopped ? Number.NaN : potential.evaluate(x, f);
       let evaluations = 1;
-      let fm = maxAtomForce(f, n3);
+      let fm = stopped ? Infinity : maxAtomForce(f, n3);
       let it = 0;
       while (fm > fmax && it < maxIt) {
+        if (poll()) {
+          stopped = true;
+          break;
+        }
         it++;
         let p = 0;
         let vv = 0;
@@ -281,7 +331,9 @@ export function createFire(params: FireParameters = {}): LocalMinimizer {
         evaluations++;
         fm = maxAtomForce(f, n3);
       }
-      return { energy: e, maxForce: fm, iterations: it, evaluations, converged: fm <= fmax };
+      return stopped
+        ? { energy: e, maxForce: fm, iterations: it, evaluations, converged: false, stopped }
+        : { energy: e, maxForce: fm, iterations: it, evaluations, converged: fm <= fmax };
     },
   };
 }

@@ -67,6 +67,12 @@ export interface SearchResult {
   readonly stopReason: StopReason;
 }
 
+/**
+ * Largest global search: one local minimisation of 5000 atoms evaluates 1.25·10⁷ pairs per step
+ * (≈ 0.05 s LJ, 0.2 s Gupta per evaluation, hundreds of evaluations per minimisation).
+ */
+export const MAX_SEARCH_ATOMS = 5000;
+
 /** Validate the common options; returns the atom count. */
 export function checkSearchOptions(o: SearchOptions): number {
   const n = o.atoms;
@@ -75,8 +81,15 @@ export function checkSearchOptions(o: SearchOptions): number {
       hint: 'for example --atoms 38',
     });
   }
-  if (n > 5000)
-    throw new InputError('search-atoms', `${n} atoms is too many for a global search (limit 5000)`);
+  if (n > MAX_SEARCH_ATOMS) {
+    throw new InputError(
+      'search-atoms',
+      `${n} atoms is too many for a global search (limit ${MAX_SEARCH_ATOMS}: every step is a local minimisation over all ${((n * (n - 1)) / 2).toExponential(1)} atom pairs)`,
+      {
+        hint: `search at most ${MAX_SEARCH_ATOMS} atoms; for a large cluster build a candidate shape (superatom build icosahedron --shells 10) and relax it with superatom optimize`,
+      },
+    );
+  }
   if (o.potential.atoms !== undefined && o.potential.atoms !== n) {
     throw new InputError('search-atoms', `the potential was built for ${o.potential.atoms} atoms, not ${n}`);
   }
@@ -109,6 +122,11 @@ export class SearchTracker {
   msToBest = 0;
   reachedTarget = false;
   stopReason: StopReason | undefined;
+  /**
+   * Set when the time limit passed or the run was cancelled in the middle of a step (inside a
+   * local minimisation or while building a start): that step's result is discarded.
+   */
+  interrupted = false;
   readonly minima: MinimaList;
   private readonly t0: number;
   private lastReport = -Infinity;
@@ -159,8 +177,24 @@ export class SearchTracker {
     return t !== undefined && energy <= t + 1e-3 * Math.max(1, Math.abs(t));
   }
 
+  /**
+   * For the local minimiser's `shouldStop` (polled inside long minimisations): true once the
+   * run is cancelled or past its time limit; sets `interrupted` and the stop reason.
+   */
+  readonly pollStop = (): boolean => {
+    if (this.interrupted) return true;
+    const o = this.options;
+    if (o.signal?.aborted) this.stopReason = 'cancelled';
+    else if (o.timeLimitSeconds !== undefined && o.now && this.elapsedMs() >= 1000 * o.timeLimitSeconds)
+      this.stopReason = 'time-limit';
+    else return false;
+    this.interrupted = true;
+    return true;
+  };
+
   /** Test the stop conditions after a step; sets stopReason. */
   shouldStop(): boolean {
+    if (this.interrupted) return true;
     const o = this.options;
     if (this.reachedTarget) this.stopReason = 'target';
     else if (o.signal?.aborted) this.stopReason = 'cancelled';

@@ -14,18 +14,19 @@
  * of the two elements' A, ξ, p, q and r0 (the "average" set of Pittaway,
  * Paz-Borbón, Johnston et al., J. Phys. Chem. C 113, 9141 (2009)).
  */
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 import { elementBySymbol } from '../data/index.js';
 import { GUPTA_PARAMETERS, type GuptaParameters } from '../data/potentials.js';
+import { own } from './lookup.js';
 import { createScratch, manyBodyEvaluate } from './many-body.js';
 import type { Potential } from './types.js';
 import { COINCIDENT, nonFiniteEnergy } from './validate.js';
 
 /** Parameters of element `symbol`, or an InputError listing the known ones. */
 export function guptaParametersFor(symbol: string): GuptaParameters {
-  const p = GUPTA_PARAMETERS[symbol];
+  const p = own(GUPTA_PARAMETERS, symbol);
   if (!p) {
-    throw new InputError('gupta-element', `no Gupta parameters for "${symbol}"`, {
+    throw new InputError('gupta-element', `no Gupta parameters for "${excerpt(symbol)}"`, {
       hint: `available (Cleri & Rosato 1993): ${Object.keys(GUPTA_PARAMETERS).join(', ')}`,
     });
   }
@@ -57,9 +58,9 @@ export function createGupta(
     throw new InputError('gupta-element', 'Gupta potential needs at least one element');
   const kinds = [...new Set(symbols)];
   const params = kinds.map((s) => {
-    const p = sets[s];
+    const p = own(sets, s);
     if (!p) {
-      throw new InputError('gupta-element', `no Gupta parameters for "${s}"`, {
+      throw new InputError('gupta-element', `no Gupta parameters for "${excerpt(s)}"`, {
         hint: `available (Cleri & Rosato 1993): ${Object.keys(sets).join(', ')}`,
       });
     }

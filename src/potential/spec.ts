@@ -8,70 +8,45 @@
  *   gupta              Gupta for the elements of the given structure (mixed pairs averaged)
  *   sutton-chen:Ag     Sutton–Chen, Sutton & Chen 1990 parameters, eV and Å
  *   sutton-chen:12-6   reduced Sutton–Chen family of the Cambridge Cluster Database
+ *
+ * Names from the command line are looked up as own properties or in Maps
+ * (`lj:__proto__` is an unknown element, not Object.prototype).
  */
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
 import { LENNARD_JONES_PARAMETERS } from '../data/potentials.js';
+import { type CoverageOptions, checkPotentialCovers, symbolCase } from './coverage.js';
 import { createGupta } from './gupta.js';
 import { createLennardJones } from './lennard-jones.js';
+import { own } from './lookup.js';
 import { createMorse } from './morse.js';
+import { parsePotentialSpec } from './spec-parse.js';
 import { createSuttonChenElement, createSuttonChenReduced } from './sutton-chen.js';
 import type { Potential } from './types.js';
 
-export const POTENTIAL_SPEC_HELP =
-  'lj, lj:Ar, morse:<ρ> (e.g. morse:6), gupta:<El> (Au Ag Cu Pd Pt Ni Al), sutton-chen:<El> (Au Ag Cu Pd Pt Ni) or sutton-chen:12-6|9-6|10-8';
-
-export interface ParsedPotentialSpec {
-  readonly kind: 'lj' | 'morse' | 'gupta' | 'sutton-chen';
-  /** The part after the colon, if any. */
-  readonly arg?: string;
-}
-
-export function parsePotentialSpec(spec: string): ParsedPotentialSpec {
-  const text = spec.trim();
-  const colon = text.indexOf(':');
-  const head = (colon >= 0 ? text.slice(0, colon) : text).toLowerCase();
-  const arg = colon >= 0 ? text.slice(colon + 1).trim() : undefined;
-  const kinds: Record<string, ParsedPotentialSpec['kind']> = {
-    lj: 'lj',
-    'lennard-jones': 'lj',
-    morse: 'morse',
-    gupta: 'gupta',
-    rgl: 'gupta',
-    'sutton-chen': 'sutton-chen',
-    sc: 'sutton-chen',
-  };
-  const kind = kinds[head];
-  if (!kind) {
-    throw new InputError('potential-unknown', `unknown potential "${spec}"`, {
-      hint: `use one of ${POTENTIAL_SPEC_HELP}`,
-    });
-  }
-  if (arg === '')
-    throw new InputError('potential-spec', `"${spec}" has nothing after the colon`, {
-      hint: POTENTIAL_SPEC_HELP,
-    });
-  return arg === undefined ? { kind } : { kind, arg };
-}
-
-/** Canonical element symbol ("au" → "Au"). */
-function symbolCase(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
-}
+export { type ParsedPotentialSpec, POTENTIAL_SPEC_HELP, parsePotentialSpec } from './spec-parse.js';
 
 /**
- * Build the potential of `spec`. `numbers` (atomic numbers of a structure)
- * lets `gupta` without an element use the structure's own elements.
+ * Build the potential of `spec`. With `numbers` (atomic numbers of a real
+ * structure) the spec must describe every one of those atoms
+ * ({@link checkPotentialCovers}: InputError naming the elements it has no
+ * parameters for), and `gupta` without an element uses the structure's own
+ * elements.
  */
-export function createPotential(spec: string, numbers?: ArrayLike<number>): Potential {
+export function createPotential(
+  spec: string,
+  numbers?: ArrayLike<number>,
+  coverage: CoverageOptions = {},
+): Potential {
+  if (numbers) checkPotentialCovers(spec, numbers, coverage);
   const { kind, arg } = parsePotentialSpec(spec);
   switch (kind) {
     case 'lj': {
       if (arg === undefined) return createLennardJones();
       const sym = symbolCase(arg);
-      const p = LENNARD_JONES_PARAMETERS[sym];
+      const p = own(LENNARD_JONES_PARAMETERS, sym);
       if (!p) {
-        throw new InputError('potential-element', `no Lennard-Jones parameters for "${arg}"`, {
+        throw new InputError('potential-element', `no Lennard-Jones parameters for "${excerpt(arg)}"`, {
           hint: `use lj (reduced units) or lj:${Object.keys(LENNARD_JONES_PARAMETERS).join('|')}`,
         });
       }
@@ -80,7 +55,7 @@ export function createPotential(spec: string, numbers?: ArrayLike<number>): Pote
     case 'morse': {
       const rho = arg === undefined ? 6 : Number(arg);
       if (arg !== undefined && (!/^[0-9.eE+-]+$/.test(arg) || !Number.isFinite(rho))) {
-        throw new InputError('potential-spec', `morse range "${arg}" is not a number`, {
+        throw new InputError('potential-spec', `morse range "${excerpt(arg)}" is not a number`, {
           hint: 'write morse:6',
         });
       }

@@ -12,8 +12,9 @@
  * lengths in a) for the Cambridge Cluster Database families 12-6, 9-6, 10-8
  * (Doye & Wales, New J. Chem. 22, 733 (1998)). Single element only.
  */
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 import { SUTTON_CHEN_PARAMETERS, SUTTON_CHEN_REDUCED } from '../data/potentials.js';
+import { own } from './lookup.js';
 import { createScratch, manyBodyEvaluate } from './many-body.js';
 import type { Potential } from './types.js';
 import { COINCIDENT, nonFiniteEnergy } from './validate.js';
@@ -83,9 +84,9 @@ export function createSuttonChen(options: SuttonChenOptions): Potential {
 
 /** Sutton–Chen for one element in eV and Å (Sutton & Chen 1990 parameters). */
 export function createSuttonChenElement(symbol: string): Potential {
-  const p = SUTTON_CHEN_PARAMETERS[symbol];
+  const p = own(SUTTON_CHEN_PARAMETERS, symbol);
   if (!p) {
-    throw new InputError('sutton-chen-element', `no Sutton–Chen parameters for "${symbol}"`, {
+    throw new InputError('sutton-chen-element', `no Sutton–Chen parameters for "${excerpt(symbol)}"`, {
       hint: `available (Sutton & Chen 1990): ${Object.keys(SUTTON_CHEN_PARAMETERS).join(', ')}; or a reduced family 12-6, 9-6, 10-8`,
     });
   }
@@ -101,7 +102,10 @@ export function createSuttonChenElement(symbol: string): Potential {
 
 /** A reduced Cambridge-Cluster-Database family, `12-6`, `9-6` or `10-8`. */
 export function createSuttonChenReduced(family: string): Potential {
-  const p = SUTTON_CHEN_REDUCED[family];
-  if (!p) throw new InputError('sutton-chen-family', `unknown Sutton–Chen family "${family}"`);
+  const p = own(SUTTON_CHEN_REDUCED, family);
+  if (!p)
+    throw new InputError('sutton-chen-family', `unknown Sutton–Chen family "${excerpt(family)}"`, {
+      hint: `families: ${Object.keys(SUTTON_CHEN_REDUCED).join(', ')}`,
+    });
   return createSuttonChen({ ...p, name: `sutton-chen:${family}` });
 }

@@ -3,7 +3,7 @@
  * geometric clusters and polyhedra. Writes XYZ to stdout without -o; with -o
  * the format follows the file extension (xyz, extxyz, pdb, cif, gro).
  */
-import { InputError } from '../../core/errors.js';
+import { excerpt, InputError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
 import { elementByZ } from '../../data/index.js';
 import { writeStructure } from '../../io/registry.js';
@@ -72,7 +72,9 @@ const SHAPE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
 const SHAPE_OPTION_NAMES = ['shells', 'size', 'cut', 'p', 'q', 'r', 'atoms', 'seed', 'name', 'centre'];
 
 function checkShapeOptions(args: ParsedArgs, shape: string): void {
-  const allowed = SHAPE_OPTIONS[shape] ?? (polyhedronInfo(shape) ? ['centre'] : undefined);
+  const allowed =
+    (Object.hasOwn(SHAPE_OPTIONS, shape) ? SHAPE_OPTIONS[shape] : undefined) ??
+    (polyhedronInfo(shape) ? ['centre'] : undefined);
   if (!allowed) return; // unknown shapes are reported by the caller
   for (const name of SHAPE_OPTION_NAMES) {
     // --seed has a default; only an explicit value would show up as different from it
@@ -155,7 +157,7 @@ export function buildFromArgs(args: ParsedArgs): { structure: Structure; summary
       if (!name || !polyhedronInfo(name)) {
         throw new InputError(
           'cli-polyhedron',
-          name ? `unknown polyhedron "${name}"` : 'polyhedron needs --name',
+          name ? `unknown polyhedron "${excerpt(name)}"` : 'polyhedron needs --name',
           {
             hint: `names: ${POLYHEDRON_NAMES.join(', ')}`,
           },
@@ -169,7 +171,7 @@ export function buildFromArgs(args: ParsedArgs): { structure: Structure; summary
         s = polyhedronCluster(shape, opts, Boolean(args.options.centre));
         break;
       }
-      throw new InputError('cli-shape', `unknown shape "${shape}"`, {
+      throw new InputError('cli-shape', `unknown shape "${excerpt(shape)}"`, {
         hint: `shapes: ${SHAPES.join(', ')}; polyhedra: ${POLYHEDRON_NAMES.join(', ')}`,
       });
   }

@@ -2,10 +2,10 @@
  * `superatom search`: global structure search (basin hopping or a genetic
  * algorithm) on an empirical potential, optionally as K parallel runs.
  */
-import { InputError } from '../../core/errors.js';
+import { excerpt, InputError } from '../../core/errors.js';
 import { elementBySymbol } from '../../data/index.js';
 import { writeXyz } from '../../io/xyz.js';
-import { writeTextFile } from '../../node/files.js';
+import { checkWritable, writeTextFile } from '../../node/files.js';
 import { runSearches } from '../../node/parallel.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { basinHoppingDefaults } from '../../optimize/basin-hopping.js';
@@ -101,6 +101,10 @@ export const searchCommand: Command = {
     '',
     'Stops at the first of: --target reached, --max-steps, --time-limit (default 60 s), or no new',
     'best for --patience steps. One step = one perturbation + local minimisation (L-BFGS).',
+    'The time limit is also checked inside long minimisations (about every millisecond of work),',
+    'so a run ends within a few ms plus one energy evaluation of the limit; a minimisation cut',
+    'short is discarded (if none finished: exit 1, nothing reported). At most 5000 atoms; -o is',
+    'checked before the run.',
     '',
     'Reported: bestEnergy; stepsToBest, evaluations (energy+force calls) and seconds until the best',
     'energy was first reached (for --runs K: of the run that got there first); minima = distinct',
@@ -174,6 +178,9 @@ export const searchCommand: Command = {
     };
     checkSearchSpec(spec);
     const pot = createPotential(potential);
+    const out = opt<string>(args, 'output');
+    // a bad -o fails now, not after a search of --time-limit seconds
+    if (out) checkWritable(out, io.cwd);
     const bar = createProgressBar(io.stderr, io.stderrIsTTY);
     const perRun = new Map<number, { steps: number; best: number }>();
     const t0 = performance.now();
@@ -200,6 +207,14 @@ export const searchCommand: Command = {
     });
     bar.done();
     const best = combined.best;
+    if (!Number.isFinite(best.bestEnergy)) {
+      // the time limit (or a cancellation) came before the first local minimisation finished
+      io.stderr(
+        `search: no local minimisation of ${atoms} atoms finished within ${best.stopReason === 'cancelled' ? 'the run (cancelled)' : `--time-limit ${timeLimit} s`}; nothing to report\n` +
+          `  hint: raise --time-limit (one minimisation of N atoms evaluates N(N−1)/2 pairs hundreds of times) or search fewer atoms\n`,
+      );
+      return 1;
+    }
     const report: SearchReport = {
       potential: pot.name,
       atoms,
@@ -212,7 +227,15 @@ export const searchCommand: Command = {
       seconds: round(best.secondsToBest, 3),
       minima: combined.minima.map((m) => ({ energy: m.energy })),
     };
-    const out = opt<string>(args, 'output');
+    io.record?.(report, {
+      structures: combined.minima.map((m, k) =>
+        createStructure({
+          numbers: new Array(atoms).fill(elementBySymbol(outputElement(potential))?.z ?? 18),
+          positions: m.positions,
+          title: `${pot.name} N=${atoms} minimum ${k + 1}${pot.lengthUnit === 'Å' ? '' : ` (reduced units: lengths in ${pot.lengthUnit}, not Å)`}`,
+        }),
+      ),
+    });
     if (out) {
       const symbol = outputElement(potential);
       const z = elementBySymbol(symbol)?.z ?? 18;
@@ -239,7 +262,7 @@ export const searchCommand: Command = {
         `search         ${combined.runs.reduce((s, r) => s + r.steps, 0)} steps, ${combined.totalEvaluations} evaluations, ${best.seconds.toFixed(2)} s; stopped: ${best.stopReason}`,
         'lowest minima',
         ...combined.minima.map((m, k) => `  ${String(k + 1).padStart(2)}  ${m.energy.toFixed(6)}`),
-        ...(out ? [`wrote ${out}`] : []),
+        ...(out ? [`wrote ${excerpt(out, 120)}`] : []),
       ];
       io.stdout(`${lines.join('\n')}\n`);
     }

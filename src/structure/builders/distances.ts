@@ -44,7 +44,7 @@ export function defaultBondLength(symbol: string): NearestNeighbour {
       hint: 'use an element symbol such as Au, Ag, Cu',
     });
   }
-  const a = FCC_LATTICE_CONSTANT_A[el.symbol];
+  const a = Object.hasOwn(FCC_LATTICE_CONSTANT_A, el.symbol) ? FCC_LATTICE_CONSTANT_A[el.symbol] : undefined;
   if (a !== undefined) return { distanceA: a / Math.SQRT2, source: 'bulk fcc a/√2' };
   const r = el.covalentRadiusA;
   if (r === null) {

@@ -325,7 +325,8 @@ export const POLYHEDRON_NAMES: readonly string[] = Object.keys(GENERATORS);
 
 /** Description of a polyhedron, or undefined for an unknown name. */
 export function polyhedronInfo(name: string): PolyhedronInfo | undefined {
-  const g = GENERATORS[name];
+  // own properties only: `toString`, `constructor`, `__proto__` are not polyhedra
+  const g = Object.hasOwn(GENERATORS, name) ? GENERATORS[name] : undefined;
   return g ? { name, ...g.info } : undefined;
 }
 
@@ -352,7 +353,7 @@ export function polyhedronVertices(
 ): Float64Array {
   let base = cache.get(name);
   if (!base) {
-    const g = GENERATORS[name];
+    const g = Object.hasOwn(GENERATORS, name) ? GENERATORS[name] : undefined;
     if (!g) throw new RangeError(`unknown polyhedron "${name}"; known: ${POLYHEDRON_NAMES.join(', ')}`);
     const pts = dedupe(g.gen());
     const n = pts.length;
