@@ -267,7 +267,7 @@ function checkLadder(
   const s = place(atoms, r, rng, sigma);
   const h = placedGroup(name, group, r);
   // Worst operation of the constructed group on this (noisy) copy, by the test's own measure.
-  const worst = Math.max(...h.operations.map((o) => rmsNearest(s, o.matrix)));
+  const worst = Math.max(...h.operations.map((o) => rmsNearest(s, [...o.matrix])));
   const results = LADDER.map((tolerance) => findPointGroup(s, { tolerance }));
   const groups = results.map((x) => x.pointGroup);
   results.forEach((res, k) => {
