@@ -1,6 +1,7 @@
 /** Electron counting: every rule, every step shown. */
 export * from './atoms.js';
 export { formatReport, formatResult } from './format.js';
+export { MAX_PARTS, metalBand, moleculeReading, withMolecule } from './molecule.js';
 export { type AutoReport, countAuto, countWith, RULE_IDS, RULES, ruleById } from './registry.js';
 export { parseJemmisDescription } from './rules/jemmis-mno.js';
 export { EA_CL_EV, IP_CS_EV } from './rules/superhalogen.js';

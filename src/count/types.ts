@@ -97,6 +97,11 @@ export interface CountOptions {
   readonly fragments?: JemmisDescription;
   /** π-electron count given by the user (Hückel/Hirsch rings and cages whose π count cannot be derived). */
   readonly pi?: number;
+  /**
+   * Superatomic units of a superatom-complex count (`--parts`): 1 reads the cluster as one spherical
+   * superatom, k ≥ 2 as a superatomic molecule of k 8-electron units (default: detected, see molecule.ts).
+   */
+  readonly parts?: number;
 }
 
 export interface Applicability {

@@ -248,6 +248,23 @@ export const LIGANDS: readonly LigandEntry[] = [
     withdraws: 2,
     description: 'benzenedithiol carboxylic acid bound as the dithiolate C7H4O2S2²⁻',
   },
+  {
+    name: 'dtp',
+    formula: 'S2P(OC3H7)2',
+    charge: -1,
+    role: 'X',
+    withdraws: 1,
+    description:
+      'di-n-propyl dithiophosphate [S2P(OnPr)2]⁻ (PtAg20/Pt2Ag33/Pt3Ag44(dtp)n, JACS 141, 12957 (2019))',
+  },
+  {
+    name: 'dsep',
+    formula: 'Se2P(OC2H5)2',
+    charge: -1,
+    role: 'X',
+    withdraws: 1,
+    description: 'diethyl diselenophosphate [Se2P(OEt)2]⁻ (C. W. Liu’s Cu/Ag hydride clusters)',
+  },
 
   // Phosphines and other L-type donors.
   {

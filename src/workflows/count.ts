@@ -11,12 +11,14 @@ import {
   countAuto,
   countWith,
   type HydrideRole,
+  MAX_PARTS,
   parseJemmisDescription,
   type RuleId,
   ruleById,
   SHELL_MODEL_IDS,
   type ShellModelId,
 } from '../count/index.js';
+import type { LigandEntry } from '../data/ligands.js';
 
 export interface CountRequest {
   /** `auto` (default) or a rule id. */
@@ -31,6 +33,10 @@ export interface CountRequest {
   readonly pi?: number;
   /** Charge given separately (as `parseFormula`'s option). */
   readonly charge?: number;
+  /** Superatomic units (`--parts`): 1 = one spherical superatom, 2–6 = a superatomic molecule. */
+  readonly parts?: number;
+  /** Extra ligand abbreviations (`--ligands file.json`), as `formula` takes them. */
+  readonly ligands?: readonly LigandEntry[];
 }
 
 export interface CountReport {
@@ -69,6 +75,13 @@ export function countOptionsFrom(req: CountRequest): CountOptions {
   if (req.pi !== undefined && (!Number.isInteger(req.pi) || req.pi < 0 || req.pi > 1000)) {
     throw new InputError('count-pi', `--pi must be a whole number of π electrons 0–1000, got ${req.pi}`);
   }
+  if (req.parts !== undefined && (!Number.isInteger(req.parts) || req.parts < 1 || req.parts > MAX_PARTS)) {
+    throw new InputError(
+      'count-parts',
+      `--parts must be a whole number of superatomic units 1–${MAX_PARTS}, got ${req.parts}`,
+      { hint: 'e.g. --parts 2 for a bi-icosahedral superatomic molecule, --parts 1 for one superatom' },
+    );
+  }
   if (req.shared !== undefined && req.fragments === undefined) {
     throw new InputError('count-shared', '--shared needs --fragments', {
       hint: 'e.g. --fragments closo:12,closo:12 --shared 4',
@@ -79,12 +92,16 @@ export function countOptionsFrom(req: CountRequest): CountOptions {
     hydride,
     ...(req.fragments !== undefined ? { fragments: parseJemmisDescription(req.fragments, req.shared) } : {}),
     ...(req.pi !== undefined ? { pi: req.pi } : {}),
+    ...(req.parts !== undefined ? { parts: req.parts } : {}),
   };
 }
 
 export function countFormula(text: string, req: CountRequest = {}): CountReport {
   const options = countOptionsFrom(req);
-  const f = parseFormula(text, req.charge !== undefined ? { charge: req.charge } : {});
+  const f = parseFormula(text, {
+    ...(req.charge !== undefined ? { charge: req.charge } : {}),
+    ...(req.ligands?.length ? { ligands: req.ligands } : {}),
+  });
   const rule = req.rule ?? 'auto';
   const base = {
     formula: f.text,

@@ -4,12 +4,13 @@
 import { formatReport, RULE_IDS, SHELL_MODEL_IDS } from '../../count/index.js';
 import { countFormula } from '../../workflows/count.js';
 import type { Command } from '../command.js';
+import { loadLigands } from './formula.js';
 
 export const countCommand: Command = {
   name: 'count',
   summary: 'electron counting: superatom, jellium, Wade–Mingos, Jemmis, Mingos, octet/18/32, Hückel, Hirsch',
   usage:
-    'superatom count "<formula>" [--rule <id>|auto] [--model jellium|woods-saxon|harmonic|tetrahedral] [--json]',
+    'superatom count "<formula>" [--rule <id>|auto] [--model jellium|woods-saxon|harmonic|tetrahedral] [--parts k] [--ligands file.json] [--json]',
   help: [
     'Counts electrons the way the cluster literature does and shows every term with its reason.',
     '',
@@ -26,6 +27,10 @@ export const countCommand: Command = {
     '  superatom count "[Cu25H22(PPh3)12]+" --hydride withdrawing',
     '  superatom count "B20H16" --rule jemmis-mno --fragments closo:12,closo:12 --shared 4',
     '  superatom count "[Al4]2-" --rule huckel',
+    '  superatom count "[Au25(PPh3)10(SR)5Cl2]2+"            (superatomic molecule 8 + 8)',
+    '  superatom count "Au36Ag2(SR)18" --parts 3',
+    '  superatom count "[PMo12O40]4-"                        (polyoxometalate: 1 added electron)',
+    '  superatom count "Au25(SNap)18-" --ligands my-ligands.json',
     '',
     'Exit status: 0 when the requested rule (or some rule under auto) applies, 1 when none does, 2 on bad input.',
   ].join('\n'),
@@ -70,6 +75,17 @@ export const countCommand: Command = {
       description: 'charge of the formula (e), if not written in it',
       valueName: 'z',
     },
+    parts: {
+      type: 'integer',
+      description:
+        'superatomic units for superatom-complex: 1 = one spherical superatom, 2–6 = a superatomic molecule (default: detected)',
+      valueName: 'k',
+    },
+    ligands: {
+      type: 'string',
+      valueName: 'file.json',
+      description: 'extra ligand abbreviations (JSON array of {name, formula, charge, role, withdraws})',
+    },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   run(args, io) {
@@ -89,7 +105,10 @@ export const countCommand: Command = {
       ...(o.shared !== undefined ? { shared: String(o.shared) } : {}),
       ...(o.pi !== undefined ? { pi: o.pi as number } : {}),
       ...(o.charge !== undefined ? { charge: o.charge as number } : {}),
+      ...(o.parts !== undefined ? { parts: o.parts as number } : {}),
+      ligands: loadLigands(args, io),
     });
+    io.record?.(report);
     if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout(`${formatReport(report.formula, report.charge, report)}\n`);
     return report.results.some((r) => r.applies) ? 0 : 1;

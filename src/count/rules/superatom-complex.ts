@@ -22,6 +22,7 @@ import {
   superatomValence,
   times,
 } from '../atoms.js';
+import { withMolecule } from '../molecule.js';
 import { notApplicable, sumSteps, superatomVerdict } from '../result.js';
 import type {
   Applicability,
@@ -213,9 +214,11 @@ export const superatomComplexRule: CountRule = {
     }
     if (f.charge !== inv.charge)
       notes.push(`the cluster ion carries ${inv.charge}; the whole salt ${f.charge}`);
-    return superatomVerdict(META, n, steps, notes, options.model ?? 'jellium', {
+    const nMetal = [...inv.core].filter(([s]) => isMetal(el(s))).reduce((a, [, c]) => a + c, 0);
+    const spherical = superatomVerdict(META, n, steps, notes, options.model ?? 'jellium', {
       hydrideRole,
       metals: ok.metals,
     });
+    return withMolecule(spherical, nMetal, options.parts);
   },
 };
