@@ -112,3 +112,103 @@ export function cellVolume(cell: ArrayLike<number>): number {
   const [a, b, c, d, e, f, g, h, i] = Array.from({ length: 9 }, (_, k) => cell[k]!) as number[];
   return Math.abs(a! * (e! * i! - f! * h!) - b! * (d! * i! - f! * g!) + c! * (d! * h! - e! * g!));
 }
+
+/**
+ * Smallest cell volume per atom accepted for periodic work, Å³. The densest
+ * solids hold far more: diamond 5.67 Å³/atom (a = 3.567 Å, 8 atoms), metallic
+ * beryllium 8.1, α-boron 7.3 (CRC Handbook densities); a cell under 1 Å³ per
+ * atom has its lengths in the wrong unit or a degenerate angle.
+ */
+export const MIN_CELL_VOLUME_PER_ATOM_A3 = 1;
+
+/**
+ * Most periodic image points (atoms × lattice translations) a neighbour search
+ * over a cell may build: 4 × 10⁶ points are ≈ 100 MB of coordinates and grid.
+ * A 100 000-atom cell with one image shell on every side needs 2.7 × 10⁶.
+ */
+export const MAX_PERIODIC_IMAGES = 4_000_000;
+
+const PARAMETER_NAMES = ['a', 'b', 'c', 'α', 'β', 'γ'] as const;
+
+/** "a=1e-10 b=10 c=10 Å, α=90 β=90 γ=0.001°" with short numbers. */
+export function describeCell(cell: ArrayLike<number>): string {
+  const p = cellParameters(cell).map((x) => Number(x.toPrecision(6)));
+  return `a=${p[0]} b=${p[1]} c=${p[2]} Å, α=${p[3]} β=${p[4]} γ=${p[5]}°`;
+}
+
+/**
+ * The cell parameter most responsible for a small volume: the shortest length
+ * when it is the smallest factor of V = abc·(angular factor), else the angle
+ * closest to 0° or 180°. Returns e.g. "a = 1e-10 Å" or "γ = 0.001°".
+ */
+export function culpritParameter(cell: ArrayLike<number>): string {
+  const p = cellParameters(cell);
+  const lengths = p.slice(0, 3);
+  const longest = Math.max(...lengths);
+  const shortIdx = lengths.indexOf(Math.min(...lengths));
+  const volume = cellVolume(cell);
+  const angular = volume / (lengths[0]! * lengths[1]! * lengths[2]!);
+  const lengthFactor = lengths[shortIdx]! / longest;
+  if (Number.isFinite(angular) && angular < lengthFactor) {
+    let worst = 3;
+    for (let k = 4; k < 6; k++)
+      if (Math.sin((p[k]! * Math.PI) / 180) < Math.sin((p[worst]! * Math.PI) / 180)) worst = k;
+    return `${PARAMETER_NAMES[worst]} = ${Number(p[worst]!.toPrecision(6))}°`;
+  }
+  return `${PARAMETER_NAMES[shortIdx]} = ${Number(lengths[shortIdx]!.toPrecision(6))} Å`;
+}
+
+/**
+ * Lattice translations needed per axis so that every neighbour within
+ * `cutoffA` (Å) of an atom in the cell is found among the images
+ * (ceil(cutoff / perpendicular width), at least 1), after refusing a cell
+ * that cannot be right: one under {@link MIN_CELL_VOLUME_PER_ATOM_A3} per
+ * atom, or one so thin that its images would exceed
+ * {@link MAX_PERIODIC_IMAGES}. The count is computed before anything is
+ * built, so a 1e-10 Å cell costs nothing. Errors name the cell parameter at fault.
+ */
+export function periodicImageRange(
+  cell: ArrayLike<number>,
+  atoms: number,
+  cutoffA: number,
+): [number, number, number] {
+  const finite = Array.from({ length: 9 }, (_, k) => cell[k]!).every(Number.isFinite);
+  const volume = finite ? cellVolume(cell) : Number.NaN;
+  const hint =
+    'a cell holds its atoms at ≥ 1 Å³ each: are the lengths in Å (not nm or fractions) and the angles in degrees? ' +
+    '(convert --cell-contents writes the sites as read, without using the cell)';
+  if (!(volume > 0) || !Number.isFinite(volume)) {
+    throw new InputError('cell-degenerate', `the cell has no finite volume (${describeCell(cell)})`, {
+      hint,
+    });
+  }
+  if (atoms > 0 && volume / atoms < MIN_CELL_VOLUME_PER_ATOM_A3) {
+    throw new InputError(
+      'cell-too-small',
+      `the cell is too small for its ${atoms} atom${atoms === 1 ? '' : 's'}: ${Number((volume / atoms).toPrecision(3))} Å³ per atom (${describeCell(cell)}); check ${culpritParameter(cell)}`,
+      { hint },
+    );
+  }
+  const range: [number, number, number] = [1, 1, 1];
+  let images = 1;
+  for (let k = 0; k < 3; k++) {
+    const u = [cell[3 * ((k + 1) % 3)]!, cell[3 * ((k + 1) % 3) + 1]!, cell[3 * ((k + 1) % 3) + 2]!];
+    const v = [cell[3 * ((k + 2) % 3)]!, cell[3 * ((k + 2) % 3) + 1]!, cell[3 * ((k + 2) % 3) + 2]!];
+    const area = Math.hypot(
+      u[1]! * v[2]! - u[2]! * v[1]!,
+      u[2]! * v[0]! - u[0]! * v[2]!,
+      u[0]! * v[1]! - u[1]! * v[0]!,
+    );
+    const r = Math.max(1, Math.ceil(cutoffA / (volume / area)));
+    range[k] = r;
+    images *= 2 * r + 1;
+  }
+  if (!(images * Math.max(1, atoms) <= MAX_PERIODIC_IMAGES)) {
+    throw new InputError(
+      'cell-too-thin',
+      `the cell is too thin for a neighbour search: ${atoms} atoms × ${Number(images.toPrecision(3))} lattice translations exceed ${MAX_PERIODIC_IMAGES} image points (${describeCell(cell)}); check ${culpritParameter(cell)}`,
+      { hint },
+    );
+  }
+  return range;
+}

@@ -6,18 +6,31 @@
  * bonds it to the atom it was reached from. The result is the molecule
  * "unwrapped" across the cell boundaries, whole, in Cartesian Å.
  *
+ * Ionic contacts are not bonds: a contact of an alkali or alkaline-earth
+ * metal (Li–Fr, Mg–Ra) with any atom, and of thallium with O, N or a halogen
+ * (Tl⁺ counter-ions), joins no molecules, so the Cs⁺, K⁺, Tl⁺ counter-ions of
+ * a polyoxometalate or cluster salt are species of their own (Cs–O 3.1–3.4 Å
+ * lies inside the covalent rule's 2.44 + 0.66 + 0.45 = 3.55 Å). One exception
+ * keeps complex cations whole: a cation with four or more contacts to the
+ * O/N/S donors of one metal-free organic molecule (crown ethers, cryptands:
+ * [K(2.2.2-crypt)]⁺, [Na(15-crown-5)]⁺) is bonded to it.
+ *
  * If the walk reaches an atom already placed through a different lattice
  * translation, the component is a 1-, 2- or 3-periodic network rather than a
  * molecule; it is reported as `polymeric` (its atoms are placed as first met).
+ *
+ * Before any image is built, `periodicImageRange` (./cell.ts) refuses a cell
+ * under 1 Å³ per atom or one whose images would exceed its cap, naming the
+ * cell parameter at fault.
  */
 import { InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
 import type { BondOptions } from '../structure/bonds.js';
-import { bondCutoffTable, DEFAULT_MIN_BOND_DISTANCE_A } from '../structure/bonds.js';
+import { bondCutoffTable, DEFAULT_MIN_BOND_DISTANCE_A, isMetal } from '../structure/bonds.js';
 import { createGrid } from '../structure/grid.js';
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
-import { cartToFrac, fracToCart, invertCell } from './cell.js';
+import { cartToFrac, fracToCart, invertCell, periodicImageRange } from './cell.js';
 
 export interface CrystalMolecule {
   /** The molecule, Cartesian Å, unwrapped (no cell). */
@@ -39,6 +52,77 @@ export interface MoleculeOptions extends BondOptions {
    * (largest total atomic number).
    */
   readonly select?: 'largest' | 'heaviest';
+  /** Treat ionic contacts (see the module comment) as bonds, as the plain covalent rule does (default false). */
+  readonly ionicContactsAreBonds?: boolean;
+}
+
+/** Alkali (Li–Fr) and alkaline-earth (Mg–Ra) metals: their contacts in salts are ionic. */
+const IONIC_CATIONS = new Set([3, 11, 19, 37, 55, 87, 12, 20, 38, 56, 88]);
+/** Partners of thallium whose contacts are ionic (Tl⁺ salts): N, O, F, Cl, Br, I. */
+const TL_IONIC_PARTNERS = new Set([7, 8, 9, 17, 35, 53]);
+/** Donor atoms of crown ethers and cryptands: N, O, S. */
+const DONORS = new Set([7, 8, 16]);
+
+/** True for a contact that is ionic rather than covalent (see the module comment). */
+export function isIonicContact(z1: number, z2: number): boolean {
+  if (IONIC_CATIONS.has(z1) || IONIC_CATIONS.has(z2)) return true;
+  return (z1 === 81 && TL_IONIC_PARTNERS.has(z2)) || (z2 === 81 && TL_IONIC_PARTNERS.has(z1));
+}
+
+/**
+ * Complex cations: an alkali/alkaline-earth atom with ≥ 4 contacts to the
+ * N/O/S donors of one metal-free, carbon-containing molecule (crown ether,
+ * cryptand) is bonded to it. Components are taken from the covalent bonds
+ * only; the new bonds are added in both directions (shift index s ↔ its
+ * negation, which is `shiftCount − 1 − s` for the symmetric enumeration).
+ */
+function bindChelatedCations(
+  numbers: Uint8Array,
+  nbr: { j: number; s: number }[][],
+  ionic: { j: number; s: number }[][],
+  shiftCount: number,
+): void {
+  const n = numbers.length;
+  const comp = new Int32Array(n).fill(-1);
+  let next = 0;
+  for (let start = 0; start < n; start++) {
+    if (comp[start] !== -1) continue;
+    const stack = [start];
+    comp[start] = next;
+    while (stack.length) {
+      const i = stack.pop()!;
+      for (const { j } of nbr[i]!) {
+        if (comp[j] !== -1) continue;
+        comp[j] = next;
+        stack.push(j);
+      }
+    }
+    next++;
+  }
+  const hasCarbon = new Uint8Array(next);
+  const hasMetal = new Uint8Array(next);
+  for (let i = 0; i < n; i++) {
+    if (numbers[i] === 6) hasCarbon[comp[i]!] = 1;
+    if (isMetal(numbers[i]!)) hasMetal[comp[i]!] = 1;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!IONIC_CATIONS.has(numbers[i]!) || nbr[i]!.length) continue;
+    const byComp = new Map<number, { j: number; s: number }[]>();
+    for (const e of ionic[i]!) {
+      const c = comp[e.j]!;
+      if (!DONORS.has(numbers[e.j]!) || !hasCarbon[c] || hasMetal[c]) continue;
+      const list = byComp.get(c) ?? [];
+      list.push(e);
+      byComp.set(c, list);
+    }
+    let best: { j: number; s: number }[] = [];
+    for (const list of byComp.values()) if (list.length > best.length) best = list;
+    if (best.length < 4) continue;
+    for (const e of best) {
+      nbr[i]!.push(e);
+      nbr[e.j]!.push({ j: i, s: shiftCount - 1 - e.s });
+    }
+  }
 }
 
 function hillFormula(numbers: ArrayLike<number>): string {
@@ -70,6 +154,9 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
   const n = crystal.numbers.length;
   const { table, max: cutoff } = bondCutoffTable(crystal.numbers, options);
   if (n === 0) throw new InputError('crystal-empty', 'the crystal has no atoms');
+  // Image range per axis: enough translations to cover the cutoff (perpendicular cell widths);
+  // refuses degenerate and tiny cells before building anything.
+  const range = periodicImageRange(cell, n, cutoff);
   const inv = invertCell(cell);
 
   // Wrap every atom into the cell (fractional in [0, 1)).
@@ -85,33 +172,10 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
     );
     for (let k = 0; k < 3; k++) frac[3 * i + k] = frac[3 * i + k]! - Math.floor(frac[3 * i + k]!);
   }
-  // Image range per axis: enough translations to cover the cutoff (perpendicular cell widths).
-  const volume = Math.abs(
-    cell[0]! * (cell[4]! * cell[8]! - cell[5]! * cell[7]!) -
-      cell[1]! * (cell[3]! * cell[8]! - cell[5]! * cell[6]!) +
-      cell[2]! * (cell[3]! * cell[7]! - cell[4]! * cell[6]!),
-  );
-  const range: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    const u = [cell[3 * ((k + 1) % 3)]!, cell[3 * ((k + 1) % 3) + 1]!, cell[3 * ((k + 1) % 3) + 2]!];
-    const v = [cell[3 * ((k + 2) % 3)]!, cell[3 * ((k + 2) % 3) + 1]!, cell[3 * ((k + 2) % 3) + 2]!];
-    const area = Math.hypot(
-      u[1]! * v[2]! - u[2]! * v[1]!,
-      u[2]! * v[0]! - u[0]! * v[2]!,
-      u[0]! * v[1]! - u[1]! * v[0]!,
-    );
-    const width = volume / area;
-    range.push(Math.max(1, Math.ceil(cutoff / width)));
-  }
   const shifts: [number, number, number][] = [];
-  for (let a = -range[0]!; a <= range[0]!; a++)
-    for (let b = -range[1]!; b <= range[1]!; b++)
-      for (let c = -range[2]!; c <= range[2]!; c++) shifts.push([a, b, c]);
-  if (shifts.length * n > 5e7) {
-    throw new InputError('crystal-too-large', `the cell is too small for its ${n} atoms to search images`, {
-      hint: 'is the cell given in Å?',
-    });
-  }
+  for (let a = -range[0]; a <= range[0]; a++)
+    for (let b = -range[1]; b <= range[1]; b++)
+      for (let c = -range[2]; c <= range[2]; c++) shifts.push([a, b, c]);
   // Image points (atom, shift) in Cartesian.
   const m = shifts.length * n;
   const pts = new Float64Array(3 * m);
@@ -124,6 +188,9 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
   const min2 = (options.minDistance ?? DEFAULT_MIN_BOND_DISTANCE_A) ** 2;
   // Adjacency: for atom i (in the home cell), neighbours (j, shift index).
   const nbr: { j: number; s: number }[][] = Array.from({ length: n }, () => []);
+  // ionic contacts (not bonds), kept to find chelated cations
+  const ionic: { j: number; s: number }[][] = Array.from({ length: n }, () => []);
+  const ionicBonds = options.ionicContactsAreBonds === true;
   const home = shifts.findIndex(([a, b, c]) => a === 0 && b === 0 && c === 0);
   for (let i = 0; i < n; i++) {
     const p = 3 * (home * n + i);
@@ -134,9 +201,12 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
       if (s === home && j === i) return;
       if (d2 <= min2) return;
       const c = table[zi + crystal.numbers[j]!]!;
-      if (d2 <= c * c) nbr[i]!.push({ j, s });
+      if (d2 > c * c) return;
+      if (ionicBonds || !isIonicContact(crystal.numbers[i]!, crystal.numbers[j]!)) nbr[i]!.push({ j, s });
+      else ionic[i]!.push({ j, s });
     });
   }
+  if (!ionicBonds) bindChelatedCations(crystal.numbers, nbr, ionic, shifts.length);
   // Breadth-first unwrapping.
   const image = new Int32Array(3 * n);
   const seen = new Uint8Array(n);

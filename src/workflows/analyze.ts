@@ -4,12 +4,13 @@
  * point group with deviations and continuous symmetry measure (of all atoms,
  * of chosen elements, or of the kernel), chirality, anatomy (kernel with its
  * shells and shape, staples, caps, ligands) and bond statistics by class.
- * Crystals (structures with a cell) are reduced to their largest molecule
- * first. Atom numbers in the report are 1-based, as in the input file.
+ * Crystals (structures with a cell) are split into species (io/species.ts:
+ * cluster ion, counter-ions, solvent; ionic contacts are not bonds) and one
+ * whole copy of the cluster (or of `species`) is analysed. Atom numbers in the report are 1-based, as in the input file.
  */
 import { InputError } from '../core/errors.js';
 import { elementBySymbol, elementByZ } from '../data/index.js';
-import { extractMolecule } from '../io/crystal.js';
+import { crystalSpecies, pickSpecies, type SpeciesSummary, speciesLine } from '../io/species.js';
 import { analyzeAnatomy, hillFormula } from '../structure/anatomy.js';
 import { analyzeChirality } from '../structure/chirality.js';
 import { createGrid } from '../structure/grid.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   readonly tolerance?: number;
   /** Warnings of the file reader (e.g. `cifNotes`), passed through to `AnalysisReport.warnings`. */
   readonly readerWarnings?: readonly string[];
+  /** Crystals: analyse this species (1-based index of `AnalysisReport.species`) instead of the cluster. */
+  readonly species?: number;
 }
 
 export interface KernelShape {
@@ -95,6 +98,10 @@ export interface AnalysisReport {
   readonly notes: readonly string[];
   /** What the file reader chose or warned about (CIF disorder part kept, occupancies, merged sites). */
   readonly warnings: readonly string[];
+  /** Crystals only: every species of the unit cell (formula, count per cell, charge, role, atoms). */
+  readonly species?: readonly SpeciesSummary[];
+  /** Crystals only: the index of the species analysed. */
+  readonly speciesAnalysed?: number;
 }
 
 function symbol(z: number): string {
@@ -153,12 +160,24 @@ function refuseOverlaps(s: Structure, fromCrystal: boolean): void {
 export function analyzeStructure(input: Structure, options: AnalyzeOptions = {}): AnalysisReport {
   const notes: string[] = [];
   let s = input;
+  let crystal: { species: readonly SpeciesSummary[]; analysed: number } | undefined;
   if (s.cell) {
-    const { molecule, inCell } = extractMolecule(s);
+    const found = crystalSpecies(s);
+    const { molecule, chosen } = pickSpecies(found, options.species);
     s = molecule.structure;
+    crystal = { species: found.species, analysed: chosen.index };
     notes.push(
-      `crystal: analysed the largest molecule (${molecule.formula}); the cell holds ${inCell.map((m) => `${m.count} × ${m.formula}`).join(', ')}`,
+      `crystal: analysed species ${chosen.index}, ${chosen.role === 'other' ? '' : `the ${chosen.role} `}${chosen.formula}${chosen.charge !== null && chosen.charge !== 0 ? ` (charge ${chosen.charge > 0 ? '+' : ''}${chosen.charge})` : ''}; the cell holds ${speciesLine(found.species)}${found.species.length > 1 ? ' (--species N picks another)' : ''}`,
+      ...found.notes.map((x) => `crystal: ${x}`),
     );
+    if (chosen.polymeric)
+      notes.push(
+        'crystal: the analysed species is a periodic network, not a molecule: its symmetry is that of a cut',
+      );
+  } else if (options.species !== undefined) {
+    throw new InputError('analyze-species', '--species applies to crystals (input with a unit cell)', {
+      hint: 'this structure has no cell: it is analysed whole; use --elements to choose atoms',
+    });
   }
   const n = s.numbers.length;
   if (n === 0) throw new InputError('analyze-empty', 'the structure has no atoms');
@@ -249,5 +268,6 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
     })),
     notes,
     warnings: [...(options.readerWarnings ?? [])],
+    ...(crystal ? { species: crystal.species, speciesAnalysed: crystal.analysed } : {}),
   };
 }

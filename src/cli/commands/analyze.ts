@@ -65,7 +65,8 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'point group, chirality, kernel shape, staples and bond statistics of a structure file',
-  usage: 'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.086] [--frame n] [--json]',
+  usage:
+    'superatom analyze <file> [--elements Au,S | --kernel] [--tolerance 0.086] [--frame n] [--species N] [--json]',
   options: {
     elements: {
       type: 'string',
@@ -84,6 +85,11 @@ export const analyzeCommand: Command = {
       default: 0.086,
     },
     frame: { type: 'integer', description: 'frame to analyse in a multi-frame file (1-based, default 1)' },
+    species: {
+      type: 'integer',
+      description: 'crystals: analyse species N of the cell (listed in the report; default the cluster ion)',
+      valueName: 'N',
+    },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   help: [
@@ -93,6 +99,10 @@ export const analyzeCommand: Command = {
     'CSM is the continuous symmetry measure of Zabrodsky & Avnir (0 = exact, Å-free, 0–100).',
     'Staples: metal atoms linearly bound to two S/Se/Te (angle ≥ 140°); kernel: the other metal atoms.',
     'Kernel shape: continuous shape measure (Alvarez) of the kernel or its first shell against reference polyhedra.',
+    'Crystals (CIF, or any file with a cell): the cell is split into species, whole across the cell edges;',
+    'contacts of alkali/alkaline-earth ions (and Tl–O) are ionic, not bonds. Each species is listed with its',
+    'count, charge where known (Cs⁺ +1, Ba²⁺ +2, NH4⁺, NR4⁺, water 0; the one unknown by charge balance)',
+    'and role; the cluster ion (largest species with a metal) is analysed unless --species N is given.',
     '',
     'examples:',
     '  superatom analyze au25.pdb',
@@ -134,6 +144,7 @@ export const analyzeCommand: Command = {
       ...(args.options.kernel ? { kernel: true } : {}),
       ...(args.options.tolerance !== undefined ? { tolerance: args.options.tolerance as number } : {}),
       ...(cif ? { readerWarnings: cifNotes(cif.report) } : {}),
+      ...(args.options.species !== undefined ? { species: args.options.species as number } : {}),
     });
     io.record?.(report, { structures: [s] });
     io.stdout(args.options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report, file));

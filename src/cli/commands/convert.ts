@@ -1,13 +1,17 @@
 /**
  * `superatom convert <in> -o <out>`: structure format conversion through the
- * io registry; for crystals (CIF, or any input with a cell) `--molecule`
- * extracts one whole cluster molecule across the cell boundaries.
+ * io registry. Crystals (CIF, or any input with a cell) are written as whole
+ * molecules by default: every molecule of the unit cell unwrapped across the
+ * cell edges (the cell is kept when the output format holds one), so a
+ * cluster cut by the cell never reaches a file cut. `--molecule` writes one
+ * copy of the cluster ion only, `--species N` one copy of species N, and
+ * `--cell-contents` the sites as read (wrapped into the cell).
  */
 import { InputError } from '../../core/errors.js';
 import type { CifReport } from '../../io/cif.js';
 import { parseCif } from '../../io/cif.js';
-import { extractMolecule } from '../../io/crystal.js';
 import { detectFormat, FORMATS, formatByName, readStructures, writeStructure } from '../../io/registry.js';
+import { crystalSpecies, pickSpecies, speciesLine, wholeMolecules } from '../../io/species.js';
 import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
 import type { Structure } from '../../structure/structure.js';
@@ -41,7 +45,8 @@ function cifSummary(r: CifReport): string[] {
 export const convertCommand: Command = {
   name: 'convert',
   summary: 'convert structure files (xyz, extxyz, pdb, gro, cif); extract one molecule from a crystal',
-  usage: 'superatom convert <in> -o <out> [--from fmt] [--to fmt] [--molecule] [--frame n] [--json]',
+  usage:
+    'superatom convert <in> -o <out> [--from fmt] [--to fmt] [--molecule | --species N | --cell-contents] [--frame n] [--json]',
   options: {
     output: {
       type: 'string',
@@ -61,7 +66,17 @@ export const convertCommand: Command = {
     },
     molecule: {
       type: 'boolean',
-      description: 'for periodic input: write one whole molecule (the largest) unwrapped across the cell',
+      description: 'for periodic input: write one whole copy of the cluster ion only (no cell)',
+    },
+    species: {
+      type: 'integer',
+      description: 'for periodic input: write one whole copy of species N (numbers as listed; no cell)',
+      valueName: 'N',
+    },
+    'cell-contents': {
+      type: 'boolean',
+      description:
+        'for periodic input: write the sites as read, wrapped into the cell (molecules may be cut)',
     },
     frame: { type: 'integer', description: 'write only frame n (1-based) of a multi-frame input' },
     json: { type: 'boolean', description: 'print the conversion report as JSON' },
@@ -71,6 +86,11 @@ export const convertCommand: Command = {
     'Readers: XYZ (multi-frame), extended XYZ (Lattice=, Properties=, charge=), PDB (ATOM/HETATM,',
     'run-together coordinates), GROMACS .gro (nm → Å), CIF (symmetry expansion, disorder: major part kept).',
     'Writers: xyz, extxyz, pdb, gro, cif (P1). A CIF of a molecule without a cell gets a padded box.',
+    'Crystals (input with a cell): by default every molecule of the unit cell is written whole, unwrapped',
+    'across the cell edges (a note says so; the cell is kept by extxyz, pdb, gro and cif, dropped by xyz).',
+    'The species (cluster ion, counter-ions, solvent; alkali/alkaline-earth and Tl–O contacts are ionic,',
+    'not bonds) are listed with count and charge. --molecule: the cluster ion only; --species N: species N;',
+    '--cell-contents: the raw sites wrapped into the cell, as read.',
     '',
     'examples:',
     '  superatom convert crystal.cif --molecule -o cluster.xyz',
@@ -143,23 +163,64 @@ export const convertCommand: Command = {
       }
       frames = [frames[frameOpt - 1]!];
     }
-    if (args.options.molecule) {
-      frames = frames.map((f) => {
-        const { molecule, inCell } = extractMolecule(f);
-        report.molecule = {
-          formula: molecule.formula,
-          atoms: molecule.atoms.length,
-          polymeric: molecule.polymeric,
-        };
-        report.moleculesInCell = inCell;
+    const speciesOpt = args.options.species as number | undefined;
+    const one = args.options.molecule === true || speciesOpt !== undefined;
+    const raw = args.options['cell-contents'] === true;
+    if (raw && one) {
+      throw new InputError(
+        'cli-option',
+        `--cell-contents cannot be combined with ${args.options.molecule ? '--molecule' : '--species'}`,
+        { hint: '--cell-contents writes the sites as read; --molecule/--species write one whole molecule' },
+      );
+    }
+    if (!frames.some((f) => f.cell) && (one || raw)) {
+      throw new InputError(
+        'crystal-no-cell',
+        `${raw ? '--cell-contents' : args.options.molecule ? '--molecule' : '--species'} needs periodic input, and ${input} has no unit cell`,
+        { hint: 'molecule extraction needs a CIF, an extXYZ with Lattice=, a PDB with CRYST1 or a GRO box' },
+      );
+    }
+    const outFormat = formatByName(to) ?? formatByName(to.slice(to.lastIndexOf('.') + 1));
+    const keepsCell = outFormat !== undefined && outFormat.name !== 'xyz';
+    if (!raw) {
+      frames = frames.map((f, k) => {
+        if (!f.cell) return f;
+        const found = crystalSpecies(f);
+        const tag = frames.length > 1 ? `frame ${(frameOpt ?? 1) + k}: ` : '';
+        if (k === 0) report.species = found.species;
+        lines.push(`species          ${tag}${speciesLine(found.species)}`);
+        for (const x of found.notes) lines.push(`note             ${x}`);
+        if (one) {
+          const { molecule, chosen } = pickSpecies(found, speciesOpt);
+          report.molecule = {
+            formula: molecule.formula,
+            atoms: molecule.atoms.length,
+            polymeric: molecule.polymeric,
+            species: chosen.index,
+          };
+          lines.push(
+            `extracted        ${tag}${molecule.formula} (${count(molecule.atoms.length, 'atom')}, ${molecule.atomsUnwrapped} moved across cell boundaries; species ${chosen.index})`,
+          );
+          if (molecule.polymeric)
+            lines.push('warning          the selected component is a periodic network, not a molecule');
+          return molecule.structure;
+        }
+        const moved = found.molecules.reduce((t, m) => t + m.atomsUnwrapped, 0);
         lines.push(
-          `molecules        ${inCell.map((m) => `${m.count} × ${m.formula}${m.polymeric ? ' (polymeric)' : ''}`).join(', ')}`,
-          `extracted        ${molecule.formula} (${count(molecule.atoms.length, 'atom')}, ${molecule.atomsUnwrapped} moved across cell boundaries)`,
+          `note             ${tag}crystal written as whole molecules: every molecule of the unit cell unwrapped across the cell edges (${count(moved, 'atom')} moved${keepsCell ? '; cell kept' : '; no cell in this format'}); --molecule for the cluster only, --cell-contents for the sites as read`,
         );
-        if (molecule.polymeric)
-          lines.push('warning          the selected component is a periodic network, not a molecule');
-        return molecule.structure;
+        if (found.species.some((x) => x.polymeric) && !keepsCell)
+          lines.push(
+            'warning          a periodic network cannot be made whole: its atoms are written as first reached (use extxyz or cif to keep the cell)',
+          );
+        return wholeMolecules(f, found.molecules);
       });
+      report.cellContents = frames.some((f) => f.cell) ? 'whole molecules' : undefined;
+    } else {
+      report.cellContents = 'sites as read';
+      lines.push(
+        'note             crystal written as the sites read, wrapped into the cell (molecules may be cut)',
+      );
     }
     const written = writeStructure(frames, to);
     report.frames = frames.length;
