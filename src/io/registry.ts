@@ -9,7 +9,9 @@ import type { Structure } from '../structure/structure.js';
 import { parseCif, writeCif } from './cif.js';
 import { looksLikeExtxyz, parseExtxyz, writeExtxyz } from './extxyz.js';
 import { parseGroFrames, writeGro } from './gro.js';
+import { looksLikeMol, parseMolFrames } from './mol.js';
 import { parsePdbFrames, writePdb } from './pdb.js';
+import { looksLikePoscar, parsePoscar, writePoscar } from './poscar.js';
 import { parseXyz, writeXyz } from './xyz.js';
 
 export interface StructureFormat {
@@ -71,7 +73,24 @@ export const FORMATS: readonly StructureFormat[] = [
     parse: (text, inputName) => [parseCif(text, inputName).structure],
     write: (frames) => writeCif(frames[0]!),
   },
+  {
+    name: 'mol',
+    extensions: ['mol', 'sdf', 'sd'],
+    sniff: looksLikeMol,
+    parse: parseMolFrames,
+  },
+  {
+    // VASP files have no fixed extension: also chosen by the names POSCAR*/CONTCAR* (see detectFormat)
+    name: 'poscar',
+    extensions: ['vasp', 'poscar', 'contcar'],
+    sniff: looksLikePoscar,
+    parse: (text, inputName) => [parsePoscar(text, inputName)],
+    write: (frames) => writePoscar(frames[0]!),
+  },
 ];
+
+/** Names VASP gives its structure files, with any suffix: POSCAR, CONTCAR, POSCAR-001, CONTCAR_relaxed. */
+const VASP_NAME_RE = /^(POSCAR|CONTCAR)([-_.].*)?$/i;
 
 /** The format registered for a name or extension, or undefined. */
 export function formatByName(nameOrExtension: string): StructureFormat | undefined {
@@ -89,10 +108,11 @@ function extensionOf(fileName: string): string {
 export function detectFormat(text: string, fileName: string): StructureFormat {
   const byExt = formatByName(extensionOf(fileName));
   if (byExt && extensionOf(fileName)) return byExt;
+  if (VASP_NAME_RE.test(fileName.split(/[\\/]/).pop() ?? '')) return formatByName('poscar')!;
   const sniffed = FORMATS.find((f) => f.sniff(text));
   if (sniffed) return sniffed;
   throw new InputError('format-unknown', `cannot tell the format of ${fileName || 'the input'}`, {
-    hint: `use one of the extensions ${FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(', ')} (convert also takes --from <format>)`,
+    hint: `use one of the extensions ${FORMATS.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(', ')} or the names POSCAR/CONTCAR (convert also takes --from <format>)`,
     location: { inputName: fileName },
   });
 }
@@ -127,7 +147,11 @@ export function writeStructure(frames: Structure | readonly Structure[], fileNam
     (frames as Structure).numbers instanceof Uint8Array
       ? [frames as Structure]
       : (frames as readonly Structure[]);
-  const f = formatByName(fileNameOrFormat) ?? formatByName(extensionOf(fileNameOrFormat));
+  const base = fileNameOrFormat.split(/[\\/]/).pop() ?? '';
+  const f =
+    formatByName(fileNameOrFormat) ??
+    formatByName(extensionOf(fileNameOrFormat)) ??
+    (VASP_NAME_RE.test(base) ? formatByName('poscar') : undefined);
   if (!f?.write) {
     const writable = FORMATS.filter((x) => x.write).map((x) => x.name);
     throw new InputError('format-write', `cannot write "${fileNameOrFormat}": unknown output format`, {
