@@ -2,7 +2,16 @@
  * The command interface. A new command is one file in `src/cli/commands/`
  * plus one line in `src/cli/commands/index.ts`.
  */
+import type { Structure } from '../structure/structure.js';
 import type { OptionSpecs, ParsedArgs } from './args.js';
+
+/** What a command may hand over with its report when the result is saved (`--save`). */
+export interface RecordExtra {
+  /** Structures the result is about (analysed, relaxed, found), for export to extended XYZ. */
+  readonly structures?: readonly Structure[];
+  /** An external engine that ran (xtb, NWChem…). */
+  readonly engine?: { readonly name: string; readonly version: string };
+}
 
 export interface CliIO {
   stdout(text: string): void;
@@ -10,6 +19,11 @@ export interface CliIO {
   /** Whether stderr is an interactive terminal (progress bars only then). */
   readonly stderrIsTTY: boolean;
   readonly cwd: string;
+  /**
+   * Set only under `--save`/`--db` (src/store/save.ts): a computing command calls it once with the
+   * report it printed; the result is then kept with its provenance. One line per command.
+   */
+  record?(report: unknown, extra?: RecordExtra): void;
 }
 
 export interface Command {

@@ -4,6 +4,7 @@
  * Command modules are imported only when their command runs (see `commands/index.ts`).
  */
 import { excerpt, InputError, isSuperatomError } from '../core/errors.js';
+import { withSave } from '../store/save.js';
 import { didYouMean, formatOptions, parseArgs } from './args.js';
 import type { CliIO, Command } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' && rest[0] !== undefined ? findCommand(rest[0]) : undefined;
     if (name === 'help' && rest[0] !== undefined && !target) return unknownCommand(rest[0], rest, io);
-    io.stdout(`${target ? commandHelp(await target.load()) : topHelp()}\n`);
+    io.stdout(`${target ? commandHelp(withSave(await target.load())) : topHelp()}\n`);
     return 0;
   }
   if (name === '--version' || name === '-V') {
@@ -64,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const entry = findCommand(name);
   if (!entry) return unknownCommand(name, rest, io);
   try {
-    const command = await entry.load();
+    const command = withSave(await entry.load(), rest); // --save/--db on computing commands
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(`${commandHelp(command)}\n`);
       return 0;

@@ -250,6 +250,7 @@ export const assignCommand: Command = {
     });
     if (typeof o.svg === 'string') writeTextFile(o.svg, assignmentSvg(report, peaks), io.cwd, '--svg');
     if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
+    io.record?.(report);
     io.stdout(o.json ? json(report) : o.csv ? assignmentCsv(report) : renderAssignment(report, file));
     return 0;
   },

@@ -62,6 +62,7 @@ export const compareCommand: Command = {
         },
       );
     }
+    io.record?.(r, { structures: [a, b] });
     if (args.options.json) {
       io.stdout(
         `${JSON.stringify({ ...r, pairs: r.pairs.map(([i, j, d]) => [i + 1, j + 1, d]), moved: r.moved.map(([i, j, d]) => [i + 1, j + 1, d]), onlyInA: r.onlyInA.map((i) => i + 1), onlyInB: r.onlyInB.map((i) => i + 1) }, null, 2)}\n`,

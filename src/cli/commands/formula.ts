@@ -156,6 +156,7 @@ export const formulaCommand: Command = {
       ...(charge !== undefined ? { charge } : {}),
       ligands: loadLigands(args, io),
     });
+    io.record?.(report);
     io.stdout(args.options.json ? json(report) : renderFormulaReport(report));
     return 0;
   },

@@ -71,6 +71,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'RMSD of two structures after superposition (atoms matched by element, not file order)',
     load: async () => (await import('./compare.js')).compareCommand,
   },
+  {
+    name: 'results',
+    summary:
+      'results kept with --save: list, show, export (JSON lines, extended XYZ) and delete, with provenance',
+    load: async () => (await import('./results.js')).resultsCommand,
+  },
 ];
 
 /** The registry entry called `name` (exact match), if any. */

@@ -245,6 +245,7 @@ export const isotopesCommand: Command = {
     } else if (typeof o.measured === 'string') {
       throw new InputError('cli-args', '--measured is only used with --svg', { hint: 'add --svg plot.svg' });
     }
+    io.record?.(report);
     io.stdout(
       o.json ? json(report) : o.csv ? csv(report) : renderIsotopes(report, o.top as number | undefined),
     );
