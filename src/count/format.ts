@@ -19,6 +19,8 @@ const TITLES: Readonly<Record<string, string>> = {
   huckel: 'Hückel: π electrons of the ring',
   hirsch: 'Hirsch: π electrons of the spherical cage',
   superhalogen: 'superhalogen / superalkali screening',
+  polyoxometalate:
+    'polyoxometalate: added d electrons = Σ oxidation states of the d⁰ parent − 2 N(O) − charge',
 };
 
 function totalLabel(r: CountResult): string {
@@ -26,6 +28,7 @@ function totalLabel(r: CountResult): string {
   if (r.rule === 'huckel' || r.rule === 'hirsch') return 'π electrons';
   if (r.rule === 'mingos-pec') return 'cluster valence electrons';
   if (r.rule === 'superatom-complex' || r.rule === 'jellium') return 'n';
+  if (r.rule === 'polyoxometalate') return 'added d electrons';
   return 'total';
 }
 

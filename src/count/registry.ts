@@ -14,6 +14,7 @@ import { jelliumRule } from './rules/jellium.js';
 import { jemmisMnoRule } from './rules/jemmis-mno.js';
 import { mingosPecRule } from './rules/mingos-pec.js';
 import { octetRule } from './rules/octet.js';
+import { polyoxometalateRule } from './rules/polyoxometalate.js';
 import { superatomComplexRule } from './rules/superatom-complex.js';
 import { superhalogenRule } from './rules/superhalogen.js';
 import { thirtyTwoElectronRule } from './rules/thirty-two-electron.js';
@@ -32,6 +33,7 @@ export const RULES: readonly CountRule[] = [
   huckelRule,
   hirschRule,
   superhalogenRule,
+  polyoxometalateRule,
 ];
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
@@ -79,6 +81,8 @@ function choosePrimary(f: Formula, results: readonly CountResult[]): { id: RuleI
   const has = (id: RuleId) => results.find((r) => r.rule === id);
   const inv = inventory(f);
   const core = [...inv.core.keys()];
+  if (has('polyoxometalate'))
+    return { id: 'polyoxometalate', why: 'a polyoxometalate: d electrons added to the d⁰ addenda' };
   const wadeClass = has('wade-mingos');
   if (
     has('superatom-complex') &&

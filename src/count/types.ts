@@ -18,7 +18,8 @@ export type RuleId =
   | '32-electron'
   | 'huckel'
   | 'hirsch'
-  | 'superhalogen';
+  | 'superhalogen'
+  | 'polyoxometalate';
 
 /**
  * One-word verdicts. `mingos-pec` answers with a polyhedron name instead
