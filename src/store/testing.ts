@@ -79,7 +79,7 @@ export function writerScript(): Promise<string> {
       platform: 'node',
       external: ['better-sqlite3', 'pg'],
       resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
-      output: { file, format: 'esm' },
+      output: { file, format: 'esm', codeSplitting: false },
       logLevel: 'silent',
     });
     if (!existsSync(file)) throw new Error(`bundling the writer failed: ${file} missing`);
