@@ -15,6 +15,18 @@ import type { Potential } from '../potential/types.js';
  */
 export const MAX_RELAX_ATOMS = 5000;
 
+/**
+ * Most atoms relaxed on a potential whose evaluations cost O(N) (Gupta: smooth cut-off and a
+ * neighbour grid from 1000 atoms on): about 75 pairs per atom for Au, so 7.5·10⁶ pairs and
+ * ≈ 200 MB of pair lists plus 48 MB of L-BFGS memory at this size.
+ */
+export const MAX_RELAX_ATOMS_LINEAR = 100_000;
+
+/** The size limit of a local relaxation on `potential` (atoms). */
+export function maxRelaxAtoms(potential: { readonly linearFrom?: number }): number {
+  return potential.linearFrom !== undefined ? MAX_RELAX_ATOMS_LINEAR : MAX_RELAX_ATOMS;
+}
+
 /** What a local minimiser needs of a potential. */
 export type Objective = Pick<Potential, 'evaluate' | 'nearestNeighbour' | 'bondEnergy'>;
 

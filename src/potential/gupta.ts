@@ -9,8 +9,11 @@
  * (each pair appears twice in the double sum), ψ(r) = ξ² e^{−2q(r/r0−1)};
  * φ'(r) = −(p/r0) φ, ψ'(r) = −(2q/r0) ψ.
  *
- * Units: eV and Å. No cut-off (the exponentials are negligible beyond the
- * fifth neighbours for clusters). Mixed-metal pairs use the arithmetic mean
+ * Units: eV and Å. Below {@link GUPTA_CUTOFF_MIN_ATOMS} atoms every pair is summed (no
+ * cut-off); from there on the terms are switched off smoothly between rOn and rOn + r0/2
+ * ({@link guptaCutOff}: where both exponentials have fallen below 1e-5 of their nearest-neighbour
+ * value; 7.0–8.4 Å for Au) and pairs come from a cell grid, so a 100 000-atom relaxation costs
+ * O(N) per evaluation. Mixed-metal pairs use the arithmetic mean
  * of the two elements' A, ξ, p, q and r0 (the "average" set of Pittaway,
  * Paz-Borbón, Johnston et al., J. Phys. Chem. C 113, 9141 (2009)).
  */
@@ -18,7 +21,7 @@ import { excerpt, InputError } from '../core/errors.js';
 import { elementBySymbol } from '../data/index.js';
 import { GUPTA_PARAMETERS, type GuptaParameters } from '../data/potentials.js';
 import { own } from './lookup.js';
-import { createScratch, manyBodyEvaluate } from './many-body.js';
+import { type CutOff, createScratch, manyBodyEvaluate, manyBodyEvaluateCut } from './many-body.js';
 import type { Potential } from './types.js';
 import { COINCIDENT, nonFiniteEnergy } from './validate.js';
 
@@ -31,6 +34,26 @@ export function guptaParametersFor(symbol: string): GuptaParameters {
     });
   }
   return p;
+}
+
+/** From this many atoms on, Gupta evaluations use the smooth cut-off and a neighbour grid. */
+export const GUPTA_CUTOFF_MIN_ATOMS = 1000;
+
+/** Relative size of the exponentials where the switch starts: e^{−min(p, 2q)(rOn/r0 − 1)} = 1e-5. */
+const GUPTA_CUTOFF_TOLERANCE = 1e-5;
+
+/**
+ * The smooth cut-off of a Gupta parameter set (the widest over the element pairs):
+ * rOn = r0 (1 + ln(1e5)/min(p, 2q)), rCut = rOn + r0/2 (Å).
+ */
+export function guptaCutOff(sets: readonly GuptaParameters[]): CutOff {
+  let rOn = 0;
+  let r0max = 0;
+  for (const p of sets) {
+    rOn = Math.max(rOn, p.r0A * (1 + Math.log(1 / GUPTA_CUTOFF_TOLERANCE) / Math.min(p.p, 2 * p.q)));
+    r0max = Math.max(r0max, p.r0A);
+  }
+  return { minAtoms: GUPTA_CUTOFF_MIN_ATOMS, rOn, rCut: rOn + 0.5 * r0max };
 }
 
 /** The averaged parameters of an A–B pair (arithmetic means). */
@@ -52,6 +75,8 @@ export function mixGupta(a: GuptaParameters, b: GuptaParameters): GuptaParameter
 export function createGupta(
   species: string | readonly string[],
   sets: Readonly<Record<string, GuptaParameters>> = GUPTA_PARAMETERS,
+  /** Cut-off (default {@link guptaCutOff} from 1000 atoms on); null sums every pair at any size. */
+  cutOff?: CutOff | null,
 ): Potential {
   const symbols = typeof species === 'string' ? [species] : species;
   if (symbols.length === 0)
@@ -98,6 +123,9 @@ export function createGupta(
     out[3] = -Q[t]! * INV_R0[t]! * psi * ir;
   };
   const meanR0 = params.reduce((s, p) => s + p.r0A, 0) / nt;
+  const mixedSets: GuptaParameters[] = [];
+  for (let a = 0; a < nt; a++) for (let b = 0; b < nt; b++) mixedSets.push(mixGupta(params[a]!, params[b]!));
+  const cut = cutOff === undefined ? guptaCutOff(mixedSets) : cutOff;
   const numbers = typeof species === 'string' ? undefined : Uint8Array.from(symbols, symbolToZ);
   return {
     name,
@@ -106,6 +134,7 @@ export function createGupta(
     ...(typeof species === 'string' ? {} : { atoms: symbols.length }),
     ...(numbers ? { numbers } : {}),
     nearestNeighbour: meanR0,
+    ...(cut ? { linearFrom: cut.minAtoms } : {}),
     // LJ-equivalent well depth: the nearest-neighbour-only fcc cohesive energy ξ√12 − 12A
     // divided by 8.6 (the LJ fcc cohesive energy in ε), so that temperatures transfer
     bondEnergy: params.reduce((s, p) => s + p.xiEv * Math.sqrt(12) - 12 * p.aEv, 0) / nt / 8.6,
@@ -116,7 +145,10 @@ export function createGupta(
           `${name} was built for ${types.length} atoms, got ${x.length / 3}`,
         );
       }
-      const e = manyBodyEvaluate(x, types, nt, terms, scratch, f, atomEnergies);
+      const e =
+        cut && x.length >= 3 * cut.minAtoms
+          ? manyBodyEvaluateCut(x, types, nt, terms, scratch, f, atomEnergies, cut)
+          : manyBodyEvaluate(x, types, nt, terms, scratch, f, atomEnergies);
       if (!Number.isFinite(e) || scratch.minDistance < COINCIDENT * meanR0) nonFiniteEnergy(name, x, e);
       return e;
     },

@@ -237,6 +237,7 @@ export function createLennardJones(options: LennardJonesOptions = {}): Potential
     energyUnit: options.energyUnit ?? (reduced ? 'ε' : 'eV'),
     lengthUnit: options.lengthUnit ?? (reduced ? 'σ' : 'Å'),
     nearestNeighbour: 2 ** (1 / 6) * sigma,
+    ...(cutoff !== undefined ? { linearFrom: CELL_LIST_MIN_ATOMS } : {}),
     bondEnergy: eps,
     evaluate(positions, forcesOut, atomEnergiesOut) {
       const n = positions.length / 3;

@@ -15,7 +15,7 @@
 import { excerpt, InputError } from '../core/errors.js';
 import { SUTTON_CHEN_PARAMETERS, SUTTON_CHEN_REDUCED } from '../data/potentials.js';
 import { own } from './lookup.js';
-import { createScratch, manyBodyEvaluate } from './many-body.js';
+import { type CutOff, createScratch, manyBodyEvaluate, manyBodyEvaluateCut } from './many-body.js';
 import type { Potential } from './types.js';
 import { COINCIDENT, nonFiniteEnergy } from './validate.js';
 
@@ -29,6 +29,27 @@ export interface SuttonChenOptions {
   /** Length scale a (Å, or 1 for reduced units): the fcc lattice constant. */
   readonly a?: number;
   readonly name?: string;
+  /**
+   * Optional smooth cut-off with a neighbour grid ({@link suttonChenCutOff}); default none: the
+   * (a/r)^m tail makes a cut-off at 4.6 r_nn cost 0.2–0.9 ‰ of the energy (Ag, Pd, Au fcc balls
+   * of 3055 atoms) for little speed-up below 10⁴ atoms, so every pair is summed.
+   */
+  readonly cutOff?: CutOff | null;
+}
+
+/** From this many atoms on, Sutton–Chen evaluations use the smooth cut-off and a neighbour grid. */
+export const SUTTON_CHEN_CUTOFF_MIN_ATOMS = 1000;
+
+/**
+ * The smooth cut-off of a Sutton–Chen set: the density term (a/r)^m has fallen to 1e-4 of its
+ * nearest-neighbour value at rOn = r_nn · 10^{4/m} (4.6 r_nn for m = 6, 3.2 r_nn for m = 8);
+ * rCut = rOn + r_nn. The power-law tail beyond makes this the least accurate of the cut-offs
+ * (relative energy error measured in the tests).
+ */
+export function suttonChenCutOff(m: number, a: number): CutOff {
+  const nn = a * Math.SQRT1_2;
+  const rOn = nn * 10 ** (4 / m);
+  return { minAtoms: SUTTON_CHEN_CUTOFF_MIN_ATOMS, rOn, rCut: rOn + nn };
 }
 
 export function createSuttonChen(options: SuttonChenOptions): Potential {
@@ -65,6 +86,7 @@ export function createSuttonChen(options: SuttonChenOptions): Potential {
     out[3] = -m * psi * ir * ir;
   };
   const scratch = createScratch();
+  const cut = options.cutOff ?? null;
   // bulk fcc nearest-neighbour distance a/√2
   const nn = a * Math.SQRT1_2;
   return {
@@ -72,10 +94,14 @@ export function createSuttonChen(options: SuttonChenOptions): Potential {
     energyUnit: reduced ? 'ε' : 'eV',
     lengthUnit: reduced ? 'a' : 'Å',
     nearestNeighbour: nn,
+    ...(cut ? { linearFrom: cut.minAtoms } : {}),
     // LJ-equivalent well depth: nearest-neighbour-only fcc cohesive energy / 8.6 (LJ fcc: 8.6 ε)
     bondEnergy: (eps * (c * Math.sqrt(12 * Math.SQRT2 ** m) - 6 * Math.SQRT2 ** n)) / 8.6,
     evaluate(x, f, atomEnergies) {
-      const e = manyBodyEvaluate(x, undefined, 1, terms, scratch, f, atomEnergies);
+      const e =
+        cut && x.length >= 3 * cut.minAtoms
+          ? manyBodyEvaluateCut(x, undefined, 1, terms, scratch, f, atomEnergies, cut)
+          : manyBodyEvaluate(x, undefined, 1, terms, scratch, f, atomEnergies);
       if (!Number.isFinite(e) || scratch.minDistance < COINCIDENT * nn) nonFiniteEnergy(name, x, e);
       return e;
     },

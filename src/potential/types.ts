@@ -15,6 +15,11 @@ export interface Potential {
   readonly atoms?: number;
   /** Atomic numbers the instance was built for (mixed-metal potentials), else undefined. */
   readonly numbers?: Uint8Array;
+  /**
+   * From this many atoms on, an evaluation costs O(N) (a cut-off and a neighbour grid); undefined
+   * when every pair is summed at any size (O(N²): LJ and Morse without a cut-off, Sutton–Chen).
+   */
+  readonly linearFrom?: number;
   /** Typical nearest-neighbour distance (length unit): scales trial moves and overlap checks. */
   readonly nearestNeighbour: number;
   /**

@@ -4,6 +4,10 @@
  * out non-finite, to say why); the kernels themselves only check the result.
  */
 import { InputError } from '../core/errors.js';
+import { createGrid } from '../structure/grid.js';
+
+/** Above this many atoms the overlap check finds close pairs on a neighbour grid (O(N)). */
+const GRID_CHECK_ATOMS = 2000;
 
 /**
  * Atoms closer than this fraction of the nearest-neighbour distance are
@@ -40,6 +44,21 @@ export function checkPositions(
     }
   }
   const min2 = minDistance * minDistance;
+  if (n > GRID_CHECK_ATOMS && minDistance > 0) {
+    let worst: [number, number, number] | undefined;
+    createGrid(positions, minDistance).forEachPair(minDistance, (i, j, d2) => {
+      if (d2 < min2 && (!worst || i < worst[0] || (i === worst[0] && j < worst[1]))) worst = [i, j, d2];
+    });
+    if (worst) {
+      const [i, j, d2] = worst;
+      throw new InputError(
+        'atoms-overlap',
+        `${what}: atoms ${i + 1} and ${j + 1} are ${Math.sqrt(d2).toPrecision(3)}${u} apart, on top of each other (closer than ${minDistance.toPrecision(3)}${u})`,
+        { hint: 'remove duplicated atoms or check the length unit of the coordinates' },
+      );
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const dx = positions[3 * i]! - positions[3 * j]!;

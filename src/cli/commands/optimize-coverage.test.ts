@@ -179,6 +179,21 @@ describe('size limits refuse early with a way forward (17.1)', () => {
     expect(r.err).toMatch(/5001 atoms to relax is above the limit of 5000/);
     expect(r.err).toMatch(/--elements/);
   });
+  it('gupta relaxes more than 5000 atoms (cut-off + neighbour grid: O(N)); above 100 000 it is refused', async () => {
+    // 5832 Au atoms 10 Å apart (beyond the 8.4 Å cut-off): no forces, converged at once
+    const lines = ['5832', 'sparse Au grid, 10 Å'];
+    for (let i = 0; i < 5832; i++)
+      lines.push(`Au ${10 * (i % 18)} ${10 * (Math.floor(i / 18) % 18)} ${10 * Math.floor(i / 324)}`);
+    writeFileSync(join(dir, 'sparse.xyz'), `${lines.join('\n')}\n`);
+    const r = await runCli(['optimize', 'sparse.xyz', '--potential', 'gupta:Au', '--json'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).frames[0].energy).toBe(0);
+    // reduced LJ sums every pair: the same file is above its limit, with gupta named as the way forward
+    const lj = await runCli(['optimize', 'sparse.xyz', '--potential', 'lj'], dir);
+    expect(lj.code).toBe(2);
+    expect(lj.err).toMatch(/5832 atoms to relax is above the limit of 5000 for lj/);
+    expect(lj.err).toMatch(/gupta:<El> relaxes up to 100000 atoms/);
+  });
   it('search refuses more than 5000 atoms with a hint', async () => {
     const r = await runCli(['search', '--potential', 'lj', '--atoms', '20000'], dir);
     expect(r.code).toBe(2);
