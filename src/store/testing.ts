@@ -32,6 +32,8 @@ export function sqliteBackend(): Backend {
 /** Why the PostgreSQL tests cannot run here, or null when they can. */
 export function postgresSkipReason(): string | null {
   if (process.env.SUPERATOM_TEST_PG_URL) return null;
+  // CI (.ci/run) requires the PostgreSQL tests: then a missing server fails them instead of skipping
+  if (process.env.SUPERATOM_REQUIRE_PG) return null;
   return findPostgresBin()
     ? null
     : 'PostgreSQL binaries (initdb/pg_ctl) not found: install Debian postgresql (bash .ci/run does) — the PostgreSQL back end is NOT TESTED in this run';
