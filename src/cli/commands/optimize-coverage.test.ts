@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing.js';
 
@@ -233,5 +234,32 @@ describe('names from the command line are not object keys (17.5)', () => {
       const o = await runCli(['optimize', 'au4.xyz', '--potential', spec], dir);
       expect(o.code, spec).toBe(2);
     }
+  });
+});
+
+describe('property: names from user input give an answer or exit 2, never 70 (17.5)', () => {
+  const PROTO = [...Object.getOwnPropertyNames(Object.prototype), '__proto__', 'prototype'];
+  const name = fc.oneof(fc.constantFrom(...PROTO), fc.string({ maxLength: 10 }));
+  it('build <shape>, build polyhedron --name <name>, search/optimize --potential <spec>', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        name,
+        fc.constantFrom('shape', 'polyhedron', 'search', 'optimize'),
+        async (n, door) => {
+          const argv =
+            door === 'shape'
+              ? ['build', n, '--shells', '1']
+              : door === 'polyhedron'
+                ? ['build', 'polyhedron', '--name', n]
+                : door === 'search'
+                  ? ['search', '--potential', n, '--atoms', '3', '--max-steps', '1']
+                  : ['optimize', 'au4.xyz', '--potential', n, '--max-iterations', '1'];
+          const r = await runCli(argv, dir);
+          expect([0, 1, 2], `${argv.join(' ')} → ${r.code}: ${r.err}`).toContain(r.code);
+          if (r.code === 2) expect(r.err).toMatch(/^error: /);
+        },
+      ),
+      { seed: 175, numRuns: 120 },
+    );
   });
 });
