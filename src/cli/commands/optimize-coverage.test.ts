@@ -195,6 +195,16 @@ describe('size limits refuse early with a way forward (17.1)', () => {
     expect(lj.err).toMatch(/5832 atoms to relax is above the limit of 5000 for lj/);
     expect(lj.err).toMatch(/gupta:<El> relaxes up to 100000 atoms/);
   });
+  it('search: a time limit shorter than one minimisation reports that nothing finished (exit 1), not a fake minimum', async () => {
+    // 400 atoms: the first L-BFGS needs hundreds of evaluations, far more than 1 ms
+    const r = await runCli(
+      ['search', '--potential', 'lj', '--atoms', '400', '--time-limit', '0.001', '--json'],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/no local minimisation of 400 atoms finished within --time-limit 0.001 s/);
+  });
   it('search refuses more than 5000 atoms with a hint', async () => {
     const r = await runCli(['search', '--potential', 'lj', '--atoms', '20000'], dir);
     expect(r.code).toBe(2);
