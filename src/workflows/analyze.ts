@@ -74,7 +74,17 @@ export interface AnalysisReport {
     readonly nearestNeighbourA: number;
   };
   readonly chiral: boolean;
-  readonly chirality: { readonly measure: number; readonly nearestImproper: string };
+  readonly chirality: {
+    /** Continuous chirality measure (0–100), independent of the tolerance. */
+    readonly measure: number;
+    readonly nearestImproper: string;
+    /** 'achiral' (improper operation in the group), 'near-achiral' (measure ≤ acceptedMeasure) or 'chiral'. */
+    readonly verdict: 'achiral' | 'near-achiral' | 'chiral';
+    /** The nearest improper element, the achiral group it completes with the point group, and S(⟨element⟩). */
+    readonly nearest: { readonly element: string; readonly group: string; readonly measure: number };
+    /** Measure that the tolerance accepts for an improper operation: 25 (τ / R_rms)². */
+    readonly acceptedMeasure: number;
+  };
   readonly anatomy: {
     readonly kernel: {
       readonly count: number;
@@ -243,7 +253,13 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
       nearestNeighbourA: pg.nearestNeighbourA,
     },
     chiral: ch.chiral,
-    chirality: { measure: ch.measure, nearestImproper: ch.nearestImproper },
+    chirality: {
+      measure: ch.measure,
+      nearestImproper: ch.nearestImproper,
+      verdict: ch.verdict,
+      nearest: ch.nearest,
+      acceptedMeasure: ch.acceptedMeasure,
+    },
     anatomy: {
       kernel: {
         count: anatomy.kernel.count,

@@ -28,7 +28,7 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
     `  deviation   max ${f3(s.maxDeviation)} Å, RMS ${f3(s.rmsDeviation)} Å to the symmetrized structure; CSM S(${r.pointGroup}) = ${s.measure.toFixed(4)}`,
   );
   out.push(
-    `chirality     ${r.chiral ? 'chiral' : 'achiral'} (continuous chirality measure ${r.chirality.measure.toFixed(4)}, nearest improper element ${r.chirality.nearestImproper})`,
+    `chirality     ${r.chirality.verdict}${r.chirality.verdict === 'achiral' ? '' : ` (nearest: ${r.chirality.nearest.group})`} (continuous chirality measure ${r.chirality.measure.toFixed(4)}, accepted at this tolerance ≤ ${r.chirality.acceptedMeasure.toFixed(4)}; nearest improper element ${r.chirality.nearestImproper} of ${r.chirality.nearest.group})`,
   );
   const k = r.anatomy.kernel;
   const els = Object.entries(k.elements)
