@@ -25,6 +25,8 @@
  * Cost: a convolution of lengths a and b costs a·b multiply-adds; with trimming, envelope
  * widths grow like √n, so even [Mo154O462H14(H2O)70]14− needs only a few hundred peaks.
  */
+import { LimitError } from '../core/errors.js';
+import { aggregatedCost, MAX_AGGREGATED_OPERATIONS, SECONDS_PER_OPERATION } from './cost.js';
 import type { AtomIsotopes } from './isotopes.js';
 
 /** A distribution over consecutive nucleon numbers `offset … offset + length − 1`. */
@@ -139,6 +141,20 @@ export function aggregatedDistribution(
   atoms: readonly AtomIsotopes[],
   threshold = DEFAULT_PRUNE_THRESHOLD,
 ): NucleonDistribution {
+  const ops = aggregatedCost(atoms, threshold);
+  if (ops > MAX_AGGREGATED_OPERATIONS) {
+    const atomsTotal = atoms.reduce((s, a) => s + a.count, 0);
+    throw new LimitError(
+      'envelope-cost',
+      `the isotope envelope of ${atomsTotal.toLocaleString('en-US')} atoms would need about ${ops.toExponential(1)} multiply-adds ` +
+        `(≈ ${Math.round(ops * SECONDS_PER_OPERATION)} s; the limit is ${MAX_AGGREGATED_OPERATIONS.toExponential(1)}, ≈ ${Math.round(MAX_AGGREGATED_OPERATIONS * SECONDS_PER_OPERATION)} s)`,
+      {
+        hint:
+          'the envelope of so large a molecule is a near-Gaussian hundreds of peaks wide: compute a representative ' +
+          'fragment (e.g. one repeat unit), or raise --prune (1e-6 trims the tails and is ≈ 2× cheaper)',
+      },
+    );
+  }
   // Convolve the narrow (few-isotope, light) parts first: keeps intermediate arrays short.
   const parts = atoms
     .map((a) => elementDistribution(a, threshold))

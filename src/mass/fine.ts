@@ -23,6 +23,7 @@
  */
 import { InputError, LimitError } from '../core/errors.js';
 import type { RunControl } from '../core/progress.js';
+import { fineIsotopologueEstimate } from './cost.js';
 import { IntegerSet, MaxHeap } from './heap.js';
 import type { AtomIsotopes } from './isotopes.js';
 
@@ -207,6 +208,21 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
   const maxConf = options.maxConfigurations ?? DEFAULT_MAX_CONFIGURATIONS;
   if (!(Number.isInteger(maxConf) && maxConf >= 1)) {
     throw new InputError('fine-max', `maxConfigurations must be a whole number ≥ 1, got ${maxConf}`);
+  }
+  // refuse at once what the volume estimate says cannot fit (it undercounts, never overcounts
+  // much: see cost.ts), instead of after minutes of search
+  const estimate = fineIsotopologueEstimate(atoms, p);
+  if (estimate > maxConf) {
+    throw new LimitError(
+      'fine-memory-cap',
+      `the fine structure would need about ${estimate.toExponential(1)} isotopologues to reach p = ${p} ` +
+        `(estimated before starting), more than the ${maxConf.toLocaleString('en-US')} configurations allowed`,
+      {
+        hint:
+          'use the aggregated envelope (drop --fine), lower --probability, or raise --max-configurations ' +
+          `(about ${BYTES_PER_CONFIGURATION} bytes each)`,
+      },
+    );
   }
   const budget: Budget = { used: 0, max: maxConf };
   const nMax = atoms.reduce((m, a) => Math.max(m, a.count), 0);
