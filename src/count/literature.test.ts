@@ -240,7 +240,17 @@ describe('jemmis-mno: condensed polyhedra', () => {
   ]);
 
   it('needs the fragment description and checks it against the formula', () => {
-    expect(run('B20H16', 'jemmis-mno').reason).toMatch(/--fragments/);
+    // B18H22 (two nido-B10 sharing an edge) has more H than B: the fusion cannot be read from the formula
+    expect(run('B18H22', 'jemmis-mno').reason).toMatch(/--fragments/);
+    // B20H16 (Jemmis et al. 2001: two icosahedra sharing 4 atoms, 22 pairs, closo) is inferred from the formula
+    const inferred = run('B20H16', 'jemmis-mno');
+    expect([inferred.count, inferred.verdict]).toEqual([22, 'closo']);
+    expect(inferred.notes[0]).toMatch(/inferred/);
+    // [B21H18]− (two icosahedra sharing a face, 23 pairs, closo; Jemmis et al. 2001)
+    expect([run('[B21H18]-', 'jemmis-mno').count, run('[B21H18]-', 'jemmis-mno').verdict]).toEqual([
+      23,
+      'closo',
+    ]);
     const bad = run('B20H16', 'jemmis-mno', { fragments: 'closo:12,closo:12', shared: '3' });
     expect(bad.applies).toBe(false);
     expect(bad.reason).toMatch(/21 distinct vertices/);

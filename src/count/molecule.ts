@@ -47,7 +47,8 @@ const ANALOGUES: Readonly<Record<string, { parts: number[]; analogue: string }>>
 /** Bonds b for n = 8k − 2b, or null when n does not fit k units. */
 function bondsFor(n: number, k: number): number | null {
   const b = (8 * k - n) / 2;
-  if (!Number.isInteger(b) || b < 0 || b > 2 * k) return null;
+  // at most one superatomic bond between each pair of units
+  if (!Number.isInteger(b) || b < 0 || b > (k * (k - 1)) / 2) return null;
   return b;
 }
 
@@ -86,7 +87,7 @@ export function moleculeReading(
     if (b === null) {
       return {
         reading: null,
-        note: `--parts ${forced}: ${n} electrons do not fit ${forced} units of 8 electrons with whole superatomic bonds (n = 8k − 2b needs an even n ≤ ${8 * forced})`,
+        note: `--parts ${forced}: ${n} electrons do not fit ${forced} units of 8 electrons with whole superatomic bonds (n = 8k − 2b needs an even n from ${8 * forced - forced * (forced - 1)} to ${8 * forced})`,
       };
     }
     const band = metalBand(forced);

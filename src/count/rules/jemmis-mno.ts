@@ -103,9 +103,45 @@ function vertexAtoms(f: Formula): Map<string, number> | string {
   return out;
 }
 
+/**
+ * The fusion of a closo macropolyhedral borane read from its formula alone, when no --fragments are
+ * given: in BnHh with h < n every unshared vertex carries one terminal H, so the n − h vertices
+ * without one are the shared atoms (s); the available pairs P = (3n − h − z)/2 then fix
+ * m + o = P − n. Only the unambiguous case is inferred: two closo polyhedra fused through s ≥ 2
+ * atoms (o = 0, m = 2), as in B20H16 (s = 4) and [B21H18]⁻ (s = 3) (Jemmis et al., JACS 123, 4313
+ * (2001)). Null otherwise (the user must describe the fragments).
+ */
+export function inferFragments(f: Formula): JemmisDescription | null {
+  const inv = inventory(f);
+  const keys = [...inv.core.keys()];
+  if (inv.bound.length || keys.some((k) => k !== 'B' && k !== 'H')) return null;
+  const n = inv.core.get('B') ?? 0;
+  const h = inv.core.get('H') ?? 0;
+  const s = n - h;
+  if (n < 13 || s < 2) return null;
+  const electrons = 3 * n - h - inv.charge;
+  if (electrons % 2 !== 0 || electrons / 2 - n !== 2) return null;
+  const total = n + s;
+  const a = Math.ceil(total / 2);
+  return {
+    fragments: [
+      { kind: 'closo', vertices: a },
+      { kind: 'closo', vertices: total - a },
+    ],
+    shared: [s],
+  };
+}
+
 function check(f: Formula, options: CountOptions = {}): Applicability {
   const v = vertexAtoms(f);
   if (typeof v === 'string') return { applies: false, reason: v };
+  if (!options.fragments && inferFragments(f)) {
+    const d = inferFragments(f)!;
+    return {
+      applies: true,
+      reason: `fragments inferred from the formula: two closo polyhedra sharing ${d.shared[0]} atoms`,
+    };
+  }
   if (!options.fragments) {
     return {
       applies: false,
@@ -137,7 +173,8 @@ export const jemmisMnoRule: CountRule = {
   count(f: Formula, options: CountOptions = {}): CountResult {
     const ok = check(f, options);
     if (!ok.applies) return notApplicable(META, UNIT, ok.reason);
-    const desc = options.fragments!;
+    const inferred = options.fragments ? null : inferFragments(f);
+    const desc = options.fragments ?? inferred!;
     const inv = inventory(f);
     const vertices = vertexAtoms(f) as Map<string, number>;
     const n = [...vertices.values()].reduce((a, b) => a + b, 0);
@@ -184,6 +221,11 @@ export const jemmisMnoRule: CountRule = {
       `required: m + n + o + p = ${m} + ${n} + ${o} + ${p} = ${required} pairs (m polyhedra, n vertices, o single-vertex shares, p missing vertices)`,
       `available from the formula: ${electrons} electrons = ${available} pairs`,
     ];
+    if (inferred) {
+      notes.unshift(
+        `fragments inferred from the formula (no --fragments given): the ${inferred.shared[0]} B atoms without a terminal H are shared, and m + o = ${available} − ${n} = 2 pairs read as two closo polyhedra (o = 0); describe them with --fragments/--shared if the cluster is fused otherwise`,
+      );
+    }
     let verdict = 'none';
     if (available === required) {
       verdict =

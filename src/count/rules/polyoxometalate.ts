@@ -18,7 +18,7 @@
  * fully oxidised, [CoW12O40]⁵⁻ Co(III)), and the note names the choice.
  */
 import type { Formula } from '../../chem/types.js';
-import { el, inventory, isMetal, signed, times } from '../atoms.js';
+import { el, inventory, signed, times } from '../atoms.js';
 import { notApplicable, sumSteps } from '../result.js';
 import type { Applicability, CountResult, CountRule, CountStep } from '../types.js';
 
@@ -210,7 +210,11 @@ export const polyoxometalateRule: CountRule = {
       why: `the fully oxidised parent would carry ${signed(z0)}; each further negative charge is one electron added to the addenda`,
     });
     const n = sumSteps(steps);
-    const hetero = [...p.others.keys()].filter((s) => s !== 'H' && !isMetal(el(s)) && el(s).group !== 17);
+    // heteroatoms: everything but protons, halides and alkali/alkaline-earth counter-cations
+    const hetero = [...p.others.keys()].filter((s) => {
+      const g = el(s).group;
+      return s !== 'H' && g !== 1 && g !== 2 && g !== 17;
+    });
     const notes: string[] = [];
     let verdict: string;
     if (n === 0) {
@@ -219,7 +223,7 @@ export const polyoxometalateRule: CountRule = {
         `fully oxidised: every addendum is d⁰ (${[...p.addenda].map(([s]) => `${s}(${ox(ADDENDA.get(s)!)})`).join(', ')}) — 0 d electrons, a closed-shell d⁰ polyoxometalate`,
       );
     } else {
-      verdict = hetero.length || p.others.size ? 'heteropoly-blue' : 'isopoly-blue';
+      verdict = hetero.length ? 'heteropoly-blue' : 'isopoly-blue';
       notes.push(
         `${n}-electron reduced: ${n} electron${n === 1 ? '' : 's'} beyond the fully oxidised parent (charge ${signed(z0)}), delocalised over the addenda (mixed valence ${[...p.addenda].map(([s]) => `${s}(${ox(ADDENDA.get(s)! - 1)})/${s}(${ox(ADDENDA.get(s)!)})`).join(', ')}) — a "${verdict === 'heteropoly-blue' ? 'heteropoly' : 'isopoly'} blue"`,
       );

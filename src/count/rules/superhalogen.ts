@@ -88,7 +88,14 @@ type Template =
       ligands: { name: string; count: number; w: number; why: string }[];
       valences: readonly number[];
     }
-  | { kind: 'superalkali'; centre: string; k: number; metals: { sym: string; count: number; v: number }[] };
+  | {
+      kind: 'superalkali';
+      centre: string;
+      k: number;
+      metals: { sym: string; count: number; v: number }[];
+      /** A complexed alkali atom: the neutral L-type ligands that wrap it (crown ether, cryptand). */
+      wrapped?: { name: string; count: number }[];
+    };
 
 /** Why the last formula matched no template although it had the MX_n shape (for the reason text). */
 let lastMiss: string | null = null;
@@ -154,6 +161,26 @@ function template(f: Formula): Template | null {
     const give = ms.reduce((a, m) => a + m.count * m.v, 0);
     if (k >= 1 && give === k + 1) return { kind: 'superalkali', centre, k, metals: ms };
   }
+  // Complexed alkali: one alkali atom wrapped by neutral L-type ligands keeps its ns¹ electron far
+  // from any acceptor ([K(2.2.2-crypt)], the alkalide/electride cations of Dye, Acc. Chem. Res. 42,
+  // 1564 (2009); record-low ionisation energies: Boldyrev and co-workers, ChemPhysChem).
+  if (
+    core.length === 1 &&
+    core[0]![1] === 1 &&
+    el(core[0]![0]).group === 1 &&
+    core[0]![0] !== 'H' &&
+    inv.bound.length > 0 &&
+    inv.bound.every((l) => l.role === 'L')
+  ) {
+    const sym = core[0]![0];
+    return {
+      kind: 'superalkali',
+      centre: sym,
+      k: 0,
+      metals: [{ sym, count: 1, v: 1 }],
+      wrapped: inv.bound.map((l) => ({ name: l.name, count: l.count })),
+    };
+  }
   return null;
 }
 
@@ -172,7 +199,7 @@ function check(f: Formula, options: CountOptions = {}): Applicability {
   if (t)
     return {
       applies: true,
-      reason: `${t.kind} template ${t.kind === 'superhalogen' ? 'MX(k+1)' : 'M(k+1)X'} around ${t.centre}`,
+      reason: `${t.kind} template ${t.kind === 'superhalogen' ? 'MX(k+1)' : t.kind === 'superalkali' && t.wrapped ? 'M(L)n' : 'M(k+1)X'} around ${t.centre}`,
     };
   const j = jelliumAnalogue(f, options);
   if (j) return { applies: true, reason: `${j.rule} count ${j.count} is ${j.analogue}-like` };
@@ -220,15 +247,28 @@ export const superhalogenRule: CountRule = {
             why: `${m.sym}: ${m.v} valence electron${m.v === 1 ? '' : 's'}`,
           });
         }
-        steps.push({
-          term: `${t.centre} (centre) × −${t.k}`,
-          electrons: -t.k,
-          why: `${t.centre}: binds ${t.k} electron${t.k === 1 ? '' : 's'} to close its octet`,
-        });
         analogue = 'superalkali';
-        notes.push(
-          `the metals give ${t.k + 1} electrons but ${t.centre} binds only ${t.k}: one electron left over, like an alkali atom — M(k+1)X superalkali template`,
-        );
+        if (t.wrapped) {
+          for (const w of t.wrapped) {
+            steps.push({
+              term: `${times(w.count, w.name)} × 0`,
+              electrons: 0,
+              why: `${w.name}: a neutral L-type ligand wrapped around ${t.centre}; it takes no electron`,
+            });
+          }
+          notes.push(
+            `${t.centre} wrapped by neutral ligands keeps its ns¹ electron with no acceptor to take it: alkali-like with a lowered ionisation energy — a complexed (coordination) superalkali`,
+          );
+        } else {
+          steps.push({
+            term: `${t.centre} (centre) × −${t.k}`,
+            electrons: -t.k,
+            why: `${t.centre}: binds ${t.k} electron${t.k === 1 ? '' : 's'} to close its octet`,
+          });
+          notes.push(
+            `the metals give ${t.k + 1} electrons but ${t.centre} binds only ${t.k}: one electron left over, like an alkali atom — M(k+1)X superalkali template`,
+          );
+        }
         notes.push(CHECK_ALKALI);
       }
       steps.push(chargeStep(inv.charge));
@@ -250,7 +290,7 @@ export const superhalogenRule: CountRule = {
         steps,
         notes,
         details: {
-          template: t.kind === 'superhalogen' ? 'MX(k+1)' : 'M(k+1)X',
+          template: t.kind === 'superhalogen' ? 'MX(k+1)' : t.wrapped ? 'M(L)n' : 'M(k+1)X',
           centre: t.centre,
           k: t.k,
           eaClEv: EA_CL_EV,
