@@ -70,15 +70,23 @@ export interface CandidateIon {
   readonly losses: readonly { readonly name: string; readonly count: number }[];
 }
 
-/** Built-in adduct units. */
-export const ADDUCTS: Readonly<Record<string, AdductUnit>> = {
+/**
+ * Built-in adduct units. A null-prototype object: a user's name such as "constructor" or
+ * "__proto__" is not a key of it (look names up with `builtinAdduct`).
+ */
+export const ADDUCTS: Readonly<Record<string, AdductUnit>> = Object.assign(Object.create(null), {
   H: { name: 'H', composition: { H: 1 }, charge: 1 },
   Na: { name: 'Na', composition: { Na: 1 }, charge: 1 },
   K: { name: 'K', composition: { K: 1 }, charge: 1 },
   Cs: { name: 'Cs', composition: { Cs: 1 }, charge: 1 },
   NH4: { name: 'NH4', composition: { N: 1, H: 4 }, charge: 1 },
   '-H': { name: '-H', composition: { H: -1 }, charge: -1 },
-};
+});
+
+/** The built-in adduct of this name, or null (own keys only: never an Object.prototype member). */
+export function builtinAdduct(name: string): AdductUnit | null {
+  return Object.hasOwn(ADDUCTS, name) ? ADDUCTS[name]! : null;
+}
 
 export function chargeText(z: number): string {
   if (z === 0) return '0';
@@ -569,8 +577,20 @@ export function assignSpectrum(
   const tol = options.tolerancePpm ?? 10;
   const search = options.searchPpm ?? 50;
   const minPercent = options.minTheoreticalPercent ?? 1;
-  if (!(tol > 0) || !(search > 0))
-    throw new InputError('assign-tolerance', 'tolerances must be positive (ppm)');
+  if (!(tol > 0 && Number.isFinite(tol)) || !(search > 0 && Number.isFinite(search)))
+    throw new InputError(
+      'assign-tolerance',
+      `tolerances must be positive finite numbers (ppm), got ${tol} and ${search}`,
+    );
+  if (options.calibrationPpm !== undefined && !Number.isFinite(options.calibrationPpm)) {
+    throw new InputError(
+      'assign-calibration',
+      `the calibration offset must be a finite number of ppm, got ${options.calibrationPpm}`,
+      {
+        hint: 'e.g. --calibration 12.5 (measured − true, ppm); leave it out to estimate it from the data',
+      },
+    );
+  }
   const maxResults = options.maxResults ?? 20;
   if (!Number.isInteger(maxResults) || maxResults < 1) {
     throw new InputError(

@@ -46,6 +46,28 @@ export interface Profile {
 
 const FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.LN2);
 
+/**
+ * Smallest resolving power accepted. Below it the peak width (m/R) is over a tenth of the m/z
+ * itself, the Gaussian's ±6σ window reaches m/z ≤ 0 below R ≈ 2.6, and no mass spectrometer
+ * works there (ESI instruments: 10³ (quadrupoles) … 10⁷ (FT-ICR)).
+ */
+export const MIN_RESOLVING_POWER = 10;
+/** Largest resolving power accepted (above FT-ICR's best, ~10⁷). */
+export const MAX_RESOLVING_POWER = 1e8;
+
+/** Refuse a resolving power outside [MIN_RESOLVING_POWER, MAX_RESOLVING_POWER] or not finite. */
+export function checkResolvingPower(R: number): void {
+  if (!(Number.isFinite(R) && R >= MIN_RESOLVING_POWER && R <= MAX_RESOLVING_POWER)) {
+    throw new InputError(
+      'profile-resolution',
+      `the resolving power must be a finite number from ${MIN_RESOLVING_POWER} to ${MAX_RESOLVING_POWER.toExponential(0)}, got ${R}`,
+      {
+        hint: 'R = m/FWHM; typical values: 1000 (quadrupole), 10000–60000 (TOF), 60000–500000 (Orbitrap), 10⁶ (FT-ICR)',
+      },
+    );
+  }
+}
+
 function checkSticks(sticks: readonly Stick[]): void {
   if (sticks.length === 0) throw new InputError('profile-empty', 'no peaks to draw a profile from');
   for (const s of sticks) {
@@ -58,11 +80,7 @@ function checkSticks(sticks: readonly Stick[]): void {
 /** Sum of Gaussians of FWHM = m/R on a uniform grid (see the module comment). */
 export function profileSpectrum(sticks: readonly Stick[], options: ProfileOptions): Profile {
   const R = options.resolvingPower;
-  if (!(R > 0 && Number.isFinite(R))) {
-    throw new InputError('profile-resolution', `the resolving power must be a positive number, got ${R}`, {
-      hint: 'typical values: 10000 (TOF), 60000–240000 (Orbitrap), 1000000 (FT-ICR)',
-    });
-  }
+  checkResolvingPower(R);
   checkSticks(sticks);
   const ppf = options.pointsPerFwhm ?? 12;
   const cutoff = options.cutoffSigma ?? 6;
@@ -115,7 +133,7 @@ export interface Centroid {
   readonly fwhm: number;
   /** Sticks contributing ≥ `contributionPercent` of the apex height (their Gaussian at the apex). */
   readonly contributingSticks: number;
-  /** True when exactly one stick makes this profile peak. */
+  /** True when exactly one stick makes this profile peak (≥ 50 % of it, no other ≥ the cut). */
   readonly resolved: boolean;
   /** m/z of the stick contributing most to the apex. */
   readonly tallestStickMz: number | null;
@@ -180,13 +198,16 @@ export function centroidProfile(
       if (!tallest || c > tallest.c) tallest = { mz: s.mz, intensity: s.intensity, c };
     }
     const contributing = contributions.filter((c) => c >= contrib * total).length;
+    // resolved: one stick makes the apex. Many small sticks each under the contribution cut
+    // (a wide blend, e.g. Sn1000 at R = 1000) count as zero contributing sticks: not resolved.
+    const resolved = contributing === 1 && tallest !== null && tallest.c >= 0.5 * total;
     out.push({
       mz: swx / sw,
       apexMz,
       height: h,
       fwhm,
       contributingSticks: contributing,
-      resolved: contributing <= 1,
+      resolved,
       tallestStickMz: tallest ? tallest.mz : null,
     });
   }
