@@ -77,6 +77,12 @@ export const COMMANDS: readonly CommandEntry[] = [
       'results kept with --save: list, show, export (JSON lines, extended XYZ) and delete, with provenance',
     load: async () => (await import('./results.js')).resultsCommand,
   },
+  {
+    name: 'catalogue',
+    summary:
+      'known atomically precise clusters from the literature, every count and m/z recomputed; periodic-table map',
+    load: async () => (await import('./catalogue.js')).catalogueCommand,
+  },
 ];
 
 /** The registry entry called `name` (exact match), if any. */
