@@ -88,4 +88,34 @@ describe('superatom count', () => {
     );
     expect(w.results[0].verdict).toBe('closed-shell');
   });
+
+  it('--ligands file.json works as for formula, and formula and count list the same ligands', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sa-count-'));
+    const file = join(dir, 'ligands.json');
+    writeFileSync(file, JSON.stringify([{ name: 'SNap', formula: 'SC10H7', charge: -1, role: 'X' }]));
+    // [Au25(SR)18]− with a user thiolate: 25 − 18 + 1 = 8 (Walter et al., PNAS 105, 9157 (2008))
+    const c = await runCli(['count', '[Au25(SNap)18]-', '--ligands', file, '--json']);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.out).results[0]).toMatchObject({ rule: 'superatom-complex', count: 8 });
+    expect((await runCli(['count', '[Au25(SNap)18]-'])).code).toBe(2);
+    // [Au13(dppe)5Cl2]3+: both commands treat Cl as an X ligand (13 − 2 − 3 = 8)
+    const f = JSON.parse((await runCli(['formula', '[Au13(dppe)5Cl2]3+', '--json'])).out);
+    expect(f.ligands.map((l: { name: string }) => l.name).sort()).toEqual(['Cl', 'dppe']);
+    const k = JSON.parse((await runCli(['count', '[Au13(dppe)5Cl2]3+', '--json'])).out);
+    expect(k.results[0].count).toBe(8);
+  });
+
+  it('--parts forces or refuses a superatomic-molecule reading', async () => {
+    // Au38(SR)24: 14 e, F2-like bi-icosahedral superatomic molecule (Nanoscale 5, 1475 (2013))
+    const two = JSON.parse((await runCli(['count', 'Au38(SR)24', '--json'])).out).results[0];
+    expect(two).toMatchObject({ verdict: 'superatomic-molecule', count: 14 });
+    const one = JSON.parse((await runCli(['count', 'Au38(SR)24', '--parts', '1', '--json'])).out).results[0];
+    expect(one.verdict).toBe('open-shell');
+    const bad = await runCli(['count', 'Au38(SR)24', '--parts', '9']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--parts/);
+  });
 });
