@@ -6,6 +6,14 @@
  */
 import { inputError, splitLines } from './common.js';
 
+/**
+ * At most `max` characters of input text for a message (issue 17.8: an error never echoes more
+ * than a short excerpt): longer text keeps its head and says how long it was.
+ */
+export function short(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…(${text.length} characters)`;
+}
+
 // ---------------------------------------------------------------- tokenizer
 
 interface Token {
@@ -139,7 +147,7 @@ export function parseCifBlocks(text: string, inputName?: string): CifBlock[] {
     if (!current) {
       throw inputError(
         'cif-no-block',
-        `"${t.text.slice(0, 30)}" appears before any data_ block`,
+        `"${short(t.text, 30)}" appears before any data_ block`,
         at(t, t.text.length),
         'a CIF starts its content with a line such as "data_mycluster"',
       );
@@ -149,7 +157,7 @@ export function parseCifBlocks(text: string, inputName?: string): CifBlock[] {
       if (v?.kind !== 'value') {
         throw inputError(
           'cif-missing-value',
-          `tag ${t.text} has no value`,
+          `tag ${short(t.text)} has no value`,
           at(t, t.text.length),
           "give a value after the tag ('?' if unknown)",
         );
@@ -194,7 +202,7 @@ export function parseCifBlocks(text: string, inputName?: string): CifBlock[] {
     // stray value
     throw inputError(
       'cif-stray-value',
-      `value "${t.text.slice(0, 30)}" does not follow a tag`,
+      `value "${short(t.text, 30)}" does not follow a tag`,
       at(t, Math.min(t.text.length, 30)),
       'values with spaces need quotes; every value follows its _tag or sits in a loop_',
     );

@@ -494,9 +494,26 @@ Au1 0.1 0.2 0.3
       [base.replace('Au1', 'Qq1'), /element/, 16],
       [base.replace("'x, y, z'", "'x, y, z"), /not closed/, 10],
       // the caret goes to the value at fault (acceptance test: it used to point at _cell_length_a)
-      [base.replace('_cell_angle_beta 90', '_cell_angle_beta 180'), /no volume/, 6],
+      [base.replace('_cell_angle_beta 90', '_cell_angle_beta 180'), /strictly between 0° and 180°/, 6],
       [base.replace('_cell_length_c 10', '_cell_length_c -10'), /no volume/, 4],
-      [base.replace('_cell_angle_gamma 90', '_cell_angle_gamma 0'), /no volume/, 7],
+      [base.replace('_cell_angle_gamma 90', '_cell_angle_gamma 0'), /strictly between/, 7],
+      // issue 17.6: angles outside (0°, 180°) were wrapped (γ = 450° read as 90°)
+      [base.replace('_cell_angle_gamma 90', '_cell_angle_gamma 450'), /_cell_angle_gamma is 450°/, 7],
+      [base.replace('_cell_angle_alpha 90', '_cell_angle_alpha -90'), /strictly between/, 5],
+      [
+        base.replace(/_cell_angle_(alpha|beta|gamma) 90/g, '_cell_angle_$1 120'),
+        /no volume/, // α = β = γ = 120°: 1 − 3 cos² + 2 cos³ = 0, a flat cell
+        5,
+      ],
+      [
+        base.replace('_cell_length_b 10', '_cell_length_b 12').replace("'x, y, z'", "'y, x, z'"),
+        /does not fit the cell/,
+        10,
+      ],
+      // issue 17.6: a singular operation (det 0) invented atoms; det ±2, fractions, wrong metric
+      [base.replace("'x, y, z'", "'x, x, z'"), /determinant 0, not ±1: it is singular/, 10],
+      [base.replace("'x, y, z'", "'x+y, x-y, z'"), /determinant -2/, 10],
+      [base.replace("'x, y, z'", "'0.5x, y, z'"), /non-integer coefficient/, 10],
       [`_cell_length_a 3\n${base}`, /before any data_/, 1],
     ];
     for (const [text, re, line] of cases) {
@@ -529,5 +546,111 @@ Au1 0.1 0.2 0.3
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('CIF writer at its limits (issue 17.7)', () => {
+  /** Largest distance (Å) between the atoms of `s` and of its CIF read back (same atom order). */
+  const roundTripError = (s: Structure): { error: number; text: string } => {
+    const text = writeCif(s);
+    const back = parseCif(text).structure;
+    expect(back.numbers.length).toBe(s.numbers.length);
+    let error = 0;
+    for (let i = 0; i < s.numbers.length; i++) {
+      const d = [0, 1, 2].map((k) => back.positions[3 * i + k]! - s.positions[3 * i + k]!);
+      error = Math.max(error, Math.hypot(d[0]!, d[1]!, d[2]!));
+    }
+    return { error, text };
+  };
+  /** Atoms at random fractional positions in [0.05, 0.95) of a cell in standard orientation. */
+  const randomCrystal = (cell: Float64Array, n: number, seed: number): Structure => {
+    const rng = createRng(seed);
+    const positions: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const f = [0, 1, 2].map(() => 0.05 + 0.9 * rng.next());
+      for (let k = 0; k < 3; k++)
+        positions.push(f[0]! * cell[k]! + f[1]! * cell[3 + k]! + f[2]! * cell[6 + k]!);
+    }
+    return createStructure({
+      numbers: positions.filter((_, i) => i % 3 === 0).map(() => 79),
+      positions,
+      cell,
+    });
+  };
+
+  it('a 1e7 Å triclinic cell reads back within 1e-4 Å (6 decimals moved atoms by up to ~10 Å)', () => {
+    const s = randomCrystal(cellFromParameters(1e7, 1.2e7, 0.9e7, 80, 95, 105), 20, 7);
+    const { error, text } = roundTripError(s);
+    expect(error).toBeLessThan(1e-4);
+    // 0.5e-6 × 3e7 Å = 15 Å was the old worst case; now the fractions carry ≥ 10 decimals
+    expect(text).toMatch(/_atom_site_occupancy\nAu1 +Au +\d\.\d{10,} /);
+  });
+
+  it('small cells near the 1 Å³/atom cap read back within 1e-4 Å, and tiny lengths keep their digits', () => {
+    const one = createStructure({
+      numbers: [1],
+      positions: [0.3, 0.4, 0.5],
+      cell: cellFromParameters(1, 1, 1, 90, 90, 90),
+    });
+    expect(roundTripError(one).error).toBeLessThan(1e-4);
+    const tri = randomCrystal(cellFromParameters(1.1, 1.3, 1.2, 70, 80, 100), 1, 3);
+    expect(roundTripError(tri).error).toBeLessThan(1e-4);
+    const tiny = createStructure({
+      numbers: [1],
+      positions: [0, 0, 0],
+      cell: cellFromParameters(2e-4, 3e-4, 4e-4, 90, 90, 90),
+    });
+    const back = parseCif(writeCif(tiny)).report.cellParameters;
+    expect(back[0] / 2e-4).toBeCloseTo(1, 6); // was written "0.000200", three digits
+    expect(back[2] / 4e-4).toBeCloseTo(1, 6);
+  });
+
+  it('refuses a cell too large for double precision at 1e-4 Å (1e15 Å)', () => {
+    const s = randomCrystal(cellFromParameters(1e15, 1e15, 1e15, 90, 90, 90), 2, 1);
+    expect(() => writeCif(s)).toThrow(/cannot write this cell .* within 0.0001 Å/);
+  });
+
+  it('property: random cells from 10 Å to 1e8 Å read back within 1e-4 Å', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(
+          fc.double({ min: 1, max: 8, noNaN: true }),
+          fc.double({ min: 1, max: 8, noNaN: true }),
+          fc.double({ min: 1, max: 8, noNaN: true }),
+        ),
+        fc.tuple(
+          fc.double({ min: 70, max: 110, noNaN: true }),
+          fc.double({ min: 70, max: 110, noNaN: true }),
+          fc.double({ min: 70, max: 110, noNaN: true }),
+        ),
+        fc.nat(1000),
+        ([la, lb, lc], [al, be, ga], seed) => {
+          const cell = cellFromParameters(10 ** la, 10 ** lb, 10 ** lc, al, be, ga);
+          const s = randomCrystal(cell, 2, seed);
+          expect(roundTripError(s).error).toBeLessThan(1e-4);
+        },
+      ),
+      { numRuns: 60, seed: 17 },
+    );
+  });
+});
+
+describe('messages stay short (issue 17.8)', () => {
+  it('a 100 kB symmetry operation or label is not echoed in full', () => {
+    const base = `data_x\n_cell_length_a 10\n_cell_length_b 10\n_cell_length_c 10\n_cell_angle_alpha 90\n_cell_angle_beta 90\n_cell_angle_gamma 90\nloop_\n_symmetry_equiv_pos_as_xyz\n'x, y, z'\nloop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nAu1 0.1 0.2 0.3\n`;
+    const long = 'q'.repeat(100_000);
+    for (const text of [
+      base.replace("'x, y, z'", `'x, y, ${long}'`),
+      base.replace('Au1 0.1', `Au${long} 0.1x`),
+      base.replace('_cell_angle_gamma 90', `_cell_angle_gamma 9${'0'.repeat(100_000)}`),
+    ]) {
+      try {
+        parseCif(text);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as InputError).message.length).toBeLessThan(300);
+      }
+    }
   });
 });

@@ -33,6 +33,7 @@ import {
   parseCifNumber,
   parseSymop,
   type SymOp,
+  short,
 } from './cif-syntax.js';
 import { elementNumber, inputError, lookupSymbol, splitLines, symbolOf } from './common.js';
 
@@ -137,7 +138,7 @@ function getNumber(
 ): number {
   const v = block.items.get(tag);
   if (!v) {
-    throw new InputError('cif-missing', `the data block ${block.name} has no ${tag}`, {
+    throw new InputError('cif-missing', `the data block ${short(block.name)} has no ${tag}`, {
       hint: 'a crystal structure needs _cell_length_a/b/c and _cell_angle_alpha/beta/gamma',
       location: { line: block.line, ...(inputName ? { inputName } : {}) },
     });
@@ -146,7 +147,7 @@ function getNumber(
   if (Number.isNaN(n)) {
     throw inputError(
       'cif-number',
-      `${tag} is not a number: "${v.text}"`,
+      `${tag} is not a number: "${short(v.text)}"`,
       { line: v.line, column: v.column, length: v.text.length, source: lines?.[v.line - 1], inputName },
       'write it as 12.345 or 12.345(6)',
     );
@@ -165,7 +166,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   if (!block) {
     throw inputError(
       'cif-empty',
-      options.block ? `no data block named ${options.block}` : 'no data_ block found',
+      options.block ? `no data block named ${short(options.block)}` : 'no data_ block found',
       { line: 1, inputName },
       'a CIF holds one or more blocks starting with data_<name>',
     );
@@ -196,6 +197,17 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     number,
     number,
   ];
+  // angles outside (0°, 180°) describe no cell (cos/sin would silently wrap γ = 450° to 90°)
+  for (let k = 3; k < 6; k++) {
+    if (par[k]! > 0 && par[k]! < 180) continue;
+    const v = block.items.get(cellTags[k]!)!;
+    throw inputError(
+      'cif-cell',
+      `${cellTags[k]} is ${short(v.text)}°: a cell angle lies strictly between 0° and 180°`,
+      loc(v, v.text.length),
+      'cell angles are in degrees, e.g. 90 or 104.52(3)',
+    );
+  }
   let cell: Float64Array;
   try {
     cell = cellFromParameters(...par);
@@ -225,11 +237,13 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       if (!op) {
         throw inputError(
           'cif-symop',
-          `cannot read the symmetry operation "${v.text}"`,
+          `cannot read the symmetry operation "${short(v.text)}"`,
           loc(v, v.text.length),
           "write it as 'x, y, z' or '-x+1/2, y+1/2, -z' (quoted, one operation per row)",
         );
       }
+      const bad = symopProblem(op, cell);
+      if (bad) throw inputError('cif-symop', bad.message, loc(v, v.text.length), bad.hint);
       symops.push(op);
     }
     break;
@@ -239,7 +253,9 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       const v = block.items.get(tag);
       if (!v) continue;
       const op = parseSymop(v.text);
-      if (!op) throw inputError('cif-symop', `cannot read the symmetry operation "${v.text}"`, loc(v));
+      if (!op) throw inputError('cif-symop', `cannot read the symmetry operation "${short(v.text)}"`, loc(v));
+      const bad = symopProblem(op, cell);
+      if (bad) throw inputError('cif-symop', bad.message, loc(v, v.text.length), bad.hint);
       symops = [op];
       symopSource = tag;
     }
@@ -252,7 +268,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     symops = [parseSymop('x,y,z')!];
     if (sg && sg.replace(/\s/g, '').toUpperCase() !== 'P1') {
       warnings.push(
-        `no symmetry operations listed although the space group is ${sg}; only the listed atoms are used (P1)`,
+        `no symmetry operations listed although the space group is ${short(sg)}; only the listed atoms are used (P1)`,
       );
     }
   }
@@ -264,8 +280,8 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     throw inputError(
       'cif-no-sites',
       cart
-        ? `data block ${block.name} gives Cartesian _atom_site_Cartn_x coordinates (mmCIF), which this reader does not take`
-        : `data block ${block.name} has no _atom_site_fract_x loop`,
+        ? `data block ${short(block.name)} gives Cartesian _atom_site_Cartn_x coordinates (mmCIF), which this reader does not take`
+        : `data block ${short(block.name)} has no _atom_site_fract_x loop`,
       { line: block.line, inputName },
       cart
         ? 'convert the file to PDB or XYZ'
@@ -306,7 +322,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       const fromLabel = label ? elementNumber(label) : 0;
       throw inputError(
         'cif-element',
-        `site "${label || typeValue.text}": _atom_site_type_symbol "${typeValue.text}" is not an element`,
+        `site "${short(label || typeValue.text)}": _atom_site_type_symbol "${short(typeValue.text)}" is not an element`,
         loc(typeValue, typeValue.text.length),
         `the type symbol starts with an element symbol (Au, AU, Au1+, O2-)${fromLabel ? `; the label suggests ${symbolOf(fromLabel)}` : ''}; write '?' to take the element from the label`,
       );
@@ -316,7 +332,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       const v = row[cType >= 0 ? cType : Math.max(cLabel, 0)]!;
       throw inputError(
         'cif-element',
-        `cannot tell the element of site "${label || v.text}"`,
+        `cannot tell the element of site "${short(label || v.text)}"`,
         loc(v, v.text.length),
         'give _atom_site_type_symbol (Au, S, C) or a label that starts with the symbol (Au1, S12)',
       );
@@ -328,7 +344,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       if (Number.isNaN(num)) {
         throw inputError(
           'cif-number',
-          `fractional coordinate of site "${label}" is not a number: "${v.text}"`,
+          `fractional coordinate of site "${short(label)}" is not a number: "${short(v.text)}"`,
           loc(v, v.text.length),
           'coordinates are fractions of the cell, e.g. 0.1234(5)',
         );
@@ -342,14 +358,14 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
         const v = row[cOcc]!;
         throw inputError(
           'cif-number',
-          `occupancy of site "${label}" is not a number ≥ 0: "${v.text}"`,
+          `occupancy of site "${short(label)}" is not a number ≥ 0: "${short(v.text)}"`,
           loc(v),
         );
       }
       if (occupancy > 1.01) {
         // an occupancy is a fraction of a site; above 1 (beyond rounding) the file is inconsistent
         warnings.push(
-          `site "${label}" (line ${row[cOcc]!.line}) has occupancy ${row[cOcc]!.text} > 1; read as a full site`,
+          `site "${short(label)}" (line ${row[cOcc]!.line}) has occupancy ${short(row[cOcc]!.text)} > 1; read as a full site`,
         );
       }
     }
@@ -504,7 +520,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     if (sa.z !== sb.z) {
       throw inputError(
         'cif-overlap',
-        `sites "${sa.label}" (${symbolOf(sa.z)}, line ${sa.line}) and "${sb.label}" (${symbolOf(sb.z)}) are ${d.toFixed(3)} Å apart after symmetry expansion, both with full occupancy`,
+        `sites "${short(sa.label)}" (${symbolOf(sa.z)}, line ${sa.line}) and "${short(sb.label)}" (${symbolOf(sb.z)}) are ${d.toFixed(3)} Å apart after symmetry expansion, both with full occupancy`,
         { line: sb.line, source: lines[sb.line - 1] ?? '', inputName },
         'one of them is misplaced or has the wrong element; if they are alternatives, give them occupancies < 1 (and disorder groups)',
       );
@@ -518,7 +534,7 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   }
   for (const e of coincident.values()) {
     warnings.push(
-      `sites "${e.kept}" and "${e.merged}" are at the same position (${e.distanceA.toFixed(3)} Å apart after symmetry expansion, ${e.atoms} atom${e.atoms === 1 ? '' : 's'}): merged, kept "${e.kept}"`,
+      `sites "${short(e.kept)}" and "${short(e.merged)}" are at the same position (${e.distanceA.toFixed(3)} Å apart after symmetry expansion, ${e.atoms} atom${e.atoms === 1 ? '' : 's'}): merged, kept "${short(e.kept)}"`,
     );
   }
   if (coincident.size > 0) {
@@ -576,10 +592,10 @@ export function cifNotes(report: CifReport): string[] {
   const out: string[] = [];
   for (const asm of report.disorder.assemblies) {
     out.push(
-      `disorder assembly ${asm.assembly || '(unnamed)'}: kept group ${asm.chosen} of ${asm.groups
+      `disorder assembly ${short(asm.assembly || '(unnamed)')}: kept group ${short(asm.chosen)} of ${asm.groups
         .map(
           (g) =>
-            `group ${g.group} (${g.sites} site${g.sites === 1 ? '' : 's'}, mean occupancy ${g.meanOccupancy.toFixed(3)})`,
+            `group ${short(g.group)} (${g.sites} site${g.sites === 1 ? '' : 's'}, mean occupancy ${g.meanOccupancy.toFixed(3)})`,
         )
         .join(', ')}`,
     );
@@ -589,7 +605,7 @@ export function cifNotes(report: CifReport): string[] {
   if (dropped > 0) out.push(`${dropped} minor-part disorder site${dropped === 1 ? '' : 's'} dropped`);
   for (const m of report.disorder.mixedSites) {
     out.push(
-      `co-occupied site: kept "${m.kept}" (occupancy ${m.occupancies[0]}), dropped ${m.dropped.map((d, i) => `"${d}" (${m.occupancies[i + 1]})`).join(', ')}`,
+      `co-occupied site: kept "${short(m.kept)}" (occupancy ${m.occupancies[0]}), dropped ${m.dropped.map((d, i) => `"${short(d)}" (${m.occupancies[i + 1]})`).join(', ')}`,
     );
   }
   out.push(...report.warnings);
@@ -673,6 +689,60 @@ function periodicClosePairs(
         }
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/**
+ * Why an operation cannot be a crystallographic symmetry operation of this
+ * cell, or null. In the fractional basis the rotation part R of a lattice
+ * symmetry is an integer matrix with det R = ±1 (International Tables A,
+ * §1.2), and it preserves the metric: RᵀGR = G with G the metric tensor of
+ * the cell (G_ij = a_i·a_j). A singular operation (`x, x, z`, det 0) would
+ * map the asymmetric unit onto a plane and invent atoms; det ±2 or a
+ * non-integer entry is no lattice symmetry; an operation that changes
+ * lengths (`y, x, z` with a ≠ b) belongs to another cell or setting. Metric
+ * tolerance: 2 % of √(G_ii G_jj), loose enough for refined cells whose
+ * constrained parameters differ in the last digits.
+ */
+function symopProblem(op: SymOp, cell: Float64Array): { message: string; hint: string } | null {
+  const R = op.rotation;
+  const text = short(op.text);
+  if (R.some((x) => Math.abs(x - Math.round(x)) > 1e-6)) {
+    return {
+      message: `symmetry operation "${text}" has a non-integer coefficient of x, y or z`,
+      hint: 'in fractional coordinates the x, y, z coefficients of a symmetry operation are −1, 0 or 1 (or small integers)',
+    };
+  }
+  const det =
+    R[0]! * (R[4]! * R[8]! - R[5]! * R[7]!) -
+    R[1]! * (R[3]! * R[8]! - R[5]! * R[6]!) +
+    R[2]! * (R[3]! * R[7]! - R[4]! * R[6]!);
+  if (Math.abs(Math.abs(det) - 1) > 1e-6) {
+    return {
+      message: `symmetry operation "${text}" has determinant ${Math.round(det)}, not ±1: ${det === 0 ? 'it is singular (two coordinates the same or missing) and would invent atoms' : 'it changes the cell volume'}`,
+      hint: 'each of x, y, z must appear once across the three parts, as in "-y, x-y, z"',
+    };
+  }
+  const G = [0, 1, 2].map((i) =>
+    [0, 1, 2].map(
+      (j) =>
+        cell[3 * i]! * cell[3 * j]! +
+        cell[3 * i + 1]! * cell[3 * j + 1]! +
+        cell[3 * i + 2]! * cell[3 * j + 2]!,
+    ),
+  );
+  // (RᵀGR)_ij = Σ_kl R_ki G_kl R_lj, with R row-major: R_ki = R[3k + i]
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) {
+      let v = 0;
+      for (let k = 0; k < 3; k++) for (let l = 0; l < 3; l++) v += R[3 * k + i]! * G[k]![l]! * R[3 * l + j]!;
+      if (Math.abs(v - G[i]![j]!) > 0.02 * Math.sqrt(G[i]![i]! * G[j]![j]!)) {
+        return {
+          message: `symmetry operation "${text}" does not fit the cell: it changes lengths or angles (${'abc'[i]}·${'abc'[j]} ${G[i]![j]!.toFixed(2)} → ${v.toFixed(2)} Å²)`,
+          hint: 'the operations belong to another cell or setting: check the cell parameters and the space-group setting',
+        };
+      }
+    }
+  return null;
 }
 
 /** Join values split at spaces back into operations with two commas each ("-x," "y," "-z" → "-x, y, -z"). */
