@@ -118,4 +118,15 @@ describe('superatom count', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--parts/);
   });
+
+  it('deep bracket nesting is exit 2 with the column, never a stack overflow (issue 17.4)', async () => {
+    for (const text of [`${'('.repeat(886)}Au${')'.repeat(886)}`, '('.repeat(1707)]) {
+      for (const cmd of ['formula', 'count']) {
+        const r = await runCli([cmd, text]);
+        expect(r.code, `${cmd} ${text.length} chars`).toBe(2);
+        expect(r.err).toMatch(/nested more than 32 deep/);
+        expect(r.err).not.toMatch(/call stack|at .*\.js/);
+      }
+    }
+  });
 });
