@@ -15,14 +15,41 @@
  *   (2007) (Au102: Au79 kernel, 19 monomeric and 2 dimeric staples).
  * - A staple is a connected set of staple metals and their chalcogens; x metal
  *   atoms and x + 1 chalcogens make RS–(M–SR)x (x = 1 monomeric, 2 dimeric).
+ * - Embedded chains (issue 9.10): a staple unit of ≥ 2 metal atoms every one of
+ *   which lies in the kernel surface — ≥ 2 kernel neighbours within 1.07 d_nn
+ *   (d_nn: median nearest kernel–kernel distance) and less than 1.5 Å further
+ *   from the kernel centroid than those neighbours — is kernel, not a staple:
+ *   its chalcogens are bridging thiolates. Staple Au(I) atoms sit 1.6–2.9 Å
+ *   above their kernel contacts in the reference cores (Au25, Au38, Au102,
+ *   Au144); the four "S–Au–S–Au–S" chains sunk into the fcc Au28 kernel of
+ *   Au36(SR)24 sit 0.8–1.5 Å above. This gives the crystallographers' Au36 =
+ *   Au28 kernel + 4 dimeric staples + 12 bridging SR (Zeng et al., Angew. Chem.
+ *   Int. Ed. 51, 13114 (2012)). A single linear RS–Au–SR stays a monomeric
+ *   staple however low it sits (Au133: Au107 kernel + 26 monomeric staples).
+ * - Bridging: a chalcogen bound to ≥ 2 kernel metal atoms and to no staple
+ *   metal (μ2-SR, μ3-SR): Au28(SR)20 = Au20 + 4 dimeric staples + 8 bridging SR
+ *   (Zeng et al., J. Am. Chem. Soc. 135, 10011 (2013)).
  * - Kernel: the remaining metal atoms. Shells: distances from the kernel
- *   centroid split where consecutive distances differ by > 0.35 d_nn.
+ *   centroid split where consecutive distances differ by > 0.35 d_nn. Centred
+ *   13-atom units and their fusion are named by ./kernel-units.ts
+ *   (face-sharing bi-icosahedron, interpenetrating cuboctahedra, …).
+ * - Short contacts (./bonds.ts findShortContacts) are listed in `warnings`;
+ *   an H···H clash between hydrogens of different atoms is not a bond.
  * - Caps: metal atoms bonded to a P (or As) atom, i.e. M–PR3 vertex caps.
  * - Ligands: connected components of the non-metal atoms, named by formula
  *   (Hill order).
  */
 import { elementByZ } from '../data/index.js';
-import { type BondStatistic, type Bonds, bondStatistics, connectedComponents, findBonds } from './bonds.js';
+import {
+  type BondStatistic,
+  type Bonds,
+  bondStatistics,
+  connectedComponents,
+  findBonds,
+  findShortContacts,
+  type ShortContact,
+} from './bonds.js';
+import { describeKernel, type KernelUnit } from './kernel-units.js';
 import type { Structure } from './structure.js';
 
 const NON_METALS = new Set([1, 2, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 33, 34, 35, 36, 52, 53, 54, 85, 86]);
@@ -42,6 +69,18 @@ export interface AnatomyOptions {
   readonly bonds?: Bonds;
   /** Smallest X–M–X angle (degrees) for a staple metal (default 140). */
   readonly stapleAngleDeg?: number;
+  /** Largest height (Å) above its kernel contacts for a chain metal to count as embedded (default 1.5). */
+  readonly embeddedHeightA?: number;
+}
+
+/** A chalcogen bound only to kernel metal atoms (μ2-SR between two of them, or μ3). */
+export interface BridgingLigand {
+  /** 'μ2-SR', 'μ3-SR', 'μ2-SeR', … */
+  readonly motif: string;
+  /** The chalcogen (0-based). */
+  readonly atom: number;
+  /** The kernel metal atoms it binds (0-based). */
+  readonly metals: readonly number[];
 }
 
 export interface StapleUnit {
@@ -65,8 +104,18 @@ export interface Anatomy {
     readonly shells: readonly (readonly number[])[];
     /** Whether an atom sits at the kernel centre (within 0.35 d_nn of the centroid). */
     readonly centred: boolean;
+    /** Name from its centred 13-atom units (e.g. 'face-sharing bi-icosahedron'), or null. */
+    readonly description: string | null;
+    /** The centred units (centre + 12 neighbours). */
+    readonly units: readonly KernelUnit[];
   };
   readonly staples: readonly StapleUnit[];
+  /** Chalcogens bound only to kernel atoms (bridging thiolates), not part of a staple. */
+  readonly bridging: readonly BridgingLigand[];
+  /** Pairs closer than the plausibility limits of findShortContacts. */
+  readonly shortContacts: readonly ShortContact[];
+  /** Plain-language warnings (short contacts). */
+  readonly warnings: readonly string[];
   /** Counts of staple motifs by name, e.g. { 'Au(SR)2': 19, 'Au2(SR)3': 2 }. */
   readonly stapleSummary: Readonly<Record<string, number>>;
   /** Vertex caps: metal atom and the P/As atom bound to it. */
@@ -77,7 +126,7 @@ export interface Anatomy {
     readonly count: number;
     readonly molecules: readonly (readonly number[])[];
   }[];
-  /** Per-atom class: 'kernel', 'staple', 'ligand' (non-metal), 'metal' (other metal atoms, none by default). */
+  /** Per-atom class: 'kernel', 'staple', 'ligand' (non-metal, bridging chalcogens included), 'metal' (other metal atoms, none by default). */
   readonly atomClass: readonly string[];
   /** Bond-length statistics by element pair and structural class. */
   readonly bonds: readonly BondStatistic[];
@@ -106,8 +155,20 @@ export function analyzeAnatomy(s: Structure, options: AnatomyOptions = {}): Anat
   const n = s.numbers.length;
   const z = s.numbers;
   const p = s.positions;
-  const bonds = options.bonds ?? findBonds(s);
+  const found = options.bonds ?? findBonds(s);
   const minAngle = options.stapleAngleDeg ?? 140;
+  const maxHeight = options.embeddedHeightA ?? 1.5;
+  // Short contacts are warnings; an H···H clash between hydrogens of different atoms is no bond.
+  const shortContacts = findShortContacts(s, found);
+  const clash = new Set(shortContacts.filter((c) => c.pair === 'H-H').map((c) => `${c.i}-${c.j}`));
+  const bonds: Bonds = clash.size ? dropBonds(found, clash) : found;
+  const warnings = shortContacts
+    .slice(0, 20)
+    .map(
+      (c) =>
+        `short contact ${c.pair} ${c.distanceA.toFixed(3)} Å between atoms ${c.i + 1} and ${c.j + 1} (below ${c.limitA.toFixed(2)} Å)${c.pair === 'H-H' ? ': not taken as a bond' : ''}; check the structure`,
+    );
+  if (shortContacts.length > 20) warnings.push(`… and ${shortContacts.length - 20} more short contacts`);
   const nb: number[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k < bonds.i.length; k++) {
     nb[bonds.i[k]!]!.push(bonds.j[k]!);
@@ -130,43 +191,34 @@ export function analyzeAnatomy(s: Structure, options: AnatomyOptions = {}): Anat
     }
     staple[i] = linear;
   }
-  // Staple units: components of staple metals + their chalcogens (M–X bonds only).
-  const unitOf = new Int32Array(n).fill(-1);
-  const staples: StapleUnit[] = [];
-  for (let i = 0; i < n; i++) {
-    if (!staple[i] || unitOf[i]! >= 0) continue;
-    const id = staples.length;
-    const metals: number[] = [];
-    const xs: number[] = [];
-    const stack = [i];
-    unitOf[i] = id;
-    while (stack.length) {
-      const u = stack.pop()!;
-      if (staple[u]) metals.push(u);
-      else xs.push(u);
-      for (const v of nb[u]!) {
-        if (unitOf[v]! >= 0) continue;
-        const ok = staple[u] ? CHALCOGENS.has(z[v]!) : staple[v];
-        if (!ok) continue;
-        unitOf[v] = id;
-        stack.push(v);
-      }
-    }
-    metals.sort((a, b) => a - b);
-    xs.sort((a, b) => a - b);
-    const mSym = sym(z[metals[0]!]!);
-    const xSym = sym(z[xs[0] ?? 16]!);
-    const x = metals.length;
-    const r = xSym === 'S' ? 'SR' : `${xSym}R`;
-    const motif = `${mSym}${x === 1 ? '' : x}(${r})${xs.length}`;
-    const kind = x === 1 ? 'monomeric' : x === 2 ? 'dimeric' : x === 3 ? 'trimeric' : `M${x}`;
-    staples.push({ motif, kind, atoms: [...metals, ...xs], metalCount: x, ligandAtomCount: xs.length });
+  let staples = stapleUnits(z, nb, staple);
+  // Chains sunk into the kernel surface are kernel atoms with bridging chalcogens (module comment).
+  const embedded = embeddedUnits(p, z, nb, metal, staple, staples, maxHeight);
+  if (embedded.length) {
+    for (const u of embedded) for (const m of u.atoms.slice(0, u.metalCount)) staple[m] = false;
+    staples = stapleUnits(z, nb, staple);
   }
   const kernelAtoms: number[] = [];
   for (let i = 0; i < n; i++) if (metal[i] && !staple[i]) kernelAtoms.push(i);
   const elements: Record<string, number> = {};
   for (const i of kernelAtoms) elements[sym(z[i]!)] = (elements[sym(z[i]!)] ?? 0) + 1;
   const { shells, centred } = radialShells(p, kernelAtoms);
+  const inKernel = new Uint8Array(n);
+  for (const i of kernelAtoms) inKernel[i] = 1;
+  const kernelDescription = describeKernel(p, kernelAtoms, (i) => nb[i]!.filter((j) => inKernel[j]));
+  // Bridging chalcogens: bound to ≥ 2 kernel metals and to no staple metal.
+  const bridging: BridgingLigand[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!CHALCOGENS.has(z[i]!)) continue;
+    const ms = nb[i]!.filter((j) => metal[j]);
+    if (ms.length < 2 || ms.some((j) => staple[j])) continue;
+    const xSym = sym(z[i]!);
+    bridging.push({
+      motif: `μ${ms.length}-${xSym === 'S' ? 'S' : xSym}R`,
+      atom: i,
+      metals: ms.sort((a, b) => a - b),
+    });
+  }
   // Caps: metal–P/As bonds.
   const caps: { metal: number; ligandAtom: number; motif: string }[] = [];
   for (let k = 0; k < bonds.i.length; k++) {
@@ -233,13 +285,121 @@ export function analyzeAnatomy(s: Structure, options: AnatomyOptions = {}): Anat
   const stapleSummary: Record<string, number> = {};
   for (const st of staples) stapleSummary[st.motif] = (stapleSummary[st.motif] ?? 0) + 1;
   return {
-    kernel: { count: kernelAtoms.length, elements, atoms: kernelAtoms, shells, centred },
+    kernel: {
+      count: kernelAtoms.length,
+      elements,
+      atoms: kernelAtoms,
+      shells,
+      centred,
+      description: kernelDescription.name,
+      units: kernelDescription.units,
+    },
     staples,
+    bridging,
+    shortContacts,
+    warnings,
     stapleSummary,
     caps,
     ligands,
     atomClass,
     bonds: bondStatistics(s, bonds, classOf),
+  };
+}
+
+/** Staple units: connected sets of staple metals and their chalcogens (M–X bonds only). */
+function stapleUnits(
+  z: Uint8Array,
+  nb: readonly (readonly number[])[],
+  staple: readonly boolean[],
+): StapleUnit[] {
+  const n = z.length;
+  const unitOf = new Int32Array(n).fill(-1);
+  const staples: StapleUnit[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!staple[i] || unitOf[i]! >= 0) continue;
+    const id = staples.length;
+    const metals: number[] = [];
+    const xs: number[] = [];
+    const stack = [i];
+    unitOf[i] = id;
+    while (stack.length) {
+      const u = stack.pop()!;
+      if (staple[u]) metals.push(u);
+      else xs.push(u);
+      for (const v of nb[u]!) {
+        if (unitOf[v]! >= 0) continue;
+        const ok = staple[u] ? CHALCOGENS.has(z[v]!) : staple[v];
+        if (!ok) continue;
+        unitOf[v] = id;
+        stack.push(v);
+      }
+    }
+    metals.sort((a, b) => a - b);
+    xs.sort((a, b) => a - b);
+    const mSym = sym(z[metals[0]!]!);
+    const xSym = sym(z[xs[0] ?? 16]!);
+    const x = metals.length;
+    const r = xSym === 'S' ? 'SR' : `${xSym}R`;
+    const motif = `${mSym}${x === 1 ? '' : x}(${r})${xs.length}`;
+    const kind = x === 1 ? 'monomeric' : x === 2 ? 'dimeric' : x === 3 ? 'trimeric' : `M${x}`;
+    staples.push({ motif, kind, atoms: [...metals, ...xs], metalCount: x, ligandAtomCount: xs.length });
+  }
+  return staples;
+}
+
+/** Kernel neighbours within this factor of the kernel d_nn count as lattice contacts of an embedded metal. */
+const EMBEDDED_CONTACT_RATIO = 1.07;
+
+/**
+ * Staple units of ≥ 2 metals whose every metal lies in the kernel surface (module comment):
+ * ≥ 2 kernel neighbours within 1.07 d_nn, and a height above them (distance from the kernel
+ * centroid minus theirs) below `maxHeight` Å.
+ */
+function embeddedUnits(
+  p: ArrayLike<number>,
+  z: Uint8Array,
+  nb: readonly (readonly number[])[],
+  metal: readonly boolean[],
+  staple: readonly boolean[],
+  units: readonly StapleUnit[],
+  maxHeight: number,
+): StapleUnit[] {
+  const chains = units.filter((u) => u.metalCount >= 2);
+  if (!chains.length) return [];
+  const kernel: number[] = [];
+  for (let i = 0; i < z.length; i++) if (metal[i] && !staple[i]) kernel.push(i);
+  if (kernel.length < 4) return [];
+  const d = (i: number, j: number) =>
+    Math.hypot(p[3 * i]! - p[3 * j]!, p[3 * i + 1]! - p[3 * j + 1]!, p[3 * i + 2]! - p[3 * j + 2]!);
+  const isKernel = (j: number) => metal[j]! && !staple[j];
+  // d_nn: median over kernel atoms of the nearest bonded kernel neighbour
+  const nearest: number[] = [];
+  for (const i of kernel) {
+    let best = Number.POSITIVE_INFINITY;
+    for (const j of nb[i]!) if (isKernel(j)) best = Math.min(best, d(i, j));
+    if (Number.isFinite(best)) nearest.push(best);
+  }
+  if (!nearest.length) return [];
+  nearest.sort((a, b) => a - b);
+  const dnn = nearest[Math.floor(nearest.length / 2)]!;
+  const c = [0, 1, 2].map((k) => kernel.reduce((t, i) => t + p[3 * i + k]!, 0) / kernel.length);
+  const r = (i: number) => Math.hypot(p[3 * i]! - c[0]!, p[3 * i + 1]! - c[1]!, p[3 * i + 2]! - c[2]!);
+  const sunk = (m: number) => {
+    const close = nb[m]!.filter((j) => isKernel(j) && d(m, j) <= EMBEDDED_CONTACT_RATIO * dnn);
+    if (close.length < 2) return false;
+    const height = r(m) - close.reduce((t, j) => t + r(j), 0) / close.length;
+    return height < maxHeight;
+  };
+  return chains.filter((u) => u.atoms.slice(0, u.metalCount).every(sunk));
+}
+
+function dropBonds(bonds: Bonds, drop: ReadonlySet<string>): Bonds {
+  const keep: number[] = [];
+  for (let k = 0; k < bonds.i.length; k++) if (!drop.has(`${bonds.i[k]}-${bonds.j[k]}`)) keep.push(k);
+  return {
+    i: Uint32Array.from(keep, (k) => bonds.i[k]!),
+    j: Uint32Array.from(keep, (k) => bonds.j[k]!),
+    lengthA: Float64Array.from(keep, (k) => bonds.lengthA[k]!),
   };
 }
 

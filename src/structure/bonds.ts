@@ -274,3 +274,75 @@ export function bondStatistics(
       return { pair, ...(cls ? { class: cls } : {}), count, mean, sd, min, max };
     });
 }
+
+/**
+ * Shortest plausible distances (issue 9.10). A contact below these is reported, not taken
+ * silently as a bond:
+ * - any pair without H: 0.7 × (r_i + r_j) (Cordero covalent radii); the shortest real bonds are
+ *   ≈ 0.8 × the single-bond sum (C≡C 1.20 Å vs 1.52, N≡N 1.10 vs 1.42), so 0.7 leaves room
+ *   for multiple bonds;
+ * - X–H (X ≠ H): 0.7 × (r_X + r_H) as well (C–H 0.75, O–H 0.62 Å; real 1.09 and 0.96 Å);
+ * - H···H: 1.5 Å unless the two hydrogens are a free H₂ (0.74 Å) or both bound to one atom
+ *   (η²-H₂ complexes, 0.8–1.0 Å, Kubas, Chem. Rev. 107, 4152 (2007)); between hydrogens of
+ *   different groups the closest non-bonded contacts in crystals are ≈ 1.8–2.0 Å (Rowland &
+ *   Taylor, J. Phys. Chem. 100, 7384 (1996): van der Waals radius of H 1.10 Å).
+ */
+export const SHORT_CONTACT_FACTOR = 0.7;
+/** H···H distance (Å) below which two hydrogens that each belong to another atom are too close. */
+export const SHORT_HH_CONTACT_A = 1.5;
+
+export interface ShortContact {
+  /** Atom indices (0-based), i < j. */
+  readonly i: number;
+  readonly j: number;
+  /** Element pair, alphabetical, 'H-H'. */
+  readonly pair: string;
+  /** Distance, Å. */
+  readonly distanceA: number;
+  /** The limit it falls below, Å. */
+  readonly limitA: number;
+}
+
+/**
+ * Pairs closer than the limits above (grid search, linear time). `bonds` (default: findBonds)
+ * tells which atoms each hydrogen is bound to (see the H···H rule).
+ */
+export function findShortContacts(s: Structure, bonds: Bonds = findBonds(s)): ShortContact[] {
+  const n = s.numbers.length;
+  if (n < 2) return [];
+  const z = s.numbers;
+  // non-H neighbours of each hydrogen
+  const hNeighbours = new Map<number, number[]>();
+  for (let k = 0; k < bonds.i.length; k++) {
+    const a = bonds.i[k]!;
+    const b = bonds.j[k]!;
+    if (z[a] === 1 && z[b] !== 1) hNeighbours.set(a, [...(hNeighbours.get(a) ?? []), b]);
+    if (z[b] === 1 && z[a] !== 1) hNeighbours.set(b, [...(hNeighbours.get(b) ?? []), a]);
+  }
+  let maxR = 0;
+  for (const x of new Set(z)) maxR = Math.max(maxR, covalentRadius(x));
+  const reach = Math.max(SHORT_HH_CONTACT_A, 2 * maxR * SHORT_CONTACT_FACTOR);
+  const out: ShortContact[] = [];
+  createGrid(s.positions, reach).forEachPair(reach, (i, j, d2) => {
+    const a = Math.min(i, j);
+    const b = Math.max(i, j);
+    let limit: number;
+    if (z[a] === 1 && z[b] === 1) {
+      const na = hNeighbours.get(a) ?? [];
+      const nb = hNeighbours.get(b) ?? [];
+      // free H₂, or η²-H₂ on one atom (both hydrogens bound to the same atom)
+      if ((na.length === 0 && nb.length === 0) || na.some((x) => nb.includes(x))) return;
+      limit = SHORT_HH_CONTACT_A;
+    } else limit = SHORT_CONTACT_FACTOR * (covalentRadius(z[a]!) + covalentRadius(z[b]!));
+    if (d2 < limit * limit) {
+      out.push({
+        i: a,
+        j: b,
+        pair: [symbol(z[a]!), symbol(z[b]!)].sort().join('-'),
+        distanceA: Math.sqrt(d2),
+        limitA: limit,
+      });
+    }
+  });
+  return out.sort((x, y) => x.distanceA - y.distanceA || x.i - y.i || x.j - y.j);
+}
