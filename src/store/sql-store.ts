@@ -55,6 +55,8 @@ const COLUMNS = [
   'structures',
 ] as const;
 const JSON_COLUMNS = new Set(['provenance', 'report', 'structures']);
+/** Rows per multi-row INSERT in saveMany (14 columns: 1400 parameters, within both back ends' limits). */
+const ROWS_PER_INSERT = 100;
 
 export class SqlStore implements Store {
   readonly backend: Backend;
@@ -137,10 +139,32 @@ export class SqlStore implements Store {
     return (await this.db.run(this.insertSql, this.values(record))) > 0;
   }
 
+  /** Multi-row INSERT … ON CONFLICT DO NOTHING, ROWS_PER_INSERT rows a statement (one round trip). */
+  private insertManySql(rows: number): string {
+    const w = COLUMNS.length;
+    const tuples = Array.from(
+      { length: rows },
+      (_, r) =>
+        `(${COLUMNS.map((c, i) => (JSON_COLUMNS.has(c) ? this.db.jsonParam(r * w + i + 1) : this.db.param(r * w + i + 1))).join(', ')})`,
+    );
+    return `INSERT INTO results (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`;
+  }
+
   async saveMany(records: readonly ResultRecord[]): Promise<number> {
     return this.db.transaction(async () => {
       let n = 0;
-      for (const r of records) n += await this.db.run(this.insertSql, this.values(r));
+      for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
+        const chunk = records.slice(i, i + ROWS_PER_INSERT);
+        // a record repeated within one statement would make PostgreSQL refuse the whole statement
+        if (new Set(chunk.map((r) => r.id)).size !== chunk.length) {
+          for (const r of chunk) n += await this.db.run(this.insertSql, this.values(r));
+          continue;
+        }
+        n += await this.db.run(
+          this.insertManySql(chunk.length),
+          chunk.flatMap((r) => this.values(r)),
+        );
+      }
       return n;
     });
   }

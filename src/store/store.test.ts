@@ -182,6 +182,16 @@ for (const [name, make, skip] of backends) {
       await s.close();
     });
 
+    it('saveMany writes in chunks and counts only new records (repeats inside and across calls)', async () => {
+      const s = await openStore(await be.fresh());
+      const recs = Array.from({ length: 250 }, (_, i) => rec('count', { i }, { formula: 'Au13', i }));
+      expect(await s.saveMany([...recs.slice(0, 120), recs[5]!])).toBe(120);
+      expect(await s.saveMany(recs)).toBe(130);
+      expect(await s.count()).toBe(250);
+      expect((await s.get(recs[249]!.id))?.report).toEqual({ formula: 'Au13', i: 249 });
+      await s.close();
+    });
+
     it('indexes formula, Hill formula, charge, elements, electron count, point group, energy', async () => {
       const s = await openStore(await be.fresh());
       const count = rec(
