@@ -6,7 +6,7 @@ import { createStructure } from '../structure/structure.js';
 import { cellFromParameters, MAX_PERIODIC_IMAGES, periodicImageRange } from './cell.js';
 import { parseCif, writeCif } from './cif.js';
 import { crystalMolecules, isIonicContact } from './crystal.js';
-import { csSalt, lindqvist } from './crystal-fixtures.js';
+import { csSalt, kegginCsSalt, lindqvist } from './crystal-fixtures.js';
 import { crystalSpecies, pickSpecies, wholeMolecules } from './species.js';
 
 describe('salt crystals: species, ionic contacts, charges', () => {
@@ -225,5 +225,22 @@ describe('cell guards (issue 17.1: tiny or degenerate cells never build their im
     );
     expect(periodicImageRange(Float64Array.of(10, 0, 0, 0, 10, 0, 0, 0, 10), 50, 3.3)).toEqual([1, 1, 1]);
     expect(periodicImageRange(Float64Array.of(2, 0, 0, 0, 10, 0, 0, 0, 10), 50, 3.3)).toEqual([2, 1, 1]);
+  });
+});
+
+describe('Cs3[PW12O40] (the reported case: one polymeric C1 "molecule")', () => {
+  it('splits into the Td Keggin anion (−3 by charge balance), 3 Cs⁺ and water', () => {
+    const salt = kegginCsSalt();
+    const old = crystalMolecules(salt, { ionicContactsAreBonds: true });
+    expect(old.some((m) => m.polymeric && m.formula.startsWith('Cs3'))).toBe(true);
+    const found = crystalSpecies(salt);
+    expect(found.species.map((s) => [s.formula, s.count, s.charge, s.role, s.atoms])).toEqual([
+      ['O40PW12', 1, -3, 'cluster', 53],
+      ['H2O', 1, 0, 'solvent', 3],
+      ['Cs', 3, 1, 'counterion', 1],
+    ]);
+    const anion = pickSpecies(found).molecule;
+    expect(anion.polymeric).toBe(false);
+    expect(findPointGroup(anion.structure).pointGroup).toBe('Td');
   });
 });

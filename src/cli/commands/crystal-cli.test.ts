@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellFromParameters } from '../../io/cell.js';
 import { writeCif } from '../../io/cif.js';
-import { csSalt } from '../../io/crystal-fixtures.js';
+import { csSalt, kegginCsSalt } from '../../io/crystal-fixtures.js';
 import { parseXyz } from '../../io/xyz.js';
 import { mackayIcosahedron } from '../../structure/builders/clusters.js';
 import { findPointGroup } from '../../structure/pointgroup.js';
@@ -39,6 +39,20 @@ describe('salt crystals through analyze and convert (issue 9.3)', () => {
     expect(bad.err).toMatch(/--species 9 is out of range: the cell holds 4 species/);
     writeFileSync(join(d, 'w.xyz'), '1\n\nAu 0 0 0\n');
     expect((await runCli(['analyze', 'w.xyz', '--species', '1'], d)).code).toBe(2);
+  });
+
+  it('Cs3[PW12O40]·H2O: analyze gives the Td anion, achiral (was one polymeric C1, chiral)', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'cs3pw12.cif'), writeCif(kegginCsSalt()));
+    const j = JSON.parse((await runCli(['analyze', 'cs3pw12.cif', '--json'], d)).out);
+    expect(j.formula).toBe('O40PW12');
+    expect(j.pointGroup).toBe('Td');
+    expect(j.chiral).toBe(false);
+    expect(j.species.map((x: { formula: string; charge: number }) => `${x.formula}:${x.charge}`)).toEqual([
+      'O40PW12:-3',
+      'H2O:0',
+      'Cs:1',
+    ]);
   });
 
   it('convert --molecule writes the cluster ion, --species N another one', async () => {
