@@ -10,6 +10,11 @@
  */
 export function hungarian(cost: ArrayLike<number>, n: number, m: number): Int32Array {
   if (m < n) throw new RangeError(`assignment needs columns ≥ rows, got ${n}×${m}`);
+  // Non-finite costs would leave no column to augment to (an endless loop): refuse them.
+  for (let k = 0; k < n * m; k++) {
+    if (!Number.isFinite(cost[k]!))
+      throw new RangeError(`assignment cost ${cost[k]} at row ${Math.floor(k / m)}`);
+  }
   const INF = Number.POSITIVE_INFINITY;
   // 1-based arrays as in the classical formulation; p[j] = row matched to column j.
   const u = new Float64Array(n + 1);
@@ -47,6 +52,8 @@ export function hungarian(cost: ArrayLike<number>, n: number, m: number): Int32A
           v[j] = v[j]! - delta;
         } else minv[j] = minv[j]! - delta;
       }
+      // With finite costs some unused column always has minv < ∞; guard against a stall anyway.
+      if (j1 === 0) throw new RangeError('assignment did not find an augmenting column');
       j0 = j1;
     } while (p[j0] !== 0);
     do {

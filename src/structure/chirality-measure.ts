@@ -25,9 +25,11 @@ import {
   type Ctx,
   candidateDirections,
   equivalenceSets,
+  magnitudeScale,
   makeContext,
   mismatch,
   type OpSpec,
+  requireFinitePositions,
 } from './symmetry-context.js';
 import { describeOperation } from './symmetry-groups.js';
 import { axisOf, fitOrthogonal, identity3, inversion, type Mat3, mul3, type V3 } from './symmetry-math.js';
@@ -56,7 +58,11 @@ export interface MeasureContext {
 }
 
 export function measureContext(s: Structure): MeasureContext {
-  const { ctx } = makeContext(s, SEARCH_SETTING);
+  requireFinitePositions(s.positions, 'chirality measure');
+  // The measure is scale-invariant: extreme coordinates are scaled down exactly (powers of two).
+  const f = magnitudeScale(s.positions);
+  const scaled = f === 1 ? s : { ...s, positions: s.positions.map((x) => x / f) };
+  const { ctx } = makeContext(scaled, SEARCH_SETTING);
   let norm = 0;
   for (let k = 0; k < 3 * ctx.n; k++) norm += ctx.x[k]! ** 2;
   return { ctx, norm };

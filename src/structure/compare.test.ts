@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { cuboctahedron, mackayIcosahedron } from './builders/clusters.js';
 import { analyzeChirality } from './chirality.js';
 import { compareStructures } from './compare.js';
+import { findPointGroup } from './pointgroup.js';
 import { createStructure, subset } from './structure.js';
 
 function transform(positions: Float64Array, seed: number, mirror = false): Float64Array {
@@ -110,5 +113,51 @@ describe('analyzeChirality', () => {
     const ico = analyzeChirality(mackayIcosahedron(1, { z: 79, bond: 2.88 }));
     expect(ico.chiral).toBe(false);
     expect(ico.measure).toBeLessThan(1e-8);
+  });
+});
+
+describe('extreme and non-finite coordinates (compare, point group, chirality)', () => {
+  const ico = mackayIcosahedron(1, { z: 79, bond: 2.88 });
+  /** The Au13 icosahedron plus one Au atom at (far, 0.5, −far) Å. */
+  const withFar = (far: number) =>
+    createStructure({ numbers: [...ico.numbers, 79], positions: [...ico.positions, far, 0.5, -far] });
+
+  it('a structure compared with itself gives RMSD 0 whatever its extent (one atom at 1e30 Å)', () => {
+    for (const far of [1e3, 1e30, 1e155, 1e300]) {
+      const s = withFar(far);
+      const copy = createStructure({ numbers: s.numbers, positions: Float64Array.from(s.positions) });
+      const r = compareStructures(s, copy);
+      expect(r.rmsdA, `${far}`).toBe(0);
+      expect(r.pairs.every(([i, j, d]) => i === j && d === 0)).toBe(true);
+    }
+  });
+
+  it('ends with finite numbers for any coordinate magnitude (property over 10^0–10^308 Å)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 308 }), fc.double({ min: 1, max: 1.7 }), (k, m) => {
+        const s = withFar(m * 10 ** k);
+        // B: the same atoms with the far one moved by 1 Å (a different structure, so the search runs).
+        const p = Float64Array.from(s.positions);
+        p[p.length - 2] = p[p.length - 2]! + 1;
+        const r = compareStructures(s, createStructure({ numbers: s.numbers, positions: p }));
+        expect(Number.isFinite(r.rmsdA)).toBe(true);
+        expect(Number.isFinite(r.mirrorRmsdA!)).toBe(true);
+        const pg = findPointGroup(s);
+        expect(pg.pointGroup).not.toBe('Cinfv');
+        for (const v of [pg.maxDeviationA, pg.rmsDeviationA, pg.measure, pg.toleranceA])
+          expect(Number.isFinite(v)).toBe(true);
+        expect(Number.isFinite(analyzeChirality(s, {}, pg).measure)).toBe(true);
+      }),
+      { numRuns: 25, seed: 1709 },
+    );
+  });
+
+  it('non-finite coordinates are an InputError naming the atom', () => {
+    // Built as a plain object (createStructure would refuse it already).
+    const s = { ...ico, positions: Float64Array.from([...ico.positions.slice(0, 36), Number.NaN, 0, 0]) };
+    expect(() => compareStructures(ico, s)).toThrow(InputError);
+    expect(() => compareStructures(ico, s)).toThrow(/structure B: atom 13 has a non-finite coordinate/);
+    expect(() => findPointGroup(s)).toThrow(InputError);
+    expect(() => analyzeChirality(s)).toThrow(InputError);
   });
 });

@@ -22,6 +22,7 @@
 import { createRng } from '../core/rng.js';
 import { hungarian } from './assignment.js';
 import type { Structure } from './structure.js';
+import { magnitudeScale, requireFinitePositions } from './symmetry-context.js';
 import { fitOrthogonal, type Mat3, symmetricEigen } from './symmetry-math.js';
 
 export interface CompareOptions {
@@ -368,12 +369,60 @@ function search(za: Uint8Array, pa: Float64Array, zb: Uint8Array, pb0: Float64Ar
   return best!;
 }
 
-/** Compare structures A and B (see module comment). */
+/** True when B is A atom for atom: same elements in the same order at bitwise-equal coordinates. */
+function identical(a: Structure, b: Structure): boolean {
+  if (a.numbers.length !== b.numbers.length) return false;
+  for (let i = 0; i < a.numbers.length; i++) if (a.numbers[i] !== b.numbers[i]) return false;
+  for (let k = 0; k < a.positions.length; k++) if (a.positions[k] !== b.positions[k]) return false;
+  return true;
+}
+
+/**
+ * Compare structures A and B (see module comment). Non-finite coordinates
+ * are an InputError. Coordinates beyond 1e100 Å are scaled down exactly (a
+ * power of two) for the search, so squared distances stay finite and every
+ * loop ends; lengths are reported in Å. A structure compared with itself
+ * (same elements, order and coordinates) gives RMSD 0 without the search,
+ * which would lose the small coordinates next to a huge one in the centring.
+ */
 export function compareStructures(a: Structure, b: Structure, options: CompareOptions = {}): CompareResult {
+  requireFinitePositions(a.positions, 'compare, structure A');
+  requireFinitePositions(b.positions, 'compare, structure B');
   const threshold = options.threshold ?? 0.5;
+  const f = Math.max(magnitudeScale(a.positions), magnitudeScale(b.positions));
+  if (f === 1) return compareScaled(a, b, options, threshold, identical(a, b));
+  const down = (s: Structure) => ({ ...s, positions: s.positions.map((x) => x / f) });
+  const r = compareScaled(
+    down(a),
+    down(b),
+    { ...options, threshold: threshold / f },
+    threshold / f,
+    identical(a, b),
+  );
+  const up = (p: readonly (readonly [number, number, number])[]) =>
+    p.map(([i, j, d]) => [i, j, d * f] as const);
+  return {
+    ...r,
+    rmsdA: r.rmsdA * f,
+    pairs: up(r.pairs),
+    moved: up(r.moved),
+    threshold,
+    ...(r.mirrorRmsdA !== undefined ? { mirrorRmsdA: r.mirrorRmsdA * f } : {}),
+  };
+}
+
+function compareScaled(
+  a: Structure,
+  b: Structure,
+  options: CompareOptions,
+  threshold: number,
+  same: boolean,
+): CompareResult {
   const pa = centred(a.positions);
   const pb = centred(b.positions);
-  const best = search(a.numbers, pa, b.numbers, pb);
+  const best: Best = same
+    ? { rmsd: 0, perm: Int32Array.from(a.numbers, (_, i) => i), pb: pa }
+    : search(a.numbers, pa, b.numbers, pb);
   const pairs: [number, number, number][] = [];
   const usedB = new Uint8Array(b.numbers.length);
   const onlyInA: number[] = [];

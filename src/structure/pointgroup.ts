@@ -38,6 +38,7 @@ import {
   candidateDirections,
   DirectionSet,
   equivalenceSets,
+  magnitudeScale,
   makeContext,
   maxAxisOrder,
   mergeAngle,
@@ -45,6 +46,7 @@ import {
   type OpSpec,
   pos,
   principalAxes,
+  requireFinitePositions,
 } from './symmetry-context.js';
 import {
   describeOperation,
@@ -511,6 +513,27 @@ function fitGroup(ctx: Ctx, cand: Candidate): GroupFit | null {
  * subset by passing `subset(s, indices)`). Tolerance: see PointGroupOptions.
  */
 export function findPointGroup(s: Structure, options: PointGroupOptions = {}): PointGroupResult {
+  requireFinitePositions(s.positions, 'point group');
+  const f = magnitudeScale(s.positions);
+  if (f === 1) return findPointGroupScaled(s, options);
+  // Extreme coordinates: analyse an exactly scaled copy, report lengths in Å.
+  const r = findPointGroupScaled({ ...s, positions: s.positions.map((x) => x / f) }, options);
+  const { mainAxis, frame } = r;
+  return {
+    ...r,
+    maxDeviationA: r.maxDeviationA * f,
+    rmsDeviationA: r.rmsDeviationA * f,
+    nearestNeighbourA: r.nearestNeighbourA * f,
+    toleranceA: r.toleranceA * f,
+    centre: r.centre.map((x) => x * f) as V3,
+    operations: r.operations.map((o) => ({ ...o, rmsMismatchA: o.rmsMismatchA * f })),
+    symmetrized: r.symmetrized.map((x) => x * f),
+    ...(mainAxis ? { mainAxis } : {}),
+    ...(frame ? { frame } : {}),
+  };
+}
+
+function findPointGroupScaled(s: Structure, options: PointGroupOptions): PointGroupResult {
   const tolerance = options.tolerance ?? DEFAULT_SYMMETRY_TOLERANCE;
   if (!(tolerance > 0 && tolerance < 1)) {
     throw new InputError(

@@ -8,6 +8,7 @@
  * (Hungarian) element-preserving assignment under an operation.
  * Internal to src/structure; the method is described in ./pointgroup.ts.
  */
+import { InputError } from '../core/errors.js';
 import { hungarian } from './assignment.js';
 import { createGrid } from './grid.js';
 import type { Structure } from './structure.js';
@@ -58,8 +59,11 @@ export class NearestGrid {
     }
     // Keep the number of cells bounded for sparse structures.
     const span = Math.max(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2], 1e-9);
+    // Closed form (no loop whose length grows with the coordinates' magnitude).
+    const maxCells = 64 * n + 4096;
     let h = cell;
-    while ((span / h + 1) ** 3 > 64 * n + 4096) h *= 1.25;
+    if ((span / h + 1) ** 3 > maxCells) h = (span / (Math.cbrt(maxCells) - 1)) * (1 + 1e-9);
+    if (!Number.isFinite(h) || !(h > 0)) throw new RangeError(`grid cell ${h} Å for a span of ${span} Å`);
     this.cell = h;
     this.min = lo;
     this.nx = Math.floor((hi[0] - lo[0]) / h) + 1;
@@ -644,4 +648,36 @@ export function assignUnder(ctx: Ctx, g: Mat3, out: Int32Array): number {
     }
   }
   return sum;
+}
+
+/**
+ * Refuse non-finite coordinates (a Structure built without createStructure
+ * can carry them): InputError naming the atom (1-based) and `what`.
+ */
+export function requireFinitePositions(positions: ArrayLike<number>, what: string): void {
+  for (let k = 0; k < positions.length; k++) {
+    if (!Number.isFinite(positions[k]!)) {
+      throw new InputError(
+        'structure-nan',
+        `${what}: atom ${Math.floor(k / 3) + 1} has a non-finite coordinate (${positions[k]})`,
+        { hint: 'check the input coordinates for NaN or Infinity' },
+      );
+    }
+  }
+}
+
+/** Coordinates beyond this magnitude (Å) are scaled down by a power of two before analysis. */
+const SCALE_ABOVE = 1e100;
+
+/**
+ * A power of two f ≥ 1 such that every |coordinate| / f ≤ 1e100 Å: squared
+ * distances then stay finite (they overflow beyond ~1.3e154). Dividing by a
+ * power of two is exact, so the relative geometry is unchanged and results
+ * in Å are multiplied back by f. 1 for all ordinary structures.
+ */
+export function magnitudeScale(positions: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < positions.length; k++) m = Math.max(m, Math.abs(positions[k]!));
+  if (!(m > SCALE_ABOVE)) return 1;
+  return 2 ** Math.ceil(Math.log2(m / SCALE_ABOVE));
 }
