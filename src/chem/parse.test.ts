@@ -413,6 +413,12 @@ describe('ligand view shared with count (issue 9.9)', () => {
     expect(l.composition).toEqual({ C: 7, H: 7, O: 1, S: 1 });
     expect(l).toMatchObject({ role: 'X', electronsWithdrawn: 1 });
     expect(parseFormula('Au(tBuPhS)').composition).toEqual({ Au: 1, C: 10, H: 13, S: 1 });
+    // pyridine-2-thiolate is C5H4NS⁻ (an X ligand), not S + pyridine
+    for (const t of ['Au(SPy)', 'Au(2-SPy)']) {
+      const l = parseFormula(t).ligands[0]!;
+      expect(l.composition).toEqual({ S: 1, C: 5, H: 4, N: 1 });
+      expect(l.role).toBe('X');
+    }
   });
 });
 

@@ -249,6 +249,16 @@ export const LIGANDS: readonly LigandEntry[] = [
     description: 'benzenedithiol carboxylic acid bound as the dithiolate C7H4O2S2²⁻',
   },
   {
+    name: 'SPy',
+    aliases: ['2-SPy', 'PyS', 'Spy'],
+    formula: 'SC5H4N',
+    charge: -1,
+    role: 'X',
+    withdraws: 1,
+    description:
+      'pyridine-2-thiolate (2-SPy, C5H4NS⁻), as in the intermetallic Au24Ag20 clusters of Zheng and co-workers',
+  },
+  {
     name: 'dtp',
     formula: 'S2P(OC3H7)2',
     charge: -1,
