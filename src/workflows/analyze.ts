@@ -92,6 +92,14 @@ export interface AnalysisReport {
       /** Radial shell sizes, innermost first (a centred kernel starts with 1). */
       readonly shells: readonly number[];
       readonly shape: KernelShape | null;
+      /** Name from its centred 13-atom units, e.g. 'face-sharing bi-icosahedron'; null when none applies. */
+      readonly description: string | null;
+      /** Centred units: centre atom (1-based), shape of its 12 neighbours and CShM. */
+      readonly units: readonly {
+        readonly centre: number;
+        readonly shape: string;
+        readonly measure: number;
+      }[];
       readonly atoms: readonly number[];
     };
     readonly staples: readonly {
@@ -100,6 +108,8 @@ export interface AnalysisReport {
       readonly atoms: readonly number[];
     }[];
     readonly stapleSummary: Readonly<Record<string, number>>;
+    /** Bridging chalcogens (μ2-SR between kernel atoms, not in a staple): atoms = [S, metals…], 1-based. */
+    readonly bridging: readonly { readonly motif: string; readonly atoms: readonly number[] }[];
     readonly caps: readonly { readonly motif: string; readonly atoms: readonly number[] }[];
     readonly ligands: readonly { readonly formula: string; readonly count: number }[];
   };
@@ -266,10 +276,17 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
         elements: anatomy.kernel.elements,
         shells: anatomy.kernel.shells.map((x) => x.length),
         shape: kernelShape(s, anatomy.kernel.atoms, anatomy.kernel.shells, anatomy.kernel.centred),
+        description: anatomy.kernel.description,
+        units: anatomy.kernel.units.map((u) => ({
+          centre: u.centre + 1,
+          shape: u.shape,
+          measure: u.measure,
+        })),
         atoms: one(anatomy.kernel.atoms),
       },
       staples: anatomy.staples.map((st) => ({ motif: st.motif, kind: st.kind, atoms: one(st.atoms) })),
       stapleSummary: anatomy.stapleSummary,
+      bridging: anatomy.bridging.map((b) => ({ motif: b.motif, atoms: one([b.atom, ...b.metals]) })),
       caps: anatomy.caps.map((c) => ({ motif: c.motif, atoms: one([c.metal, c.ligandAtom]) })),
       ligands: anatomy.ligands.map((l) => ({ formula: l.formula, count: l.count })),
     },
@@ -283,7 +300,7 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
       max: b.max,
     })),
     notes,
-    warnings: [...(options.readerWarnings ?? [])],
+    warnings: [...(options.readerWarnings ?? []), ...anatomy.warnings],
     ...(crystal ? { species: crystal.species, speciesAnalysed: crystal.analysed } : {}),
   };
 }

@@ -37,6 +37,7 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
   out.push(
     `kernel        ${els || 'none'} (${count(k.count, 'atom')}), shells ${k.shells.join(' + ') || '—'}`,
   );
+  if (k.description) out.push(`  built as    ${k.description}`);
   if (k.shape) {
     const alts = k.shape.measures
       .slice(1, 4)
@@ -48,6 +49,11 @@ export function formatAnalysis(r: AnalysisReport, file: string): string {
   }
   const st = Object.entries(r.anatomy.stapleSummary);
   out.push(`staples       ${st.length ? st.map(([m, c]) => `${c} × ${m}`).join(', ') : 'none'}`);
+  if (r.anatomy.bridging.length) {
+    const byMotif = new Map<string, number>();
+    for (const b of r.anatomy.bridging) byMotif.set(b.motif, (byMotif.get(b.motif) ?? 0) + 1);
+    out.push(`bridging SR   ${[...byMotif].map(([m, c]) => `${c} × ${m}`).join(', ')} (on kernel atoms)`);
+  }
   if (r.anatomy.caps.length) out.push(`caps          ${r.anatomy.caps.length} × ${r.anatomy.caps[0]!.motif}`);
   if (r.anatomy.ligands.length)
     out.push(`ligands       ${r.anatomy.ligands.map((l) => `${l.count} × ${l.formula}`).join(', ')}`);
