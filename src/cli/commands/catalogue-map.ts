@@ -70,7 +70,7 @@ export function catalogueMapSvg(
   const Y0 = 60;
   const out: string[] = [];
   const rows = 10;
-  const height = Y0 + (rows + 0.5) * H + 30 + Math.ceil(methods.length / 3) * 20 + 20;
+  const height = Y0 + (rows - 0.7) * H + 30 + Math.ceil(methods.length / 3) * 20 + 20;
   const width = X0 * 2 + 18 * W;
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">`,
@@ -83,7 +83,7 @@ export function catalogueMapSvg(
     if (!el) continue;
     const { row, col } = tablePosition(z);
     const x = X0 + (col - 1) * W;
-    const y = Y0 + (row - 1) * H + (row >= 9 ? H / 2 : 0);
+    const y = Y0 + (row - 1) * H - (row >= 9 ? 0.7 * H : 0); // f-block rows just below, a gap of 0.3 cell
     const counts = byElement.get(el.symbol);
     if (!counts) {
       out.push(
@@ -115,7 +115,7 @@ export function catalogueMapSvg(
       `<text x="${x + W / 2}" y="${y + 44}" font-size="10" text-anchor="middle">${total}</text></g>`,
     );
   }
-  const ly = Y0 + (rows + 0.5) * H + 20;
+  const ly = Y0 + (rows - 0.7) * H + 24;
   out.push(`<text x="${X0}" y="${ly}" font-size="13" font-weight="bold">Synthesis method</text>`);
   methods.forEach((m, i) => {
     const lx = X0 + (i % 3) * 320;
