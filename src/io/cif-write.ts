@@ -5,7 +5,7 @@
 import { InputError } from '../core/errors.js';
 import type { Structure } from '../structure/structure.js';
 import { cellFromParameters, cellParameters, invertCell } from './cell.js';
-import { fmt, symbolOf } from './common.js';
+import { checkWritablePositions, fmt, MAX_COORDINATE_A, symbolOf, unwritable } from './common.js';
 
 /** Largest Cartesian displacement (Å) that writing and reading back may cause. */
 export const CIF_WRITE_TOLERANCE_A = 1e-4;
@@ -28,9 +28,9 @@ function fracText(x: number, d: number): string {
  * within {@link CIF_WRITE_TOLERANCE_A} of where it was: each candidate is
  * checked by rebuilding the cell from the rounded parameters (standard
  * orientation) and the positions from the rounded fractions, against the
- * same construction from the unrounded values. 6 decimals hold a 100 Å cell
- * to ≈ 1e-4 Å at worst; a 1e7 Å cell needs 12. Returns 0 when even 16 fail
- * (a cell beyond double precision at this tolerance).
+ * same construction from the unrounded values. 6 decimals hold a 60 Å cell
+ * to 1e-4 Å at worst (0.5e-6 × 3 × 60 Å); a 1e6 Å cell needs up to 11.
+ * Returns 0 when even 16 fail (beyond double precision at this tolerance).
  */
 function decimalsFor(params: readonly number[], frac: Float64Array): number {
   const exact = cellFromParameters(...(params as [number, number, number, number, number, number]));
@@ -80,8 +80,10 @@ export interface CifWriteOptions {
  * is placed in an orthorhombic box of its extent + `boxPaddingA` (Å).
  * Cell parameters and fractional coordinates get as many decimals as needed
  * (at least 6) for every atom to read back within 1e-4 Å (issue 17.7: with a
- * fixed 6 decimals a 1e7 Å cell moved atoms by up to 10 Å); a cell too large
- * for that in double precision, or non-finite values, are an InputError.
+ * fixed 6 decimals a 1e7 Å cell moved atoms by up to 10 Å; a 1e6 Å cell, the
+ * readers' bound, needs 10 decimals). Positions or cell lengths beyond the
+ * readers' ±1e6 Å bound (MAX_COORDINATE_A) and non-finite values are an
+ * InputError, as is a cell that cannot reach 1e-4 Å in double precision.
  */
 export function writeCif(s: Structure, options: CifWriteOptions = {}): string {
   let cell = s.cell;
@@ -103,8 +105,21 @@ export function writeCif(s: Structure, options: CifWriteOptions = {}): string {
   if (!Array.from(cell).every(Number.isFinite) || !Array.from(s.positions).every(Number.isFinite)) {
     throw new InputError('cif-write', 'cannot write a CIF: a coordinate or the cell is not a finite number');
   }
-  const inv = invertCell(cell);
+  // the readers' coordinate bound (common.ts): what is written must read back
+  checkWritablePositions('CIF', s.numbers, s.positions);
   const params = cellParameters(cell);
+  for (let k = 0; k < 3; k++) {
+    if (!(params[k]! <= MAX_COORDINATE_A)) {
+      throw unwritable(
+        'CIF',
+        `cell length ${'abc'[k]}`,
+        params[k]!,
+        `cell lengths up to ${MAX_COORDINATE_A.toExponential(0)} Å`,
+        'write xyz or extxyz instead, or a smaller cell',
+      );
+    }
+  }
+  const inv = invertCell(cell);
   const fracAll = new Float64Array(3 * n);
   for (let i = 0; i < n; i++) {
     const x = s.positions[3 * i]! + shift[0]!;

@@ -35,7 +35,7 @@ import {
   type SymOp,
   short,
 } from './cif-syntax.js';
-import { elementNumber, inputError, lookupSymbol, splitLines, symbolOf } from './common.js';
+import { checkCoordinate, elementNumber, inputError, lookupSymbol, splitLines, symbolOf } from './common.js';
 
 export type { CifBlock, CifLoop, CifValue, SymOp } from './cif-syntax.js';
 export { normaliseTag, parseCifBlocks, parseCifNumber, parseSymop } from './cif-syntax.js';
@@ -197,6 +197,11 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     number,
     number,
   ];
+  // lengths beyond the readers' coordinate bound (common.ts, issue 17.2)
+  for (let k = 0; k < 3; k++) {
+    const v = block.items.get(cellTags[k]!)!;
+    checkCoordinate(par[k]!, cellTags[k]!, loc(v, v.text.length));
+  }
   // angles outside (0°, 180°) describe no cell (cos/sin would silently wrap γ = 450° to 90°)
   for (let k = 3; k < 6; k++) {
     if (par[k]! > 0 && par[k]! < 180) continue;
@@ -350,6 +355,14 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
         );
       }
       frac.push(num);
+    }
+    // the site as written (before wrapping into the cell) within the coordinate bound: a fractional
+    // coordinate of 1e10 would otherwise be wrapped with its digits gone
+    const cart = new Float64Array(3);
+    fracToCart(cell, frac[0]!, frac[1]!, frac[2]!, cart);
+    for (let k = 0; k < 3; k++) {
+      const v = row[[cX, cY, cZ][k]!]!;
+      checkCoordinate(cart[k]!, `${'xyz'[k]} of site "${short(label)}"`, loc(v, v.text.length));
     }
     let occupancy = 1;
     if (cOcc >= 0 && !['?', '.'].includes(row[cOcc]!.text)) {
