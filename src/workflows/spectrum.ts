@@ -239,7 +239,12 @@ export function fineSplittingDa(composition: Composition): { splittingDa: number
 }
 
 /** The isotope report of one ion (see EnvelopeReport for the definitions). */
-export function isotopesReport(req: IsotopesRequest): { report: IsotopesReport; profile: Profile | null } {
+export function isotopesReport(req: IsotopesRequest): {
+  report: IsotopesReport;
+  profile: Profile | null;
+  /** The measured peaks (centroided when the file was a profile), when a spectrum was given. */
+  measured: MeasuredPeak[] | null;
+} {
   if (req.resolvingPower !== undefined) checkResolvingPower(req.resolvingPower);
   const target = massTarget(req.formula, {
     ...(req.charge !== undefined ? { charge: req.charge } : {}),
@@ -284,10 +289,13 @@ export function isotopesReport(req: IsotopesRequest): { report: IsotopesReport; 
     ...(req.control ? { control: req.control } : {}),
   });
   let report: IsotopesReport = { ...env, composition: target.composition, notes };
+  let measured: MeasuredPeak[] | null = null;
   if (req.measuredText !== undefined) {
-    report = { ...report, comparison: compareMeasured(report, req) };
+    const c = compareMeasured(report, req);
+    measured = c.peaks;
+    report = { ...report, comparison: c.comparison };
   }
-  if (req.resolvingPower === undefined) return { report, profile: null };
+  if (req.resolvingPower === undefined) return { report, profile: null, measured };
   const R = req.resolvingPower;
   const sticks = env.peaks.map((p) => ({ mz: p.mz, intensity: p.intensity }));
   const profile = profileSpectrum(sticks, { resolvingPower: R });
@@ -340,6 +348,7 @@ export function isotopesReport(req: IsotopesRequest): { report: IsotopesReport; 
       },
     },
     profile,
+    measured,
   };
 }
 
@@ -350,7 +359,10 @@ function approximateMassDa(c: Composition): number {
   return m;
 }
 
-function compareMeasured(report: IsotopesReport, req: IsotopesRequest): MeasuredComparison {
+function compareMeasured(
+  report: IsotopesReport,
+  req: IsotopesRequest,
+): { comparison: MeasuredComparison; peaks: MeasuredPeak[] } {
   const name = req.measuredName ?? 'measured spectrum';
   const read = readPeakList(req.measuredText!, { inputName: name, ...(req.measuredOptions ?? {}) });
   const tol = req.tolerancePpm ?? 10;
@@ -366,7 +378,7 @@ function compareMeasured(report: IsotopesReport, req: IsotopesRequest): Measured
   const best: CandidateScore | undefined = a.assignments[0];
   const notes = [...a.notes];
   if (!best) notes.push(`no simulated peak lies within ${tol} ppm (after calibration) of a measured peak`);
-  return {
+  const comparison: MeasuredComparison = {
     reading: read.reading,
     peakCount: read.peaks.length,
     score: best?.score ?? 0,
@@ -381,6 +393,7 @@ function compareMeasured(report: IsotopesReport, req: IsotopesRequest): Measured
     chargeMatchesSpacing: best?.chargeMatchesSpacing ?? null,
     notes,
   };
+  return { comparison, peaks: read.peaks };
 }
 
 /** Parse a charge list: "3", "-3", "1..10", "-10..-1", "-3,-2,2" (0 is rejected). */

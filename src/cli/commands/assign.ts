@@ -5,11 +5,17 @@
 import { InputError } from '../../core/errors.js';
 import type { AssignmentReport } from '../../mass/assign.js';
 import { isotopeEnvelope } from '../../mass/envelope.js';
-import type { MeasuredPeak } from '../../mass/peaklist.js';
+import type { MeasuredPeak, PeakListReading } from '../../mass/peaklist.js';
 import { type SpectrumPlot, stackedSpectraSvg } from '../../mass/svg.js';
 import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
-import { assignReport, parseCharges } from '../../workflows/spectrum.js';
+import {
+  type AssignWorkflowReport,
+  assignReport,
+  type MeasuredReadOptions,
+  parseCharges,
+} from '../../workflows/spectrum.js';
+import type { OptionSpecs } from '../args.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
 import { loadLigands } from './formula.js';
@@ -21,9 +27,73 @@ const f = (x: number | null, d: number, plus = false) => {
   return `${plus && v >= 0 ? '+' : ''}${v.toFixed(d)}`;
 };
 
-export function renderAssignment(r: AssignmentReport, source: string): string {
+/** Options that say how a measured spectrum file is read (shared by assign and isotopes). */
+export const READ_OPTIONS: OptionSpecs = {
+  'mz-column': {
+    type: 'string',
+    valueName: 'n|name',
+    description: 'delimited text: the m/z column, by number (1 = first) or header name',
+  },
+  'intensity-column': {
+    type: 'string',
+    valueName: 'n|name',
+    description: 'delimited text: the intensity column, by number or header name',
+  },
+  scan: {
+    type: 'string',
+    valueName: 'N|sum',
+    description:
+      'mzML: the scan number to read (default: the first MS1 scan), or "sum" to add every MS1 scan',
+  },
+  'data-type': {
+    type: 'string',
+    valueName: 'kind',
+    choices: ['auto', 'profile', 'centroid'],
+    description:
+      'profile data are centroided (auto: from the file, else detected from the sampling); force either',
+  },
+};
+
+/** The read options from parsed argv (validated). */
+export function readOptionsFrom(o: Record<string, unknown>): MeasuredReadOptions {
+  const column = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
+  let scan: MeasuredReadOptions['scan'];
+  if (typeof o.scan === 'string') {
+    const t = o.scan.trim().toLowerCase();
+    if (t === 'sum' || t === 'first') scan = t;
+    else if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 2 ** 31) scan = Number(t);
+    else {
+      throw new InputError(
+        'cli-args',
+        `--scan must be a scan number (≥ 1), "first" or "sum", got "${o.scan.slice(0, 40)}"`,
+        {
+          hint: 'e.g. --scan 12, or --scan sum to add every MS1 scan',
+        },
+      );
+    }
+  }
+  return {
+    ...(typeof o['mz-column'] === 'string' ? { mzColumn: column(o['mz-column']) as string | number } : {}),
+    ...(typeof o['intensity-column'] === 'string'
+      ? { intensityColumn: column(o['intensity-column']) as string | number }
+      : {}),
+    ...(scan !== undefined ? { scan } : {}),
+    ...(typeof o['data-type'] === 'string'
+      ? { dataType: o['data-type'] as 'auto' | 'profile' | 'centroid' }
+      : {}),
+  };
+}
+
+/** "read: …" lines saying how a measured spectrum was read. */
+export function readingLines(r: PeakListReading, source: string): string[] {
+  const head = `read ${source} as ${r.format === 'mzML' ? 'mzML' : 'delimited text'}, ${r.points} point${r.points === 1 ? '' : 's'}, ${r.dataType} data`;
+  return [head, ...r.notes].map((x) => `read: ${x}`);
+}
+
+export function renderAssignment(r: AssignmentReport | AssignWorkflowReport, source: string): string {
   const out: string[] = [];
   out.push(`peaks read          ${r.peakCount} (${source})`);
+  if ('reading' in r) for (const line of readingLines(r.reading, source)) out.push(line);
   out.push(
     `calibration offset  ${r.calibrationOffsetPpm === null ? 'not determined' : `${f(r.calibrationOffsetPpm, 2, true)} ppm (measured − theoretical)`}${r.calibrationFrom.length ? `, from ${r.calibrationFrom.join('; ')}` : ''}`,
   );
@@ -194,10 +264,15 @@ export const assignCommand: Command = {
       valueName: 'file.json',
       description: 'extra ligand abbreviations (JSON array of {name, formula, charge, role, withdraws})',
     },
+    ...READ_OPTIONS,
   },
   help: [
-    'Input: a peak list, one peak per line "m/z, intensity" (comma, tab, semicolon or spaces; one',
-    'header line and # comments allowed). Errors name the line and column.',
+    'Input: a measured spectrum as instruments export it — delimited text (comma, tab, semicolon or',
+    'spaces; decimal commas; a header or not, preamble lines, a leading index column; columns chosen',
+    'by name or by position, or with --mz-column/--intensity-column) or mzML (first MS1 scan, --scan N,',
+    '--scan sum). Profile data are detected and centroided (noise: median absolute deviation of the',
+    'baseline). The report says how the file was read ("read:" lines; JSON "reading"). A salt candidate',
+    '("[Cu25H22(PPh3)12]Cl") is tried as its cluster ion. Errors name the line and column.',
     '',
     'Method:',
     '  1. isotope envelopes are found in the data and their charge |z| from the peak spacing (1/|z|);',
@@ -236,6 +311,7 @@ export const assignCommand: Command = {
     const { report, peaks } = assignReport({
       peaksText: text,
       peaksName: file,
+      readOptions: readOptionsFrom(o),
       candidates,
       ...chargesOption(o.charges, o.polarity, o['max-charge'] as number),
       adducts: listOption(o.adducts),

@@ -66,7 +66,7 @@ describe('superatom isotopes', () => {
       dir,
     );
     expect(cap.code).toBe(2);
-    expect(cap.err).toMatch(/more than 50,000 stored configurations/);
+    expect(cap.err).toMatch(/estimated before starting\), more than the 50,000 configurations allowed/);
     expect(cap.err).not.toMatch(/at .*\.js/); // no stack trace
     const p = await runCli(['isotopes', 'C6H6', '--fine', '--probability', '1.5'], dir);
     expect(p.code).toBe(2);
@@ -151,5 +151,103 @@ describe('superatom assign', () => {
     expect(missing.err).toMatch(/does not exist/);
     const nocharge = await runCli(['assign', 'ok.csv', '--candidate', 'Ag29(BDTA)12'], dir);
     expect(nocharge.err).toMatch(/no charge, and no charges to try/);
+  });
+});
+
+describe('spectra as instruments export them, salts, profiles (issue 9 items 6–8, issue 17)', () => {
+  it('assign reads a Bruker-style mass list and says how; salt candidates become cluster ions', async () => {
+    const env = isotopeEnvelope(
+      { Ag: 29, C: 84, H: 48, O: 24, S: 24 },
+      { charge: -3, minIntensityPercent: 1 },
+    );
+    const rows = env.peaks.map(
+      (p, i) =>
+        `${i + 1}\t${p.mz.toFixed(4)}\t35000\t120\t${(p.intensity * 1e4).toFixed(0)}\t${p.intensity.toFixed(1)}\t0.05`,
+    );
+    writeFileSync(join(dir, 'bruker.txt'), ['#\tm/z\tRes.\tS/N\tI\tI %\tFWHM', ...rows].join('\n'));
+    const r = await runCli(['assign', 'bruker.txt', '--candidate', '[Ag29(BDTA)12]3-'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /read: m\/z from column 2 "m\/z" \(by its name\), intensity from column 5 "I" \(by its name\)/,
+    );
+    const j = JSON.parse(
+      (await runCli(['assign', 'bruker.txt', '--candidate', '[Ag29(BDTA)12]3-', '--json'], dir)).out,
+    );
+    expect(j.reading.text.separator).toBe('tab');
+    expect(j.assignments[0].score).toBeGreaterThan(0.9);
+    const byNumber = await runCli(
+      [
+        'assign',
+        'bruker.txt',
+        '--candidate',
+        '[Ag29(BDTA)12]3-',
+        '--mz-column',
+        '2',
+        '--intensity-column',
+        'I %',
+        '--json',
+      ],
+      dir,
+    );
+    expect(JSON.parse(byNumber.out).reading.text.intensityColumn).toEqual({
+      column: 6,
+      name: 'I %',
+      how: 'given',
+    });
+    const bad = await runCli(['assign', 'bruker.txt', '--candidate', '[Ag29(BDTA)12]3-', '--scan', 'x'], dir);
+    expect(bad.code).toBe(2);
+  });
+
+  it('--adducts with prototype names and infinite --calibration exit 2 or 0, never 70', async () => {
+    writeFileSync(join(dir, 'two.csv'), '1000,1\n1000.5,1\n');
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const r = await runCli(['assign', 'two.csv', '--candidate', '[Au25(PET)18]-', '--adducts', name], dir);
+      expect([0, 2]).toContain(r.code);
+    }
+    const inf = await runCli(
+      ['assign', 'two.csv', '--candidate', '[Au25(PET)18]-', '--calibration', 'Infinity'],
+      dir,
+    );
+    expect(inf.code).toBe(2);
+    expect(inf.out).not.toMatch(/Infinity ppm/);
+  });
+
+  it('isotopes: salts, resolution floor, profile CSV, measured comparison', async () => {
+    const salt = await runCli(['isotopes', 'K6[P2W18O62]'], dir);
+    expect(salt.out).toMatch(/z = 6−/);
+    expect(salt.out).toMatch(/cluster ion \[P2W18O62\]6− \(K6 left out/);
+    expect(salt.out).not.toMatch(/6×K6/);
+    expect((await runCli(['isotopes', 'K6[P2W18O62]', '--whole'], dir)).out).toMatch(/z = 0/);
+    for (const R of ['1e-9', '1e-3', '5']) {
+      const r = await runCli(['isotopes', 'Au25', '--resolution', R], dir);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+    }
+    const prof = await runCli(['isotopes', '[PW12O40]3-', '--resolution', '20000', '--csv'], dir);
+    const lines = prof.out.trim().split('\n');
+    expect(lines[0]).toBe('mz,profile_percent');
+    expect(lines.length).toBeGreaterThan(100);
+    // text and JSON give the same apex
+    const t = await runCli(['isotopes', '[PW12O40]3-', '--resolution', '20000'], dir);
+    const j = JSON.parse(
+      (await runCli(['isotopes', '[PW12O40]3-', '--resolution', '20000', '--json'], dir)).out,
+    );
+    expect(t.out).toContain(`tallest profile apex m/z ${j.profile.tallestApexMz.toFixed(4)}`);
+    // measured spectrum without --svg: a comparison with a score and how the file was read
+    const env = isotopeEnvelope({ P: 1, W: 12, O: 40 }, { charge: -3, minIntensityPercent: 1 });
+    writeFileSync(
+      join(dir, 'pw.csv'),
+      [
+        'SPECTRUM - MS',
+        'x.raw',
+        'Scan #: 3',
+        'Mass\tIntensity',
+        ...env.peaks.map((p) => `${p.mz}\t${p.intensity}`),
+      ].join('\n'),
+    );
+    const m = await runCli(['isotopes', '[PW12O40]3-', '--measured', 'pw.csv'], dir);
+    expect(m.code).toBe(0);
+    expect(m.out).toMatch(/match score 1\.000/);
+    expect(m.out).toMatch(/read: .*3 preamble lines skipped/);
   });
 });

@@ -3,13 +3,14 @@
  * spectrum and SVG plot of one ion.
  */
 import { InputError } from '../../core/errors.js';
-import { parsePeakList } from '../../mass/peaklist.js';
+import type { Profile } from '../../mass/profile.js';
 import { spectrumSvg } from '../../mass/svg.js';
 import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
 import { type IsotopesReport, isotopesReport } from '../../workflows/spectrum.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
+import { READ_OPTIONS, readingLines, readOptionsFrom } from './assign.js';
 import { loadLigands } from './formula.js';
 
 /** The charge number as "3−", "1+" (the magnitude is written for ±1 too: "z = −" reads as no number). */
@@ -72,8 +73,9 @@ export function renderIsotopes(r: IsotopesReport, top?: number): string {
     const pr = r.profile;
     out.push('');
     out.push(
-      `profile at R = ${pr.resolvingPower} (Gaussian, FWHM = m/R = ${pr.fwhmMz.toFixed(d)}): ${pr.centroids.length} maxima, isotope peaks ${pr.isotopesResolved ? 'resolved' : 'NOT resolved'}`,
+      `profile at R = ${pr.resolvingPower} (Gaussian, FWHM = m/R = ${pr.fwhmMz.toFixed(d)} at the most abundant peak, m/R at every peak): ${pr.centroids.length} maxima, isotope peaks ${pr.isotopesResolved ? 'resolved' : 'NOT resolved'}`,
     );
+    if (pr.tallestApexMz !== null) out.push(`tallest profile apex m/z ${pr.tallestApexMz.toFixed(d)}`);
     let cs = pr.centroids.filter((c) => c.height >= 1);
     if (top !== undefined && top < cs.length) {
       cs = [...cs]
@@ -83,19 +85,39 @@ export function renderIsotopes(r: IsotopesReport, top?: number): string {
       out.push(`(showing the ${top} tallest profile maxima)`);
     }
     out.push(
-      `${'centroid m/z'.padStart(16)}  ${'height %'.padStart(9)}  ${'FWHM'.padStart(8)}  peaks inside`,
+      `${'centroid m/z'.padStart(16)}  ${'apex m/z'.padStart(16)}  ${'height %'.padStart(9)}  ${'FWHM'.padStart(8)}  peaks inside`,
     );
     for (const c of cs) {
       out.push(
-        `${c.mz.toFixed(d).padStart(16)}  ${c.height.toFixed(2).padStart(9)}  ${c.fwhm.toFixed(4).padStart(8)}  ${c.contributingSticks}${c.resolved ? '' : '  (blend of unresolved peaks)'}`,
+        `${c.mz.toFixed(d).padStart(16)}  ${c.apexMz.toFixed(d).padStart(16)}  ${c.height.toFixed(2).padStart(9)}  ${c.fwhm.toFixed(4).padStart(8)}  ${c.contributingSticks}${c.resolved ? '' : '  (blend of unresolved peaks)'}`,
       );
     }
     for (const n of pr.notes) out.push(`note: ${n}`);
+  }
+  if (r.comparison) {
+    const c = r.comparison;
+    const f = (x: number | null, k: number) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${x.toFixed(k)}`);
+    out.push('');
+    out.push(
+      `measured spectrum   ${c.peakCount} peaks; match score ${c.score.toFixed(3)} (1 − 2θ/π with θ = ${c.contrastAngleDeg.toFixed(1)}°, × exp(−½ (residual/${c.tolerancePpm} ppm)²))`,
+    );
+    out.push(
+      `                    ${c.matchedPeaks}/${c.simulatedPeaks} simulated peaks matched, ${c.unexplainedPeaks} measured peaks in range unexplained; m/z error ${f(c.ppmError, 2)} ppm, calibration offset ${f(c.calibrationOffsetPpm, 2)} ppm${c.chargeMatchesSpacing === null ? '' : c.chargeMatchesSpacing ? ', charge agrees with the peak spacing' : ', charge DISAGREES with the peak spacing'}`,
+    );
+    for (const line of readingLines(c.reading, 'the measured spectrum')) out.push(line);
+    for (const n of c.notes) out.push(`note: ${n}`);
   }
   for (const n of r.notes) out.push(`note: ${n}`);
   out.push('');
   out.push(`isotope table: ${r.isotopeTable}`);
   return `${out.join('\n')}\n`;
+}
+
+/** The profile as CSV (every grid point: m/z, height in percent of the tallest point). */
+function profileCsv(p: Profile): string {
+  const rows = new Array<string>(p.mz.length);
+  for (let i = 0; i < p.mz.length; i++) rows[i] = `${p.mz[i]},${p.intensity[i]}`;
+  return `mz,profile_percent\n${rows.join('\n')}\n`;
 }
 
 function csv(r: IsotopesReport): string {
@@ -106,10 +128,18 @@ export const isotopesCommand: Command = {
   name: 'isotopes',
   summary: 'isotopic envelope of an ion: monoisotopic, most-abundant and average m/z, peaks, profile, SVG',
   usage:
-    'superatom isotopes "<formula>" [--charge z] [--fine] [--resolution R] [--json | --csv] [--svg out.svg]',
+    'superatom isotopes "<formula>" [--charge z] [--fine] [--whole] [--resolution R] [--measured file] [--json | --csv] [--svg out.svg]',
   options: {
     json: { type: 'boolean', description: 'print the report as JSON' },
-    csv: { type: 'boolean', description: 'print the peak list as CSV (m/z, intensity %, probability)' },
+    csv: {
+      type: 'boolean',
+      description:
+        'print the peak list as CSV (m/z, intensity %, probability); with --resolution, the profile (m/z, height %)',
+    },
+    whole: {
+      type: 'boolean',
+      description: 'a salt formula: the whole neutral salt instead of its cluster ion (the default)',
+    },
     charge: {
       type: 'integer',
       valueName: 'z',
@@ -117,7 +147,8 @@ export const isotopesCommand: Command = {
     },
     fine: {
       type: 'boolean',
-      description: 'fine structure: the smallest set of isotopologues reaching --probability',
+      description:
+        'fine structure: the smallest set of isotopologues reaching --probability (chosen by itself when --resolution resolves it)',
     },
     probability: {
       type: 'number',
@@ -141,7 +172,10 @@ export const isotopesCommand: Command = {
     resolution: {
       type: 'number',
       valueName: 'R',
-      description: 'resolving power m/FWHM for a Gaussian profile spectrum with centroids (e.g. 20000)',
+      min: 10,
+      max: 1e8,
+      description:
+        'resolving power m/FWHM for a Gaussian profile spectrum with centroids (e.g. 20000; 10 to 1e8)',
     },
     svg: {
       type: 'string',
@@ -150,9 +184,19 @@ export const isotopesCommand: Command = {
     },
     measured: {
       type: 'string',
-      valueName: 'peaks.csv',
-      description: 'measured peak list (m/z, intensity) to overlay on the SVG plot',
+      valueName: 'file',
+      description:
+        'measured spectrum (delimited text or mzML, peaks or profile) compared with the simulated envelope (match score) and overlaid on --svg',
     },
+    tolerance: {
+      type: 'number',
+      valueName: 'ppm',
+      min: 0.001,
+      max: 10000,
+      description: '--measured: matching tolerance after calibration',
+      default: 10,
+    },
+    ...READ_OPTIONS,
     prune: {
       type: 'number',
       valueName: 'x',
@@ -181,8 +225,15 @@ export const isotopesCommand: Command = {
     '                      --prune × the tallest peak) plus peaks under --min-intensity.',
     '  --fine              isotopologues instead of nucleon-number peaks: the smallest set whose total',
     "                      probability reaches --probability (IsoSpec's definition).",
-    '  --resolution R      Gaussian profile, FWHM = m/R; each centroid says how many peaks it contains,',
-    '                      and merged isotope peaks are reported as blends, never as single peaks.',
+    '  --resolution R      Gaussian profile, FWHM = m/R for every peak; each centroid says how many peaks',
+    '                      it contains, and merged isotope peaks are reported as blends, never as single',
+    '                      peaks. When R resolves the fine structure (FWHM below the largest splitting,',
+    '                      e.g. 13C2 vs 34S 0.0109 Da) it is used without --fine, with a note. --csv then',
+    '                      prints the profile. R must lie between 10 and 1e8.',
+    '  salts               K6[P2W18O62], [Cu25H22(PPh3)12]Cl: the envelope of the cluster ion, with a',
+    '                      note (--whole: the neutral salt).',
+    '  --measured file     a spectrum as instruments export it (see `superatom assign --help`): match',
+    '                      score, m/z error and calibration offset against the simulated envelope.',
     '',
     'Isotope masses and abundances: src/data (AME2020/AME2016 masses, IUPAC representative abundances).',
     '',
@@ -213,23 +264,28 @@ export const isotopesCommand: Command = {
     }
     const charge = o.charge as number | undefined;
     const resolution = o.resolution as number | undefined;
-    const { report, profile } = isotopesReport({
+    const measuredFile = typeof o.measured === 'string' ? o.measured : undefined;
+    const { report, profile, measured } = isotopesReport({
       formula: text,
       ...(charge !== undefined ? { charge } : {}),
       ligands: loadLigands(args, io),
-      fine: Boolean(o.fine),
+      ...(o.fine ? { fine: true } : {}),
+      ...(o.whole ? { whole: true } : {}),
       fineProbability: o.probability as number,
       maxConfigurations: o['max-configurations'] as number,
       minIntensityPercent: o['min-intensity'] as number,
       pruneThreshold: o.prune as number,
       ...(resolution !== undefined ? { resolvingPower: resolution } : {}),
+      ...(measuredFile !== undefined
+        ? {
+            measuredText: readTextFile(measuredFile, io.cwd, 'measured spectrum'),
+            measuredName: measuredFile,
+            measuredOptions: readOptionsFrom(o),
+            tolerancePpm: o.tolerance as number,
+          }
+        : {}),
     });
     if (typeof o.svg === 'string') {
-      const measuredFile = o.measured;
-      const measured =
-        typeof measuredFile === 'string'
-          ? parsePeakList(readTextFile(measuredFile, io.cwd, 'measured peak list'), measuredFile)
-          : undefined;
       const svg = spectrumSvg({
         title: `${report.formula}${report.mode === 'fine' ? ' (fine structure)' : ''}`,
         sticks: report.peaks.map((p) => ({ mz: p.mz, intensity: p.intensity })),
@@ -242,10 +298,11 @@ export const isotopesCommand: Command = {
       });
       writeTextFile(o.svg, svg, io.cwd, '--svg');
       io.stderr(`wrote ${o.svg}\n`);
-    } else if (typeof o.measured === 'string') {
-      throw new InputError('cli-args', '--measured is only used with --svg', { hint: 'add --svg plot.svg' });
     }
-    io.record?.(report);
+    if (o.csv && profile) {
+      io.stdout(profileCsv(profile));
+      return 0;
+    }
     io.stdout(
       o.json ? json(report) : o.csv ? csv(report) : renderIsotopes(report, o.top as number | undefined),
     );
