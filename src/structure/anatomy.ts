@@ -15,17 +15,21 @@
  *   (2007) (Au102: Au79 kernel, 19 monomeric and 2 dimeric staples).
  * - A staple is a connected set of staple metals and their chalcogens; x metal
  *   atoms and x + 1 chalcogens make RS–(M–SR)x (x = 1 monomeric, 2 dimeric).
- * - Embedded chains (issue 9.10): a staple unit of ≥ 2 metal atoms every one of
- *   which lies in the kernel surface — ≥ 2 kernel neighbours within 1.07 d_nn
- *   (d_nn: median nearest kernel–kernel distance) and less than 1.5 Å further
- *   from the kernel centroid than those neighbours — is kernel, not a staple:
- *   its chalcogens are bridging thiolates. Staple Au(I) atoms sit 1.6–2.9 Å
- *   above their kernel contacts in the reference cores (Au25, Au38, Au102,
- *   Au144); the four "S–Au–S–Au–S" chains sunk into the fcc Au28 kernel of
- *   Au36(SR)24 sit 0.8–1.5 Å above. This gives the crystallographers' Au36 =
- *   Au28 kernel + 4 dimeric staples + 12 bridging SR (Zeng et al., Angew. Chem.
- *   Int. Ed. 51, 13114 (2012)). A single linear RS–Au–SR stays a monomeric
- *   staple however low it sits (Au133: Au107 kernel + 26 monomeric staples).
+ * - Embedded units (issue 9.10): a staple unit every metal atom of which lies
+ *   in the kernel surface — ≥ 2 kernel neighbours within 1.07 d_nn (d_nn:
+ *   median nearest kernel–kernel distance) and a height above them (distance
+ *   from the kernel centroid minus theirs) below 1.5 Å for a chain of ≥ 2
+ *   metals, below 1.0 Å for a single RS–M–SR — is kernel, not a staple: its
+ *   chalcogens are bridging thiolates. Measured on the reference cores: staple
+ *   Au(I) atoms sit 1.16–2.9 Å above their kernel contacts (Au25, Au38, Au102,
+ *   Au133, Au144); the chains sunk into the fcc kernels of Au36(SR)24 sit
+ *   0.76–1.47 Å above, and the two single units of Au44(SR)28 0.81–0.84 Å
+ *   (a single unit is one atom's evidence, hence the stricter bound). This gives
+ *   Au36 = Au28 kernel + 4 dimeric staples + 12 bridging SR (Zeng et al.,
+ *   Angew. Chem. Int. Ed. 51, 13114 (2012)), the member N = 2 of the series
+ *   Au(20+8N)(SR)(16+4N) = Au(20+8N) kernel + 4 dimeric staples + (4+4N)
+ *   bridging SR (N = 1: Au28(SR)20, Zeng et al., J. Am. Chem. Soc. 135, 10011
+ *   (2013); N = 3: Au44(SR)28 → Au36 + 4 dimeric + 16 bridging).
  * - Bridging: a chalcogen bound to ≥ 2 kernel metal atoms and to no staple
  *   metal (μ2-SR, μ3-SR): Au28(SR)20 = Au20 + 4 dimeric staples + 8 bridging SR
  *   (Zeng et al., J. Am. Chem. Soc. 135, 10011 (2013)).
@@ -71,6 +75,8 @@ export interface AnatomyOptions {
   readonly stapleAngleDeg?: number;
   /** Largest height (Å) above its kernel contacts for a chain metal to count as embedded (default 1.5). */
   readonly embeddedHeightA?: number;
+  /** The same for the metal of a single RS–M–SR unit (default 1.0). */
+  readonly embeddedMonomerHeightA?: number;
 }
 
 /** A chalcogen bound only to kernel metal atoms (μ2-SR between two of them, or μ3). */
@@ -158,6 +164,7 @@ export function analyzeAnatomy(s: Structure, options: AnatomyOptions = {}): Anat
   const found = options.bonds ?? findBonds(s);
   const minAngle = options.stapleAngleDeg ?? 140;
   const maxHeight = options.embeddedHeightA ?? 1.5;
+  const maxMonomerHeight = options.embeddedMonomerHeightA ?? 1.0;
   // Short contacts are warnings; an H···H clash between hydrogens of different atoms is no bond.
   const shortContacts = findShortContacts(s, found);
   const clash = new Set(shortContacts.filter((c) => c.pair === 'H-H').map((c) => `${c.i}-${c.j}`));
@@ -193,7 +200,7 @@ export function analyzeAnatomy(s: Structure, options: AnatomyOptions = {}): Anat
   }
   let staples = stapleUnits(z, nb, staple);
   // Chains sunk into the kernel surface are kernel atoms with bridging chalcogens (module comment).
-  const embedded = embeddedUnits(p, z, nb, metal, staple, staples, maxHeight);
+  const embedded = embeddedUnits(p, z, nb, metal, staple, staples, maxHeight, maxMonomerHeight);
   if (embedded.length) {
     for (const u of embedded) for (const m of u.atoms.slice(0, u.metalCount)) staple[m] = false;
     staples = stapleUnits(z, nb, staple);
@@ -351,9 +358,9 @@ function stapleUnits(
 const EMBEDDED_CONTACT_RATIO = 1.07;
 
 /**
- * Staple units of ≥ 2 metals whose every metal lies in the kernel surface (module comment):
- * ≥ 2 kernel neighbours within 1.07 d_nn, and a height above them (distance from the kernel
- * centroid minus theirs) below `maxHeight` Å.
+ * Staple units whose every metal lies in the kernel surface (module comment): ≥ 2 kernel
+ * neighbours within 1.07 d_nn, and a height above them (distance from the kernel centroid minus
+ * theirs) below `maxHeight` Å (chains) or `maxMonomerHeight` Å (single RS–M–SR units).
  */
 function embeddedUnits(
   p: ArrayLike<number>,
@@ -363,9 +370,9 @@ function embeddedUnits(
   staple: readonly boolean[],
   units: readonly StapleUnit[],
   maxHeight: number,
+  maxMonomerHeight: number,
 ): StapleUnit[] {
-  const chains = units.filter((u) => u.metalCount >= 2);
-  if (!chains.length) return [];
+  if (!units.length) return [];
   const kernel: number[] = [];
   for (let i = 0; i < z.length; i++) if (metal[i] && !staple[i]) kernel.push(i);
   if (kernel.length < 4) return [];
@@ -384,13 +391,16 @@ function embeddedUnits(
   const dnn = nearest[Math.floor(nearest.length / 2)]!;
   const c = [0, 1, 2].map((k) => kernel.reduce((t, i) => t + p[3 * i + k]!, 0) / kernel.length);
   const r = (i: number) => Math.hypot(p[3 * i]! - c[0]!, p[3 * i + 1]! - c[1]!, p[3 * i + 2]! - c[2]!);
-  const sunk = (m: number) => {
+  const sunk = (m: number, limit: number) => {
     const close = nb[m]!.filter((j) => isKernel(j) && d(m, j) <= EMBEDDED_CONTACT_RATIO * dnn);
     if (close.length < 2) return false;
     const height = r(m) - close.reduce((t, j) => t + r(j), 0) / close.length;
-    return height < maxHeight;
+    return height < limit;
   };
-  return chains.filter((u) => u.atoms.slice(0, u.metalCount).every(sunk));
+  return units.filter((u) => {
+    const limit = u.metalCount >= 2 ? maxHeight : maxMonomerHeight;
+    return u.atoms.slice(0, u.metalCount).every((m) => sunk(m, limit));
+  });
 }
 
 function dropBonds(bonds: Bonds, drop: ReadonlySet<string>): Bonds {
