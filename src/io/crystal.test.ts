@@ -20,7 +20,7 @@ describe('salt crystals: species, ionic contacts, charges', () => {
       { index: 2, formula: 'H2O', count: 2, charge: 0, role: 'solvent', atoms: 3, polymeric: false },
       { index: 3, formula: 'Cs', count: 2, charge: 1, role: 'counterion', atoms: 1, polymeric: false },
     ]);
-    expect(found.notes.join('\n')).toMatch(/charge of O19W6 by charge balance: -2/);
+    expect(found.notes.join('\n')).toMatch(/charge of O19W6 by charge balance: −2/);
     // the anion, cut by the cell edges, comes back whole and exactly Oh
     const { molecule } = pickSpecies(found);
     expect(molecule.atomsUnwrapped).toBeGreaterThan(0);

@@ -164,11 +164,11 @@ export function crystalSpecies(crystal: Structure, options: MoleculeOptions = {}
     } else if (Math.abs(q - Math.round(q)) < 1e-9) {
       charges[u] = Math.round(q) + 0; // + 0: no −0
       notes.push(
-        `charge of ${f} by charge balance: ${charges[u]! > 0 ? '+' : ''}${charges[u]} (the other species of the cell carry ${known > 0 ? '+' : ''}${known} e over ${ordered[u]!.length} cop${ordered[u]!.length === 1 ? 'y' : 'ies'})`,
+        `charge of ${f} by charge balance: ${chargeText(charges[u]!)} (the other species of the cell carry ${chargeText(known)} e over ${ordered[u]!.length} cop${ordered[u]!.length === 1 ? 'y' : 'ies'})`,
       );
     } else {
       notes.push(
-        `charge of ${f} not found: the other species carry ${known} e, not a whole multiple of its ${ordered[u]!.length} copies (partial occupancies or unlocated protons?)`,
+        `charge of ${f} not found: the other species carry ${chargeText(known)} e, not a whole multiple of its ${ordered[u]!.length} copies (partial occupancies or unlocated protons?)`,
       );
     }
   }

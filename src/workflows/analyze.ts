@@ -10,7 +10,7 @@
  */
 import { InputError } from '../core/errors.js';
 import { elementBySymbol, elementByZ } from '../data/index.js';
-import { crystalSpecies, pickSpecies, type SpeciesSummary, speciesLine } from '../io/species.js';
+import { chargeText, crystalSpecies, pickSpecies, type SpeciesSummary, speciesLine } from '../io/species.js';
 import { analyzeAnatomy, hillFormula } from '../structure/anatomy.js';
 import { analyzeChirality } from '../structure/chirality.js';
 import { createGrid } from '../structure/grid.js';
@@ -187,7 +187,7 @@ export function analyzeStructure(input: Structure, options: AnalyzeOptions = {})
     s = molecule.structure;
     crystal = { species: found.species, analysed: chosen.index };
     notes.push(
-      `crystal: analysed species ${chosen.index}, ${chosen.role === 'other' ? '' : `the ${chosen.role} `}${chosen.formula}${chosen.charge !== null && chosen.charge !== 0 ? ` (charge ${chosen.charge > 0 ? '+' : ''}${chosen.charge})` : ''}; the cell holds ${speciesLine(found.species)}${found.species.length > 1 ? ' (--species N picks another)' : ''}`,
+      `crystal: analysed species ${chosen.index}, ${chosen.role === 'other' ? '' : `the ${chosen.role} `}${chosen.formula}${chosen.charge !== null && chosen.charge !== 0 ? ` (charge ${chargeText(chosen.charge)})` : ''}; the cell holds ${speciesLine(found.species)}${found.species.length > 1 ? ' (--species N picks another)' : ''}`,
       ...found.notes.map((x) => `crystal: ${x}`),
     );
     if (chosen.polymeric)
