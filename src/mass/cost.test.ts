@@ -7,14 +7,15 @@ import { resolveComposition } from './isotopes.js';
 
 describe('cost estimates before isotope calculations', () => {
   it('the fine-structure volume estimate never overcounts much (exact counts from fineStructure)', () => {
-    for (const c of [
+    const cases: Record<string, number>[] = [
       { C: 100, H: 202 },
       { Ag: 29, C: 84, H: 48, O: 24, S: 24 },
       { Au: 144, C: 480, H: 540, S: 60 },
       { P: 1, W: 12, O: 40 },
       { C: 10_000, H: 20_000 },
       { W: 50 },
-    ]) {
+    ];
+    for (const c of cases) {
       const atoms = resolveComposition(c);
       const exact = fineStructure(atoms, { probability: 0.999 }).isotopologues.length;
       const est = fineIsotopologueEstimate(atoms, 0.999);
@@ -24,7 +25,8 @@ describe('cost estimates before isotope calculations', () => {
   });
 
   it('fine structure beyond the configuration cap is refused before the search (Sn1000, the Mo154 wheel)', () => {
-    for (const c of [{ Sn: 1000 }, { Mo: 154, O: 532, H: 154 }]) {
+    const big: Record<string, number>[] = [{ Sn: 1000 }, { Mo: 154, O: 532, H: 154 }];
+    for (const c of big) {
       expect(() => fineStructure(resolveComposition(c), { probability: 0.999 })).toThrow(
         /estimated before starting/,
       );
