@@ -165,6 +165,25 @@ describe('CLI registry, suggestions and option names (issues 9.12, 17.5, 17.6, 1
     }
   });
 
+  it('consistent flags: -o is --output, no other spelling for outputs, plots or element filters; numbers state units', async () => {
+    const unit =
+      /Å|eV|ppm|Da|\bs\b|seconds|percent|%|\be\b|fraction|relative|probability|energy|m\/FWHM|ε|σ|\bK\b|count|number of|whole/;
+    const problems: string[] = [];
+    for (const entry of COMMANDS) {
+      const c = await entry.load();
+      for (const [name, spec] of Object.entries(c.options)) {
+        if (spec.short === 'o' && name !== 'output') problems.push(`${c.name}: -o is --${name}`);
+        if (
+          ['out', 'outfile', 'output-file', 'plot', 'png', 'element-filter', 'only', 'filter'].includes(name)
+        )
+          problems.push(`${c.name}: --${name}`);
+        if (spec.type === 'number' && !unit.test(`${spec.description} ${spec.valueName ?? ''}`))
+          problems.push(`${c.name}: --${name} has no unit in its help ("${spec.description}")`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('Damerau–Levenshtein distance: textbook cases', () => {
     // Levenshtein 1966 / Wagner–Fischer 1974 standard example: kitten → sitting = 3
     expect(editDistance('kitten', 'sitting')).toBe(3);
@@ -186,6 +205,9 @@ describe('CLI registry, suggestions and option names (issues 9.12, 17.5, 17.6, 1
     const f = await runCli(['formula', 'Au25', '--jsn']);
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/unknown option --jsn[\s\S]*did you mean "--json"/);
+    const rule = await runCli(['count', 'Au25', '--rule', 'jelium']);
+    expect(rule.code).toBe(2);
+    expect(rule.err).toMatch(/did you mean "jellium"/);
     const specs = { mode: { type: 'string', description: 'm', choices: ['basin', 'genetic'] } } as const;
     expect(() => parseArgs(['--mode', 'genetc'], specs)).toThrow(/must be one of basin, genetic/);
     try {
