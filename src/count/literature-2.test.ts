@@ -108,6 +108,9 @@ const CASES: readonly Case[] = [
   // Jackson, Johnson, Lewis et al., J. Chem. Soc. Chem. Commun. 1980, 224: [Os10C(CO)24]2−, tetracapped octahedron,
   // PEC 134 = 86 + 4 × 12 (Mingos, Acc. Chem. Res. 17, 311 (1984), capping principle).
   ['[Os10C(CO)24]2-', 'mingos-pec', 134, 'tetracapped-octahedron'],
+  // Mingos, Acc. Chem. Res. 17, 311 (1984), condensation principle: the bow-tie Os5(CO)19, two triangles sharing a
+  // vertex, 48 + 48 − 18 = 78 electrons.
+  ['Os5(CO)19', 'mingos-pec', 78, 'vertex-sharing-triangles'],
   // Cotton & Troup, J. Chem. Soc. Dalton 1974, 800: Fe2(CO)9, 34 electrons, one Fe–Fe bond.
   ['Fe2(CO)9', 'mingos-pec', 34, 'single-bond'],
   // Mills, Acta Cryst. 11, 620 (1958): [CpFe(CO)2]2, Fe–Fe single bond — derived 2 × 8 + 2 × 5 + 4 × 2 = 34.

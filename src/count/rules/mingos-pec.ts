@@ -67,6 +67,8 @@ const CLOSO_NAMES: Readonly<Record<number, string>> = {
   11: 'octadecahedron',
   12: 'icosahedron',
 };
+/** Open shapes (no triangular faces to cap or share): left out of capping and condensation. */
+const OPEN = ['open-triangle', 'linear-chain', 'butterfly', 'square', 'edge-bridged-tetrahedron', 'cube'];
 const CAP_PREFIX = ['', 'capped', 'bicapped', 'tricapped', 'tetracapped', 'pentacapped', 'hexacapped'];
 
 /**
@@ -81,8 +83,14 @@ function cappedParent(nv: number, eq: number): { parent: string; caps: number; p
   for (let m = 5; m <= 12; m++)
     parents.push({ n: m, cve: 14 * m + 2, name: CLOSO_NAMES[m]!, faces: 2 * m - 4 });
   for (const p of POLYHEDRA) {
-    if (p.name.includes('capped') || p.n < 4 || parents.some((q) => q.name === p.name)) continue;
-    parents.push({ n: p.n, cve: p.cve, name: p.name, faces: p.name === 'cube' ? 0 : p.n });
+    if (
+      p.name.includes('capped') ||
+      OPEN.includes(p.name) ||
+      p.n < 4 ||
+      parents.some((q) => q.name === p.name)
+    )
+      continue;
+    parents.push({ n: p.n, cve: p.cve, name: p.name, faces: p.n });
   }
   const hits = parents
     .filter((p) => p.n < nv && nv - p.n <= p.faces && nv - p.n < CAP_PREFIX.length)
@@ -90,6 +98,52 @@ function cappedParent(nv: number, eq: number): { parent: string; caps: number; p
     .sort((a, b) => b.n - a.n);
   const best = hits[0];
   return best ? { parent: best.name, caps: nv - best.n, parentCve: best.cve } : null;
+}
+
+/**
+ * Mingos condensation principle (Mingos, Acc. Chem. Res. 17, 311 (1984); Mingos & Wales 1990): two
+ * polyhedra sharing a vertex, an edge or a face have PEC(A) + PEC(B) − PEC(shared unit), with 18 for a
+ * vertex, 34 for an edge (M2) and 48 for a face (M3): the bow-tie Os5(CO)19 is two triangles sharing a
+ * vertex, 48 + 48 − 18 = 78. Tried only when no single or capped polyhedron matches; faces first.
+ */
+const SHARES = [
+  { atoms: 3, name: 'face', cve: 48 },
+  { atoms: 2, name: 'edge', cve: 34 },
+  { atoms: 1, name: 'vertex', cve: 18 },
+] as const;
+
+function plural(name: string): string {
+  if (name.endsWith('hedron')) return `${name.slice(0, -2)}a`;
+  if (name.endsWith('y')) return `${name.slice(0, -1)}ies`;
+  return `${name}s`;
+}
+
+function condensedPair(nv: number, eq: number): { verdict: string; why: string } | null {
+  const parents: { n: number; cve: number; name: string }[] = [];
+  for (const p of POLYHEDRA) if (!p.name.includes('capped') && !OPEN.includes(p.name)) parents.push(p);
+  for (let m = 7; m <= 12; m++) {
+    const name = CLOSO_NAMES[m]!;
+    if (!parents.some((p) => p.name === name)) parents.push({ n: m, cve: 14 * m + 2, name });
+  }
+  for (const share of SHARES) {
+    for (let i = 0; i < parents.length; i++) {
+      for (let j = i; j < parents.length; j++) {
+        const a = parents[i]!;
+        const b = parents[j]!;
+        if (share.atoms === 3 && (a.n < 4 || b.n < 4)) continue;
+        if (a.n + b.n - share.atoms !== nv || a.cve + b.cve - share.cve !== eq) continue;
+        const verdict =
+          a.name === b.name
+            ? `${share.name}-sharing-${plural(a.name)}`
+            : `${share.name}-sharing-${a.name}-${b.name}`;
+        return {
+          verdict,
+          why: `${a.cve} (${a.name.replace(/-/g, ' ')}) + ${b.cve} (${b.name.replace(/-/g, ' ')}) − ${share.cve} for the shared ${share.name}`,
+        };
+      }
+    }
+  }
+  return null;
 }
 
 const BOND_NAMES = ['no-bond', 'single-bond', 'double-bond', 'triple-bond', 'quadruple-bond'];
@@ -252,6 +306,8 @@ export const mingosPecRule: CountRule = {
       : `${n} metals`;
     const hit = POLYHEDRA.find((p) => p.n === nv && p.cve === eq);
     const capped = hit ? null : cappedParent(nv, eq);
+    const closoLike = nv >= 5 && [2, 4, 6].some((d) => eq === 14 * nv + d);
+    const condensed = hit || capped || closoLike || nv < 4 ? null : condensedPair(nv, eq);
     let verdict = 'none';
     let bonds: number | null = null;
     if (nv === 2) {
@@ -278,6 +334,11 @@ export const mingosPecRule: CountRule = {
       verdict = `${CAP_PREFIX[capped.caps]}-${capped.parent}`;
       notes.push(
         `${cve} cluster valence electrons${shift} for ${what} = ${capped.parentCve} (${capped.parent.replace(/-/g, ' ')}, ${nv - capped.caps} vertices) + ${capped.caps} × 12: a ${verdict.replace(/-/g, ' ')} (Mingos capping principle: each face-capping metal adds 12 electrons)`,
+      );
+    } else if (condensed) {
+      verdict = condensed.verdict;
+      notes.push(
+        `${cve} cluster valence electrons${shift} for ${what} = ${condensed.why}: two condensed polyhedra (Mingos condensation principle); a structure should confirm which`,
       );
     } else if (nv >= 5 && eq === 14 * nv + 2) {
       verdict = 'closo-deltahedron';
