@@ -12,10 +12,13 @@
  *    README says the answer depends on the threshold).
  *  - bare clusters with literature groups: Au20 Td (Li et al., Science 299,
  *    864 (2003)), C60 Ih, C70 D5h; the others are printed.
- *  - Au–thiolate cores: kernel/staple split of every Au atom against the
- *    atom names (AU, AUS kernel; AUL staple) and staple counts against the
- *    residues (STR monomeric; STV, STC dimeric); the Au144 core's 144 Au
- *    atoms alone must come out I.
+ *  - Au–thiolate cores: kernel size, staples (monomeric, dimeric) and bridging
+ *    thiolates against the crystal papers (LITERATURE below), and the kernel
+ *    name where the paper gives one (Au38: face-sharing bi-icosahedron). The
+ *    NanoModeler atom names (AU, AUS kernel; AUL staple) are printed for
+ *    comparison only: they call every linear S–Au–S gold a staple, also the
+ *    kernel atoms of Au36 and Au44 that carry two bridging thiolates. The
+ *    Au144 core's 144 Au atoms alone must come out I.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -111,45 +114,68 @@ const ms = (t0) => `${(performance.now() - t0).toFixed(0)} ms`;
 }
 
 // --- Au–thiolate cores ------------------------------------------------------
+/**
+ * The anatomy of each core as its crystal (or reference) paper writes it.
+ *  Au25(SR)18: Au13 icosahedron + 6 Au2(SR)3 (Heaven et al., JACS 130, 3754 (2008); Zhu et al., JACS 130, 5883 (2008)).
+ *  Au36(SR)24: fcc Au28 kernel + 4 dimeric staples + 12 bridging SR (Zeng et al., Angew. Chem. Int. Ed. 51, 13114 (2012)).
+ *  Au38(SR)24: face-sharing bi-icosahedral Au23 + 3 Au(SR)2 + 6 Au2(SR)3 (Qian et al., JACS 132, 8280 (2010)).
+ *  Au44(SR)28: member N = 3 of the Au(20+8N)(SR)(16+4N) series (Au28: Zeng et al., JACS 135, 10011 (2013),
+ *    Au20 + 4 dimeric + 8 bridging; Au36 above): Au36 kernel + 4 dimeric + 16 bridging (series rule, not read from its paper).
+ *  Au102(SR)44: Au79 + 19 Au(SR)2 + 2 Au2(SR)3 (Jadzinsky et al., Science 318, 430 (2007)).
+ *  Au133(SR)52: Au107 + 26 Au(SR)2 (Zeng et al., Sci. Adv. 1, e1500045 (2015)).
+ *  Au144(SR)60: Au114 + 30 Au(SR)2 (Lopez-Acevedo et al., J. Phys. Chem. C 113, 5035 (2009)).
+ */
+const LITERATURE = {
+  au25: { kernel: 13, monomeric: 0, dimeric: 6, bridging: 0, description: 'icosahedron' },
+  au36: { kernel: 28, monomeric: 0, dimeric: 4, bridging: 12 },
+  au38: { kernel: 23, monomeric: 3, dimeric: 6, bridging: 0, description: 'face-sharing bi-icosahedron' },
+  au44: { kernel: 36, monomeric: 0, dimeric: 4, bridging: 16 },
+  au102: { kernel: 79, monomeric: 19, dimeric: 2, bridging: 0 },
+  au133: { kernel: 107, monomeric: 26, dimeric: 0, bridging: 0 },
+  au144: { kernel: 114, monomeric: 30, dimeric: 0, bridging: 0 },
+};
 {
   const dir = join(DATA, 'au-thiolate');
   let ok = 0;
   let total = 0;
   let au144 = 0;
   let au144Total = 0;
-  console.log('Au–thiolate cores: kernel/staple split vs atom-name labels');
+  console.log(
+    'Au–thiolate cores: kernel, staples and bridging SR vs the crystal papers (NanoModeler labels for comparison)',
+  );
   for (const f of readdirSync(dir)
     .filter((x) => x.endsWith('.pdb'))
     .sort()) {
     const s = read(join(dir, f));
     const labels = s.labels ?? [];
-    const residues = s.residues ?? [];
     const t0 = performance.now();
     const a = analyzeAnatomy(s);
     let agree = 0;
     let gold = 0;
-    let labelMono = 0;
-    let labelDi = 0;
     for (let i = 0; i < s.numbers.length; i++) {
       if (s.numbers[i] !== 79) continue;
       gold++;
-      const label = labels[i]?.trim().toUpperCase();
-      const want = label === 'AUL' ? 'staple' : 'kernel';
+      const want = labels[i]?.trim().toUpperCase() === 'AUL' ? 'staple' : 'kernel';
       if (a.atomClass[i] === want) agree++;
-      if (label === 'AUL') {
-        if (residues[i]?.trim().toUpperCase() === 'STR') labelMono++;
-        else labelDi++;
-      }
     }
-    labelDi /= 2;
     const mono = a.staples.filter((x) => x.kind === 'monomeric').length;
     const di = a.staples.filter((x) => x.kind === 'dimeric').length;
     const other = a.staples.length - mono - di;
-    const good = agree === gold && mono === labelMono && di === labelDi && other === 0;
+    const bridging = a.bridging.length;
+    const ref = LITERATURE[f.match(/^au\d+/)?.[0] ?? ''];
+    const good =
+      ref !== undefined &&
+      a.kernel.count === ref.kernel &&
+      mono === ref.monomeric &&
+      di === ref.dimeric &&
+      other === 0 &&
+      bridging === ref.bridging &&
+      (ref.description === undefined || a.kernel.description === ref.description);
     total++;
     if (good) ok++;
     console.log(
-      `  ${good ? 'ok  ' : 'MISS'} ${f.padEnd(18)} kernel ${String(a.kernel.count).padStart(3)} Au, staples ${mono} monomeric + ${di} dimeric${other ? ` + ${other} other` : ''} (labels ${labelMono} + ${labelDi}); ${agree}/${gold} Au agree  ${ms(t0)}`,
+      `  ${good ? 'ok  ' : 'MISS'} ${f.padEnd(18)} kernel ${String(a.kernel.count).padStart(3)} Au${a.kernel.description ? ` (${a.kernel.description})` : ''}, staples ${mono} monomeric + ${di} dimeric${other ? ` + ${other} other` : ''}, ${bridging} bridging SR` +
+        `${ref ? ` (paper: ${ref.kernel} + ${ref.monomeric} + ${ref.dimeric}, ${ref.bridging} bridging${ref.description ? `, ${ref.description}` : ''})` : ' (no reference)'}; labels: ${agree}/${gold} Au agree  ${ms(t0)}`,
     );
     if (f.startsWith('au144')) {
       // Both Au144 files (the .pdb and the separately relaxed .xyz) must give I from the gold atoms alone.
@@ -169,7 +195,9 @@ const ms = (t0) => `${(performance.now() - t0).toFixed(0)} ms`;
       }
     }
   }
-  console.log(`Au–thiolate split ${ok}/${total}; Au144 gold atoms → I: ${au144}/${au144Total}\n`);
+  console.log(
+    `Au–thiolate anatomy as in the papers ${ok}/${total}; Au144 gold atoms → I: ${au144}/${au144Total}\n`,
+  );
   if (ok < REQUIRED.thiolate) failures.push(`Au–thiolate ${ok}/${total} < ${REQUIRED.thiolate}`);
   if (au144 < REQUIRED.au144)
     failures.push(`Au144 gold atoms give I in ${au144} file(s) < ${REQUIRED.au144}`);
