@@ -86,7 +86,7 @@ export function readOptionsFrom(o: Record<string, unknown>): MeasuredReadOptions
 
 /** "read: …" lines saying how a measured spectrum was read. */
 export function readingLines(r: PeakListReading, source: string): string[] {
-  const head = `read ${source} as ${r.format === 'mzML' ? 'mzML' : 'delimited text'}, ${r.points} point${r.points === 1 ? '' : 's'}, ${r.dataType} data`;
+  const head = `${source} as ${r.format === 'mzML' ? 'mzML' : 'delimited text'}, ${r.points} point${r.points === 1 ? '' : 's'}, ${r.dataType} data`;
   return [head, ...r.notes].map((x) => `read: ${x}`);
 }
 
