@@ -264,6 +264,12 @@ describe('CLI registry, suggestions and option names (issues 9.12, 17.5, 17.6, 1
       expect(r.code).toBe(2);
       expect(r.err.length).toBeLessThan(2000);
     }
+    // a summary of a many-frame file lists at most an excerpt of the frame sizes
+    const dir = mkdtempSync(join(tmpdir(), 'superatom-excerpt-'));
+    writeFileSync(join(dir, 'many.xyz'), '1\n\nAu 0 0 0\n'.repeat(20_000));
+    const conv = await runCli(['convert', 'many.xyz', '-o', 'many.extxyz'], dir);
+    expect(conv.code).toBe(0);
+    expect(Math.max(...`${conv.out}\n${conv.err}`.split('\n').map((l) => l.length))).toBeLessThan(400);
     // a 100 kB source line: a window around the column, the caret under the offending character
     const line = `${'a'.repeat(50_000)}#${'b'.repeat(50_000)}`;
     const text = new InputError('x', 'bad character', {

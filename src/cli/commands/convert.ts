@@ -7,7 +7,7 @@
  * copy of the cluster ion only, `--species N` one copy of species N, and
  * `--cell-contents` the sites as read (wrapped into the cell).
  */
-import { InputError } from '../../core/errors.js';
+import { excerpt, InputError } from '../../core/errors.js';
 import type { CifReport } from '../../io/cif.js';
 import { parseCif } from '../../io/cif.js';
 import { detectFormat, FORMATS, formatByName, readStructures, writeStructure } from '../../io/registry.js';
@@ -231,7 +231,7 @@ export const convertCommand: Command = {
       if (args.options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else {
         lines.push(
-          `wrote            ${out} (${count(frames.length, 'frame')}, ${frames.length === 1 ? count(frames[0]!.numbers.length, 'atom') : `${frames.map((f) => f.numbers.length).join(', ')} atoms`})`,
+          `wrote            ${out} (${count(frames.length, 'frame')}, ${frames.length === 1 ? count(frames[0]!.numbers.length, 'atom') : `${excerpt(frames.map((f) => f.numbers.length).join(', '), 120)} atoms`})`,
         );
         io.stdout(`${lines.join('\n')}\n`);
       }
