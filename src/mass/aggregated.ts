@@ -141,7 +141,12 @@ export function aggregatedDistribution(
   atoms: readonly AtomIsotopes[],
   threshold = DEFAULT_PRUNE_THRESHOLD,
 ): NucleonDistribution {
-  const ops = aggregatedCost(atoms, threshold);
+  // cheap upper bound first (nucleon variance ≤ 36 for every element: spans ≤ 12 nucleons), so
+  // ordinary formulas skip the estimate
+  const k = 2 * Math.sqrt(2 * Math.log(1 / Math.max(threshold, 1e-300)));
+  let bound = 0;
+  for (const a of atoms) bound += 6 * k * Math.sqrt(a.count) + 13;
+  const ops = 5 * bound * bound > MAX_AGGREGATED_OPERATIONS ? aggregatedCost(atoms, threshold) : 0;
   if (ops > MAX_AGGREGATED_OPERATIONS) {
     const atomsTotal = atoms.reduce((s, a) => s + a.count, 0);
     throw new LimitError(
