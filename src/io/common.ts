@@ -108,6 +108,8 @@ export function fmt(x: number, decimals: number, width: number): string {
  * already gone) and symmetry and RMSD searches stop meaning anything.
  */
 export const MAX_COORDINATE_A = 1e6;
+/** {@link MAX_COORDINATE_A} as written in messages. */
+export const MAX_COORDINATE_TEXT = '1e6';
 
 export interface CoordinateWhere {
   line?: number;
@@ -129,10 +131,10 @@ export function checkCoordinate(value: number, what: string, where: CoordinateWh
   throw inputError(
     'coordinate-range',
     Number.isFinite(value)
-      ? `${what} is ${shown} Å, beyond the ±${MAX_COORDINATE_A.toExponential(0)} Å this program accepts`
+      ? `${what} is ${shown} Å, beyond the ±${MAX_COORDINATE_TEXT} Å this program accepts`
       : `${what} is not a finite number (${shown})`,
     where,
-    `coordinates are in Å and must lie within ±${MAX_COORDINATE_A.toExponential(0)} Å (a typo in the exponent or a unit mix-up?); fix or remove the atom`,
+    `coordinates are in Å and must lie within ±${MAX_COORDINATE_TEXT} Å (a typo in the exponent or a unit mix-up?); fix or remove the atom`,
   );
 }
 
@@ -184,7 +186,7 @@ export function checkWritablePositions(
         format,
         `${'xyz'[i % 3]} of atom ${a + 1} (${symbolOf(numbers[a]!)})`,
         v,
-        `±${MAX_COORDINATE_A.toExponential(0)} Å`,
+        `±${MAX_COORDINATE_TEXT} Å`,
         'coordinates beyond this bound are refused by every reader; check the structure for a runaway atom',
       );
     }

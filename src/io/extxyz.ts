@@ -19,6 +19,7 @@ import {
   fmt,
   inputError,
   MAX_COORDINATE_A,
+  MAX_COORDINATE_TEXT,
   parseStrictNumber,
   splitLines,
   symbolOf,
@@ -385,7 +386,7 @@ export function writeExtxyz(
           'extended XYZ',
           `component ${'xyz'[k % 3]} of cell vector ${'abc'[Math.floor(k / 3)]}`,
           v,
-          `±${MAX_COORDINATE_A.toExponential(0)} Å`,
+          `±${MAX_COORDINATE_TEXT} Å`,
           'a cell this large is refused by every reader; check the cell',
         );
     }

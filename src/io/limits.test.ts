@@ -57,6 +57,17 @@ describe('readers refuse coordinates beyond the physical bound (17.2)', () => {
       parseGro('t\n    1\n    1CLU     Au    1  1e6   0.000   0.000\n   1.0   1.0   1.0\n', 'x.gro'),
     );
     expect(gro.code).toBe('coordinate-range');
+    const cryst = caught(() =>
+      parsePdb(
+        `CRYST1 2e+9000   20.000   20.000  90.00  90.00  90.00 P 1           1\n${writePdb(one(1)).split('\n')[0]}`.replace(
+          '2e+9000',
+          '  2.0e09',
+        ),
+        'cell.pdb',
+      ),
+    );
+    expect(cryst.code).toBe('coordinate-range');
+    expect(cryst.message).toMatch(/cell length a/);
     expect(gro.message).toMatch(/x of atom 1 \(Au\)/);
   });
 });

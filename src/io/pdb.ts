@@ -200,6 +200,14 @@ function parseCryst1(
   }
   const [a, b, c, al, be, ga] = v as [number, number, number, number, number, number];
   if (a === 1 && b === 1 && c === 1) return undefined; // placeholder cell for non-crystals
+  for (const [k, x] of [a, b, c].entries())
+    checkCoordinate(x, `cell length ${'abc'[k]}`, {
+      line: li + 1,
+      column: 7 + 9 * k,
+      length: 9,
+      source: lines[li]!,
+      inputName,
+    });
   try {
     return cellFromParameters(a, b, c, al, be, ga);
   } catch (e) {

@@ -31,6 +31,7 @@ import {
   inputError,
   lookupSymbol,
   MAX_COORDINATE_A,
+  MAX_COORDINATE_TEXT,
   parseStrictNumber,
   splitLines,
   symbolOf,
@@ -354,7 +355,7 @@ export function writePoscar(s: Structure): string {
         'POSCAR',
         `component ${'xyz'[k % 3]} of cell vector ${'abc'[Math.floor(k / 3)]}`,
         cell[k]!,
-        `±${MAX_COORDINATE_A.toExponential(0)} Å`,
+        `±${MAX_COORDINATE_TEXT} Å`,
         'check the cell',
       );
   const runs: { z: number; count: number }[] = [];
