@@ -122,11 +122,47 @@ export function cellVolume(cell: ArrayLike<number>): number {
 export const MIN_CELL_VOLUME_PER_ATOM_A3 = 1;
 
 /**
- * Most periodic image points (atoms × lattice translations) a neighbour search
- * over a cell may build: 4 × 10⁶ points are ≈ 100 MB of coordinates and grid.
- * A 100 000-atom cell with one image shell on every side needs 2.7 × 10⁶.
+ * Most periodic image points a neighbour search over a cell may build. Only
+ * images within the bond cutoff of the cell are built (≈ N (1 + 2 cutoff /
+ * width)³, a little over N for a large box), so this is a size limit of
+ * about 4 × 10⁶ atoms for a big box: ≈ 100 MB of coordinates and grid.
  */
 export const MAX_PERIODIC_IMAGES = 4_000_000;
+
+/**
+ * Most (atom, lattice translation) pairs examined to choose the images:
+ * 5 × 10⁷ simple tests (a fraction of a second). Reached only by a cell so
+ * thin along some axis that it needs hundreds of translations.
+ */
+export const MAX_IMAGE_CANDIDATES = 50_000_000;
+
+/** Perpendicular widths of the cell (distance between opposite faces), Å: V / |b × c| … */
+export function perpendicularWidths(cell: ArrayLike<number>): [number, number, number] {
+  const volume = cellVolume(cell);
+  const out: [number, number, number] = [0, 0, 0];
+  for (let k = 0; k < 3; k++) {
+    const u = [cell[3 * ((k + 1) % 3)]!, cell[3 * ((k + 1) % 3) + 1]!, cell[3 * ((k + 1) % 3) + 2]!];
+    const v = [cell[3 * ((k + 2) % 3)]!, cell[3 * ((k + 2) % 3) + 1]!, cell[3 * ((k + 2) % 3) + 2]!];
+    const area = Math.hypot(
+      u[1]! * v[2]! - u[2]! * v[1]!,
+      u[2]! * v[0]! - u[0]! * v[2]!,
+      u[0]! * v[1]! - u[1]! * v[0]!,
+    );
+    out[k] = volume / area;
+  }
+  return out;
+}
+
+/** The error for a neighbour search that would need more image points than {@link MAX_PERIODIC_IMAGES}. */
+export function tooManyImages(cell: ArrayLike<number>, atoms: number, points: number): InputError {
+  return new InputError(
+    'cell-too-many-images',
+    `the periodic neighbour search needs ${Number(points.toPrecision(3))} image points for ${atoms} atoms, over the limit of ${MAX_PERIODIC_IMAGES} (${describeCell(cell)})`,
+    {
+      hint: `a thin cell needs many images: check ${culpritParameter(cell)}; for a very large system, convert --cell-contents writes the sites without the neighbour search`,
+    },
+  );
+}
 
 const PARAMETER_NAMES = ['a', 'b', 'c', 'α', 'β', 'γ'] as const;
 
@@ -163,8 +199,8 @@ export function culpritParameter(cell: ArrayLike<number>): string {
  * `cutoffA` (Å) of an atom in the cell is found among the images
  * (ceil(cutoff / perpendicular width), at least 1), after refusing a cell
  * that cannot be right: one under {@link MIN_CELL_VOLUME_PER_ATOM_A3} per
- * atom, or one so thin that its images would exceed
- * {@link MAX_PERIODIC_IMAGES}. The count is computed before anything is
+ * atom, or one so thin that atoms × translations would exceed
+ * {@link MAX_IMAGE_CANDIDATES}. The count is computed before anything is
  * built, so a 1e-10 Å cell costs nothing. Errors name the cell parameter at fault.
  */
 export function periodicImageRange(
@@ -189,24 +225,18 @@ export function periodicImageRange(
       { hint },
     );
   }
+  const widths = perpendicularWidths(cell);
   const range: [number, number, number] = [1, 1, 1];
-  let images = 1;
+  let translations = 1;
   for (let k = 0; k < 3; k++) {
-    const u = [cell[3 * ((k + 1) % 3)]!, cell[3 * ((k + 1) % 3) + 1]!, cell[3 * ((k + 1) % 3) + 2]!];
-    const v = [cell[3 * ((k + 2) % 3)]!, cell[3 * ((k + 2) % 3) + 1]!, cell[3 * ((k + 2) % 3) + 2]!];
-    const area = Math.hypot(
-      u[1]! * v[2]! - u[2]! * v[1]!,
-      u[2]! * v[0]! - u[0]! * v[2]!,
-      u[0]! * v[1]! - u[1]! * v[0]!,
-    );
-    const r = Math.max(1, Math.ceil(cutoffA / (volume / area)));
+    const r = Math.max(1, Math.ceil(cutoffA / widths[k]!));
     range[k] = r;
-    images *= 2 * r + 1;
+    translations *= 2 * r + 1;
   }
-  if (!(images * Math.max(1, atoms) <= MAX_PERIODIC_IMAGES)) {
+  if (!(translations * Math.max(1, atoms) <= MAX_IMAGE_CANDIDATES)) {
     throw new InputError(
       'cell-too-thin',
-      `the cell is too thin for a neighbour search: ${atoms} atoms × ${Number(images.toPrecision(3))} lattice translations exceed ${MAX_PERIODIC_IMAGES} image points (${describeCell(cell)}); check ${culpritParameter(cell)}`,
+      `the cell is too thin for a neighbour search: ${atoms} atoms × ${Number(translations.toPrecision(3))} lattice translations exceed ${MAX_IMAGE_CANDIDATES} candidate images (${describeCell(cell)}); check ${culpritParameter(cell)}`,
       { hint },
     );
   }

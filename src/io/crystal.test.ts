@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.js';
 import { mackayIcosahedron } from '../structure/builders/clusters.js';
 import { findPointGroup } from '../structure/pointgroup.js';
 import { createStructure } from '../structure/structure.js';
-import { cellFromParameters, MAX_PERIODIC_IMAGES, periodicImageRange } from './cell.js';
+import { cellFromParameters, MAX_IMAGE_CANDIDATES, periodicImageRange } from './cell.js';
 import { parseCif, writeCif } from './cif.js';
 import { crystalMolecules, isIonicContact } from './crystal.js';
 import { csSalt, kegginCsSalt, lindqvist } from './crystal-fixtures.js';
@@ -218,11 +218,11 @@ describe('cell guards (issue 17.1: tiny or degenerate cells never build their im
     expect(() => crystalSpecies(two)).toThrow(/0.864 Å³ per atom/);
   });
   it('counts images before building: a needle cell beyond the cap is refused, a thin legal one is not', () => {
-    // 0.01 × 1000 × 1000 Å with 4000 atoms has 2.5 Å³/atom but needs ceil(3.3 / 0.01) = 330
-    // translations each way along a: 661 × 3 × 3 × 4000 = 2.4e7 image points
-    expect(() => periodicImageRange(Float64Array.of(0.01, 0, 0, 0, 1000, 0, 0, 0, 1000), 4000, 3.3)).toThrow(
-      new RegExp(`exceed ${MAX_PERIODIC_IMAGES}`),
-    );
+    // 0.02 × 2000 × 2000 Å with 20 000 atoms has 4 Å³/atom but needs ceil(3.3 / 0.02) = 165
+    // translations each way along a: 331 × 3 × 3 × 20 000 = 6.0e7 candidate images
+    expect(() =>
+      periodicImageRange(Float64Array.of(0.02, 0, 0, 0, 2000, 0, 0, 0, 2000), 20_000, 3.3),
+    ).toThrow(new RegExp(`exceed ${MAX_IMAGE_CANDIDATES}`));
     expect(periodicImageRange(Float64Array.of(10, 0, 0, 0, 10, 0, 0, 0, 10), 50, 3.3)).toEqual([1, 1, 1]);
     expect(periodicImageRange(Float64Array.of(2, 0, 0, 0, 10, 0, 0, 0, 10), 50, 3.3)).toEqual([2, 1, 1]);
   });

@@ -20,8 +20,9 @@
  * molecule; it is reported as `polymeric` (its atoms are placed as first met).
  *
  * Before any image is built, `periodicImageRange` (./cell.ts) refuses a cell
- * under 1 Å³ per atom or one whose images would exceed its cap, naming the
- * cell parameter at fault.
+ * under 1 Å³ per atom or one needing too many lattice translations, naming
+ * the cell parameter at fault; only images within the bond cutoff of the cell
+ * are built, and their count is checked against MAX_PERIODIC_IMAGES first.
  */
 import { InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
@@ -30,7 +31,15 @@ import { bondCutoffTable, DEFAULT_MIN_BOND_DISTANCE_A, isMetal } from '../struct
 import { createGrid } from '../structure/grid.js';
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
-import { cartToFrac, fracToCart, invertCell, periodicImageRange } from './cell.js';
+import {
+  cartToFrac,
+  fracToCart,
+  invertCell,
+  MAX_PERIODIC_IMAGES,
+  periodicImageRange,
+  perpendicularWidths,
+  tooManyImages,
+} from './cell.js';
 
 export interface CrystalMolecule {
   /** The molecule, Cartesian Å, unwrapped (no cell). */
@@ -176,13 +185,39 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
   for (let a = -range[0]; a <= range[0]; a++)
     for (let b = -range[1]; b <= range[1]; b++)
       for (let c = -range[2]; c <= range[2]; c++) shifts.push([a, b, c]);
-  // Image points (atom, shift) in Cartesian.
-  const m = shifts.length * n;
-  const pts = new Float64Array(3 * m);
+  // Image points (atom, shift) in Cartesian: only those within the cutoff of the cell, i.e. with
+  // every fractional coordinate in [−δ_k, 1 + δ_k], δ_k = cutoff / width_k (a point within `cutoff`
+  // of the cell differs from it by at most cutoff / width_k in fractional coordinate k). The home
+  // cell's atoms come first (q = i for shift `home`).
+  const widths = perpendicularWidths(cell);
+  const delta = widths.map((w) => cutoff / w);
+  const inside = (i: number, sh: readonly number[]) => {
+    for (let k = 0; k < 3; k++) {
+      const f = frac[3 * i + k]! + sh[k]!;
+      if (f < -delta[k]! || f > 1 + delta[k]!) return false;
+    }
+    return true;
+  };
+  const home = shifts.findIndex(([a, b, c]) => a === 0 && b === 0 && c === 0);
+  let m = n;
   for (let s = 0; s < shifts.length; s++) {
+    if (s === home) continue;
+    for (let i = 0; i < n; i++) if (inside(i, shifts[s]!)) m++;
+  }
+  if (m > MAX_PERIODIC_IMAGES) throw tooManyImages(cell, n, m);
+  const pts = new Float64Array(3 * m);
+  const atomOf = new Int32Array(m);
+  const shiftOf = new Int32Array(m);
+  let q = 0;
+  for (const s of [home, ...shifts.keys()]) {
+    if (s === home && q > 0) continue;
     const [a, b, c] = shifts[s]!;
-    for (let i = 0; i < n; i++)
-      fracToCart(cell, frac[3 * i]! + a, frac[3 * i + 1]! + b, frac[3 * i + 2]! + c, pts, 3 * (s * n + i));
+    for (let i = 0; i < n; i++) {
+      if (s !== home && !inside(i, shifts[s]!)) continue;
+      fracToCart(cell, frac[3 * i]! + a, frac[3 * i + 1]! + b, frac[3 * i + 2]! + c, pts, 3 * q);
+      atomOf[q] = i;
+      shiftOf[q++] = s;
+    }
   }
   const grid = createGrid(pts, cutoff);
   const min2 = (options.minDistance ?? DEFAULT_MIN_BOND_DISTANCE_A) ** 2;
@@ -191,13 +226,12 @@ export function crystalMolecules(crystal: Structure, options: MoleculeOptions = 
   // ionic contacts (not bonds), kept to find chelated cations
   const ionic: { j: number; s: number }[][] = Array.from({ length: n }, () => []);
   const ionicBonds = options.ionicContactsAreBonds === true;
-  const home = shifts.findIndex(([a, b, c]) => a === 0 && b === 0 && c === 0);
   for (let i = 0; i < n; i++) {
-    const p = 3 * (home * n + i);
+    const p = 3 * i;
     const zi = crystal.numbers[i]! * 119;
     grid.forEachNear(pts[p]!, pts[p + 1]!, pts[p + 2]!, cutoff, (q, d2) => {
-      const j = q % n;
-      const s = (q - j) / n;
+      const j = atomOf[q]!;
+      const s = shiftOf[q]!;
       if (s === home && j === i) return;
       if (d2 <= min2) return;
       const c = table[zi + crystal.numbers[j]!]!;
