@@ -5,6 +5,8 @@
  * code's output. The verdict strings are the engine's vocabulary for the paper's words
  * ("8-electron superatom" → closed-shell, "isolobal to Ne2 / I3⁻" → superatomic-molecule,
  * "fully oxidised" → d0-closed-shell, "n-electron reduced heteropoly blue" → heteropoly-blue).
+ * Sources marked † were checked against the paper's abstract or a reference page in this session;
+ * the others are cited from the standard literature and textbooks.
  */
 import { describe, expect, it } from 'vitest';
 import { type CountRequest, countFormula } from '../workflows/count.js';
@@ -26,18 +28,18 @@ function table(cases: readonly Case[]) {
 // CASES START
 const CASES: readonly Case[] = [
   // --- gold / silver / copper thiolate and phosphine clusters, alloys (superatom-complex) ---
-  // Pt1Ag28(SAdm)20: Pt1Ag12 icosahedral core (Sci. Adv. 5, eaax7863 (2019), doi 10.1126/sciadv.aax7863); derived 28 − 20 = 8.
+  // † Pt1Ag28(SAdm)20: Pt1Ag12 icosahedral core (Sci. Adv. 5, eaax7863 (2019), doi 10.1126/sciadv.aax7863); derived 28 − 20 = 8.
   ['Pt1Ag28(SAdm)20', 'superatom-complex', 8, 'closed-shell'],
-  // Khatun et al., ACS Nano 13, 5753 (2019), doi 10.1021/acsnano.9b01189: [Ag22(dppe)4(2,5-DMBT)12Cl4]2+, a four-electron superatom.
+  // † Khatun et al., ACS Nano 13, 5753 (2019), doi 10.1021/acsnano.9b01189: [Ag22(dppe)4(2,5-DMBT)12Cl4]2+, a four-electron superatom.
   ['[Ag22(dppe)4(SPhMe2)12Cl4]2+', 'superatom-complex', 4, 'open-shell'],
-  // JACS 141, 12957 (2019), doi 10.1021/jacs.9b05000: PtAg20/Pt2Ag33/Pt3Ag44(dtp)n have 8, 16 and 22 electrons;
+  // † JACS 141, 12957 (2019), doi 10.1021/jacs.9b05000: PtAg20/Pt2Ag33/Pt3Ag44(dtp)n have 8, 16 and 22 electrons;
   // one, two and three vertex-sharing Pt@Ag12 icosahedra, isolobal to Ne, Ne2 and I3⁻.
   ['PtAg20(dtp)12', 'superatom-complex', 8, 'closed-shell'],
   ['Pt2Ag33(dtp)17', 'superatom-complex', 16, 'superatomic-molecule'],
   ['Pt3Ag44(dtp)22', 'superatom-complex', 22, 'superatomic-molecule'],
   // Jin, Liu, Zhao et al., ACS Nano 9, 8530 (2015): tri-icosahedral rod [Au37(PPh3)10(SC2H4Ph)10Cl2]+ — derived 37 − 10 − 2 − 1 = 24 = 3 × 8.
   ['[Au37(PPh3)10(SC2H4Ph)10Cl2]+', 'superatom-complex', 24, 'superatomic-molecule'],
-  // Xu, Zhou, Shi, Cheng, JPCL 2022: tri-icosahedral Au36Ag2(SR)18 has 20 valence electrons (a magic count, so
+  // † Xu, Zhou, Shi, Cheng, JPCL 2022: tri-icosahedral Au36Ag2(SR)18 has 20 valence electrons (a magic count, so
   // one superatom by default); read as three face-fused superatoms it is the O3²⁻ analogue (--parts 3).
   ['Au36Ag2(SR)18', 'superatom-complex', 20, 'closed-shell'],
   ['Au36Ag2(SR)18', 'superatom-complex', 20, 'superatomic-molecule', { parts: 3 }],
@@ -82,7 +84,7 @@ const CASES: readonly Case[] = [
   // Baker & McCutcheon, JACS 78, 4503 (1956): [CoIIIW12O40]5− and [CoIIW12O40]6−, both with W(VI).
   ['[CoW12O40]5-', 'polyoxometalate', 0, 'd0-closed-shell'],
   ['[CoW12O40]6-', 'polyoxometalate', 0, 'd0-closed-shell'],
-  // Müller, Krickemeyer, Meyer, Bögge, Peters et al., Angew. Chem. Int. Ed. 34, 2122 (1995): the {Mo154} molybdenum-blue
+  // † Müller, Krickemeyer, Meyer, Bögge, Peters et al., Angew. Chem. Int. Ed. 34, 2122 (1995): the {Mo154} molybdenum-blue
   // wheel [Mo(VI)126 Mo(V)28 O462 H14 (H2O)70]14− holds 28 Mo(V) electrons.
   ['[Mo154O462H14(H2O)70]14-', 'polyoxometalate', 28, 'isopoly-blue'],
   // Pope (1983): [PV2Mo10O40]5−, V(V)/Mo(VI), fully oxidised.
