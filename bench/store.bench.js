@@ -225,7 +225,7 @@ try {
     try {
       results.push(
         await benchStore(
-          `superatom PostgreSQL (${server.version.replace(/^postgres \(PostgreSQL\) /, '')}, fsync off)`,
+          `superatom PostgreSQL ${/\d+(\.\d+)?/.exec(server.version)?.[0] ?? ''} (fsync off)`,
           server.url,
           records,
         ),

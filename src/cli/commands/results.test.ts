@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../core/errors.js';
 import { type Backend, postgresBackend, postgresSkipReason, sqliteBackend } from '../../store/testing.js';
 import { runCli } from '../testing.js';
 import { parseSince } from './results.js';
@@ -225,6 +227,24 @@ describe('results: bad input', () => {
     expect(parseSince('90m', now)).toBe('2026-12-04T10:30:00.000Z');
     expect(parseSince('2026-12-01', now)).toBe('2026-12-01T00:00:00.000Z');
     expect(parseSince('2026-12-01T09:30+01:00', now)).toBe('2026-12-01T08:30:00.000Z');
+    expect(parseSince('2026-12-01 09:30', now)).toBe('2026-12-01T09:30:00.000Z'); // no offset: UTC
+    // fuzz: any text gives an ISO time or an InputError, never another exception
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (t) => {
+        try {
+          expect(Number.isNaN(Date.parse(parseSince(t, now)))).toBe(false);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // an age of n days is exactly n × 86 400 s before now
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (n) => {
+        expect(Date.parse(parseSince(`${n}d`, now))).toBe(now.getTime() - n * 86_400_000);
+      }),
+    );
     const r = await runCli(['results', 'list', '--since', 'yesterday', '--db', join(dir, 'x.db')], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--since expects a date');

@@ -14,10 +14,15 @@ export function parseSince(text: string, now: Date): string {
   const rel = /^(\d+(?:\.\d+)?)\s*(m|min|h|d|w)$/i.exec(text.trim());
   if (rel) {
     const unit = { m: 60e3, min: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 }[rel[2]!.toLowerCase() as 'm'];
-    return new Date(now.getTime() - Number(rel[1]) * unit).toISOString();
+    const d = new Date(now.getTime() - Number(rel[1]) * unit);
+    if (!Number.isNaN(d.getTime())) return d.toISOString();
   }
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
-    const d = new Date(text.trim().replace(' ', 'T'));
+  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]([\d:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text.trim());
+  if (iso) {
+    // a time without an offset is UTC (JavaScript would read it as local time)
+    const d = new Date(
+      `${text.trim().replace(' ', 'T')}${iso[1] !== undefined && iso[2] === undefined ? 'Z' : ''}`,
+    );
     if (!Number.isNaN(d.getTime())) return d.toISOString();
   }
   throw new InputError('results-since', `--since expects a date, a time or an age, got "${text}"`, {
