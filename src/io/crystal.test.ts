@@ -7,7 +7,7 @@ import { cellFromParameters, MAX_IMAGE_CANDIDATES, periodicImageRange } from './
 import { parseCif, writeCif } from './cif.js';
 import { crystalMolecules, isIonicContact } from './crystal.js';
 import { csSalt, kegginCsSalt, lindqvist } from './crystal-fixtures.js';
-import { crystalSpecies, pickSpecies, wholeMolecules } from './species.js';
+import { crystalSpecies, pickSpecies, speciesLine, wholeMolecules } from './species.js';
 
 describe('salt crystals: species, ionic contacts, charges', () => {
   it('Cs2[W6O19]·2H2O: three species with counts, charges (W6O19 by charge balance) and roles', () => {
@@ -242,5 +242,19 @@ describe('Cs3[PW12O40] (the reported case: one polymeric C1 "molecule")', () => 
     const anion = pickSpecies(found).molecule;
     expect(anion.polymeric).toBe(false);
     expect(findPointGroup(anion.structure).pointGroup).toBe('Td');
+  });
+});
+
+describe('species line stays short (issue 17.8)', () => {
+  it('lists 12 species and summarises the rest', () => {
+    const zs = [2, 10, 18, 36, 54, 9, 17, 35, 53, 3, 11, 19, 37, 55, 12];
+    const s = createStructure({
+      numbers: zs,
+      positions: zs.flatMap((_, i) => [3 + 3.6 * i, 5 + 1.5 * (i % 3), 5]),
+      cell: cellFromParameters(60, 30, 30, 90, 90, 90),
+    });
+    const found = crystalSpecies(s);
+    expect(found.species).toHaveLength(15);
+    expect(speciesLine(found.species)).toMatch(/\[12\] .*, and 3 more species \(--json lists all\)$/);
   });
 });

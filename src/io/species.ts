@@ -198,16 +198,22 @@ export function chargeText(q: number | null): string {
   return q > 0 ? `+${q}` : q < 0 ? `−${-q}` : '0';
 }
 
-/** One line listing the species: "1 × PW12O40 (−3, cluster), 3 × Cs (+1), 6 × H2O". */
-export function speciesLine(species: readonly SpeciesSummary[]): string {
+/**
+ * One line listing the species: "[1] 1 × O40PW12 (−3, cluster), [2] 3 × Cs (+1, counterion)"; past
+ * `max` species (default 12) the rest is summarised, so the line stays short (the JSON lists all).
+ */
+export function speciesLine(species: readonly SpeciesSummary[], max = 12): string {
+  const rest = species.length - max;
   return species
+    .slice(0, max)
     .map((s) => {
       const tags = [chargeText(s.charge), s.role === 'other' ? '' : s.role, s.polymeric ? 'network' : '']
         .filter(Boolean)
         .join(', ');
       return `[${s.index}] ${s.count} × ${s.formula}${tags ? ` (${tags})` : ''}`;
     })
-    .join(', ');
+    .join(', ')
+    .concat(rest > 0 ? `, and ${rest} more species (--json lists all)` : '');
 }
 
 /**
@@ -224,7 +230,7 @@ export function pickSpecies(
     throw new InputError(
       'crystal-species',
       `--species ${k} is out of range: the cell holds ${found.species.length} species`,
-      { hint: `species: ${speciesLine(found.species).slice(0, 400)}` },
+      { hint: `species: ${speciesLine(found.species, 6)}` },
     );
   }
   return { molecule: found.copies[k - 1]![0]!, chosen: found.species[k - 1]! };
