@@ -6,6 +6,20 @@ import { fineStructure } from './fine.js';
 import { resolveComposition } from './isotopes.js';
 
 describe('cost estimates before isotope calculations', () => {
+  it('the estimate stays at or below the configurations the search stores (Sn10, W50, Ag29, PW12O40)', () => {
+    const cases: Record<string, number>[] = [
+      { Sn: 10 },
+      { W: 50 },
+      { Ag: 29, C: 84, H: 48, O: 24, S: 24 },
+      { P: 1, W: 12, O: 40 },
+    ];
+    for (const c of cases) {
+      const atoms = resolveComposition(c);
+      const r = fineStructure(atoms, { probability: 0.999 });
+      expect(fineIsotopologueEstimate(atoms, 0.999)).toBeLessThanOrEqual(r.storedConfigurations);
+    }
+  });
+
   it('the fine-structure volume estimate never overcounts much (exact counts from fineStructure)', () => {
     const cases: Record<string, number>[] = [
       { C: 100, H: 202 },
