@@ -655,6 +655,111 @@ function inputArb(cmd: Command): fc.Arbitrary<FuzzInput> {
   }));
 }
 
+// ── hand-made hostile inputs (the reproducers of issue 17 and their neighbours), run every time
+const AU4 = createStructure({
+  numbers: [79, 79, 79, 79],
+  positions: [1, 1, 1, 3.9, 1, 1, 1, 3.9, 1, 1, 1, 3.9],
+  cell: [10, 0, 0, 0, 10, 0, 0, 0, 10],
+  title: 'au4',
+});
+const text = (format: string) => writeStructure(AU4, format);
+const numberAt = (t: string, re: RegExp, v: string) => t.replace(re, (_m, k: string) => `${k}${v}`);
+const CIF = text('cif');
+const XYZ4 = '4\nau4\nAu 0 0 0\nAu 2.9 0 0\nAu 0 2.9 0\nAu 0 0 2.9\n';
+const HOSTILE_FILES: Record<string, string> = {
+  'tiny.cif': numberAt(
+    numberAt(numberAt(CIF, /(_cell_length_a\s+)\S+/, '1e-10'), /(_cell_length_b\s+)\S+/, '1e-10'),
+    /(_cell_length_c\s+)\S+/,
+    '1e-10',
+  ),
+  'flat.cif': numberAt(CIF, /(_cell_angle_gamma\s+)\S+/, '0.001'),
+  'angle450.cif': numberAt(CIF, /(_cell_angle_gamma\s+)\S+/, '450'),
+  'singular.cif': CIF.replace(/'?x,\s*y,\s*z'?/, "'x, x, z'"),
+  'tiny.extxyz': text('extxyz').replace(/Lattice="[^"]*"/, 'Lattice="1e-10 0 0 0 1e-10 0 0 0 1e-10"'),
+  'tiny.gro': text('gro').replace(/\n[^\n]*\n?$/, '\n   1e-10   1e-10   1e-10\n'),
+  'far.xyz': XYZ4.replace('Au 0 0 2.9', 'Au 0 0 1e155'),
+  'far160.xyz': XYZ4.replace('Au 0 0 2.9', 'Au 0 0 1e160'),
+  'far10.xyz': XYZ4.replace('Au 0 0 2.9', 'Au 0 0 1e10'),
+  'far30.xyz': XYZ4.replace('Au 0 0 2.9', 'Au 0 0 1e30'),
+  'nan.xyz': XYZ4.replace('Au 0 0 2.9', 'Au 0 0 NaN'),
+  'au4.xyz': XYZ4,
+  'longline.xyz': `4\n${'x'.repeat(100_000)}\nAu 0 0 0\nAu 2.9 0 0\nAu 0 2.9 0\nAu ${'9'.repeat(100_000)} 0 0\n`,
+  'peaks.csv': '7390.93,44\n7391.93,100\n7392.93,80\n',
+  'longpeaks.csv': `${'1'.repeat(100_000)},abc\n`,
+};
+const H = (...argv: string[]): FuzzInput => ({ argv, files: { ...LIGAND_FILES, ...HOSTILE_FILES } });
+const HANDMADE: Record<string, readonly FuzzInput[]> = {
+  formula: [
+    H(`${'('.repeat(886)}Au${')'.repeat(886)}`),
+    H('('.repeat(1707)),
+    H('Au', '--charge', '1000000000'),
+    H('Au', '--toString', 'x'),
+    H('Au', '--__proto__'),
+    H('x'.repeat(100_000)),
+    H('constructor'),
+  ],
+  count: [H('Au25', '--rule', '__proto__'), H('Au25', '--pi', '1e400'), H(`${'['.repeat(900)}Au`)],
+  isotopes: [
+    H('Sn1000', '--resolution', '1000'),
+    H('Au25', '--resolution', '1e-9', '--charge', '-1'),
+    H('Au25', '--resolution', '1e-3', '--charge', '-1'),
+    H('Au25', '--resolution', 'Infinity'),
+    H('Au25', '--charge', '1000000000'),
+    H('Au25', '--measured', 'longpeaks.csv', '--charge', '-1'),
+  ],
+  assign: [
+    H('peaks.csv', '--candidate', '[Au25(PET)18]-', '--adducts', 'constructor'),
+    H('peaks.csv', '--candidate', '[Au25(PET)18]-', '--adducts', '__proto__'),
+    H('peaks.csv', '--candidate', '[Au25(PET)18]-', '--loss', 'toString'),
+    H('peaks.csv', '--candidate', '[Au25(PET)18]-', '--calibration', 'Infinity'),
+    H('longpeaks.csv', '--candidate', '[Au25(PET)18]-'),
+  ],
+  build: [
+    H('constructor'),
+    H('__proto__'),
+    H('polyhedron', '--name', 'toString'),
+    H('polyhedron', '--name', '__proto__'),
+    H('icosahedron', '--element', 'constructor'),
+  ],
+  search: [
+    H('--potential', '__proto__', '--atoms', '3', '--time-limit', '0.3'),
+    H('--potential', 'gupta:__proto__', '--atoms', '3', '--time-limit', '0.3'),
+    H('--potential', 'lj:__proto__', '--atoms', '3', '--time-limit', '0.3'),
+    H('--potential', 'lj', '--atoms', '5000', '--time-limit', '2'),
+    H('--potential', 'lj', '--atoms', '3', '--temperature', 'Infinity', '--time-limit', '0.3'),
+    H('--potential', 'lj', '--atoms', '4', '-o', '/dev/full', '--time-limit', '0.3'),
+  ],
+  optimize: [
+    H('au4.xyz', '--potential', '__proto__'),
+    H('far.xyz', '--potential', 'gupta:Au'),
+    H('au4.xyz', '--potential', 'gupta:Au', '-o', 'out.gro'),
+  ],
+  convert: [
+    'tiny.cif',
+    'flat.cif',
+    'angle450.cif',
+    'singular.cif',
+    'tiny.extxyz',
+    'tiny.gro',
+    'far.xyz',
+    'longline.xyz',
+  ].flatMap((f) => [
+    H(f, '-o', 'out.xyz', '--molecule'),
+    H(f, '-o', 'out.gro'),
+    H(f, '-o', 'out.pdb'),
+    H(f, '-o', 'out.cif'),
+  ]),
+  analyze: Object.keys(HOSTILE_FILES)
+    .filter((f) => !f.endsWith('.csv'))
+    .map((f) => H(f)),
+  compare: [
+    H('far.xyz', 'far.xyz'),
+    H('far30.xyz', 'far30.xyz'),
+    H('far160.xyz', 'au4.xyz'),
+    H('nan.xyz', 'au4.xyz'),
+  ],
+};
+
 // ───────────────────────────── running ─────────────────────────────
 
 type Outcome = 'success' | 'negative' | 'clean-error' | 'other';
@@ -749,7 +854,10 @@ describe(`fuzz: every command, seed ${SEED}, ${PER_COMMAND} inputs each`, () => 
       // the seed differs per command (stable under adding commands): hash of the name
       let h = SEED;
       for (const ch of cmd.name) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-      const inputs = fc.sample(inputArb(cmd), { seed: h, numRuns: PER_COMMAND });
+      const inputs = [
+        ...(HANDMADE[cmd.name] ?? []),
+        ...fc.sample(inputArb(cmd), { seed: h, numRuns: PER_COMMAND }),
+      ];
       const dir = join(ROOT, cmd.name);
       for (const input of inputs) await runOne(cmd.name, input, dir);
       const mine = FAILURES.filter((f) => f.command === cmd.name);
