@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { mackayIcosahedron } from '../structure/builders/clusters.js';
@@ -256,5 +257,50 @@ describe('species line stays short (issue 17.8)', () => {
     const found = crystalSpecies(s);
     expect(found.species).toHaveLength(15);
     expect(speciesLine(found.species)).toMatch(/\[12\] .*, and 3 more species \(--json lists all\)$/);
+  });
+});
+
+describe('fuzz: any cell and any atoms give species or an InputError (issue 17.1)', () => {
+  it('random, tiny, thin and degenerate cells never throw anything else', () => {
+    const lengthExp = fc.double({ min: -12, max: 2.5, noNaN: true });
+    const angle = fc.oneof(
+      fc.double({ min: 1e-4, max: 179.9999, noNaN: true }),
+      fc.constantFrom(90, 60, 120, 0.001, 179.999),
+    );
+    fc.assert(
+      fc.property(
+        fc.tuple(lengthExp, lengthExp, lengthExp),
+        fc.tuple(angle, angle, angle),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(1, 6, 8, 11, 55, 74, 79, 81),
+            fc.double({ min: -1, max: 2, noNaN: true }),
+            fc.double({ min: -1, max: 2, noNaN: true }),
+            fc.double({ min: -1, max: 2, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 25 },
+        ),
+        ([la, lb, lc], [al, be, ga], atoms) => {
+          let cell: Float64Array;
+          try {
+            cell = cellFromParameters(10 ** la, 10 ** lb, 10 ** lc, al, be, ga);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+            return;
+          }
+          const positions = atoms.flatMap(([, fa, fb, fc_]) =>
+            [0, 1, 2].map((k) => fa * cell[k]! + fb * cell[3 + k]! + fc_ * cell[6 + k]!),
+          );
+          const s = createStructure({ numbers: atoms.map((a) => a[0]), positions, cell });
+          try {
+            const found = crystalSpecies(s);
+            expect(found.species.reduce((t, x) => t + x.count * x.atoms, 0)).toBe(atoms.length);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 1707 },
+    );
   });
 });

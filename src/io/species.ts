@@ -172,6 +172,12 @@ export function crystalSpecies(crystal: Structure, options: MoleculeOptions = {}
       );
     }
   }
+  if (unknown.length > 1) {
+    const names = unknown.slice(0, 4).map((i) => ordered[i]![0]!.formula);
+    notes.push(
+      `charges of ${names.join(', ')}${unknown.length > 4 ? ` and ${unknown.length - 4} more` : ''} not known: charge balance needs every other species' charge`,
+    );
+  }
   const species: SpeciesSummary[] = ordered.map((l, i) => {
     const m = l[0]!;
     const charge = charges[i]!;
