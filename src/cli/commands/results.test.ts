@@ -197,6 +197,16 @@ describe('results: bad input', () => {
     expect(r.err).toMatch(
       /^error: cannot create the folder for the results database .*plain-file\/sub\/results\.db: ENOTDIR/,
     );
+    // a location where no file can be created (Linux /proc), and a file that is not a database
+    const proc = await runCli(['count', 'Au13', '--save', '--db', '/proc/superatom-test.db'], dir);
+    expect(proc.code).toBe(2);
+    expect(proc.err).toMatch(
+      /^error: cannot write the results database \/proc\/superatom-test\.db: .*SQLITE_CANTOPEN/,
+    );
+    writeFileSync(join(dir, 'text.db'), 'not a database, just text\n'.repeat(100));
+    const text = await runCli(['results', 'list', '--db', 'text.db'], dir);
+    expect(text.code).toBe(2);
+    expect(text.err).toContain('is not a SQLite database');
     const d = await runCli(['results', 'list', '--db', dir], dir);
     expect(d.code).toBe(2);
     expect(d.err).toContain('is a folder, not a file');
