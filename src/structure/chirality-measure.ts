@@ -27,6 +27,7 @@ import {
   equivalenceSets,
   magnitudeScale,
   makeContext,
+  maxAxisOrder,
   mismatch,
   type OpSpec,
   requireFinitePositions,
@@ -165,7 +166,12 @@ export function chiralityMeasure(
     // Screen every direction with the fast nearest-neighbour mismatch (early exit beyond the
     // 4th best so far), refine the best few by least squares, score the best exactly.
     const top: { u: V3; score: number }[] = [];
+    // S8 ⊃ C4 and S16 ⊃ C8: only directions whose rings of equivalent atoms (same element, height
+    // and radius within 0.3 d_nn) can hold 4 resp. 8 atoms are screened; elsewhere some atom's
+    // C4/C8 image lies ≥ 0.3 d_nn from any partner, a measure far above the σ, i and S4 ones.
+    const minRing = spec.order >= 8 ? spec.order / 2 : 0;
     for (const u of dirs) {
+      if (minRing && maxAxisOrder(ctx, u, minRing) < minRing) continue;
       const limit = top.length < 4 ? Infinity : top[3]!.score;
       const score = mismatch(ctx, buildOp(spec, u), ctx.n, limit);
       if (!Number.isFinite(score)) continue;
