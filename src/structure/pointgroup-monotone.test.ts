@@ -363,3 +363,43 @@ describe('α-Keggin [PW12O40]³⁻ (Td by construction)', () => {
     expect(ideal).toEqual(['Td', 'Td', 'Td', 'Td', 'Oh', 'Oh', 'Oh']);
   });
 });
+
+describe('linear molecules over the ladder (C∞v ⊂ D∞h by the molecular axis)', () => {
+  // CO2 (C=O 1.16 Å) and HCN (H–C 1.06 Å, C≡N 1.16 Å): D∞h and C∞v (Cotton, ch. 3).
+  const co2: Atom[] = [
+    [6, 0, 0, 0],
+    [8, 0, 0, 1.16],
+    [8, 0, 0, -1.16],
+  ];
+  const hcn: Atom[] = [
+    [1, 0, 0, -1.06],
+    [6, 0, 0, 0],
+    [7, 0, 0, 1.16],
+  ];
+  for (const [name, atoms, want] of [
+    ['CO2', co2, 'Dinfh'],
+    ['HCN', hcn, 'Cinfv'],
+  ] as const) {
+    it(`${name} → ${want}, ideal at every tolerance, noisy as a chain`, () => {
+      const rng = createRng(31);
+      for (const sigma of [0, 0.01]) {
+        const s = place(atoms, randomRotation(rng), rng, sigma);
+        const results = LADDER.map((tolerance) => findPointGroup(s, { tolerance }));
+        results.forEach((r, k) => {
+          if (sigma === 0) expect(r.pointGroup).toBe(want);
+          if (k > 0)
+            expect(isSubgroupOf(results[k - 1]!, r), results.map((x) => x.pointGroup).join(' → ')).toBe(true);
+        });
+      }
+    });
+  }
+  it('the subgroup test itself: C∞v ⊂ D∞h on a common axis, not on crossed axes; D∞h ⊄ C∞v', () => {
+    const z: V = [0, 0, 1];
+    const x: V = [1, 0, 0];
+    const g = (pointGroup: string, mainAxis: V) => ({ pointGroup, operations: [], mainAxis });
+    expect(isSubgroupOf(g('Cinfv', z), g('Dinfh', z))).toBe(true);
+    expect(isSubgroupOf(g('Dinfh', z), g('Cinfv', z))).toBe(false);
+    expect(isSubgroupOf(g('Cinfv', z), g('Dinfh', x))).toBe(false);
+    expect(isSubgroupOf(g('Dinfh', z), g('Kh', z))).toBe(true);
+  });
+});
