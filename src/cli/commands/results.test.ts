@@ -154,6 +154,15 @@ for (const [name, make, skip] of [
       }
     });
 
+    it('indexes the point group of analyze --save (an octahedron is Oh by construction)', async () => {
+      const db2 = await be.fresh();
+      expect((await runCli(['analyze', 'au6.xyz', '--save', '--db', db2], dir)).code).toBe(0);
+      const l = JSON.parse(
+        (await runCli(['results', 'list', '--point-group', 'Oh', '--json', '--db', db2], dir)).out,
+      ) as Listed;
+      expect(l.results.map((r) => [r.kind, r.formula, r.pointGroup])).toEqual([['analyze', 'Au6', 'Oh']]);
+    });
+
     it('filters, shows and deletes', async () => {
       await runCli(['formula', '[B6H6]2-', '--save', '--db', db], dir);
       const q = async (...f: string[]) =>
