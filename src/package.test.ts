@@ -5,7 +5,7 @@
  * skipped with a stated reason when npm is not on the PATH, or when SUPERATOM_SKIP_PACK=1.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,27 @@ function run(cmd: string, args: string[], cwd: string): string {
   }
   return r.stdout;
 }
+
+describe('the library entry', () => {
+  it('src/index.ts re-exports only the pure engine (no node:, no cli/node/store/engines/web)', () => {
+    const text = readFileSync(join(ROOT, 'src', 'index.ts'), 'utf8');
+    const specs = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]!);
+    expect(specs.length).toBeGreaterThan(10);
+    const pure = [
+      'core',
+      'data',
+      'chem',
+      'count',
+      'mass',
+      'structure',
+      'potential',
+      'optimize',
+      'io',
+      'workflows',
+    ];
+    expect(specs.filter((s) => !pure.includes(s.replace(/^\.\//, '').split('/')[0]!))).toEqual([]);
+  });
+});
 
 describe.skipIf(Boolean(skipReason))('the packed package (slow)', () => {
   it('npm pack → npm install in a scratch project → import, types and bin work', { timeout: 300_000 }, () => {
