@@ -122,7 +122,7 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
   };
 
   const relax = (x: Float64Array, tight: boolean): number => {
-    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax, shouldStop: tracker.pollStop });
+    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax, shouldStop: tracker.innerStop });
     tracker.evaluations += r.evaluations;
     return r.energy;
   };
@@ -181,7 +181,7 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
       centre(trial);
       tracker.evaluations += minimizer.minimize(compressed, trial, {
         fmax: 10 * fmax,
-        shouldStop: tracker.pollStop,
+        shouldStop: tracker.innerStop,
       }).evaluations;
     }
     let e = tracker.interrupted ? Number.NaN : relax(trial, false);

@@ -74,7 +74,7 @@ export function geneticAlgorithm(options: GeneticOptions): SearchResult {
   const shapeTol = 1e-2 * nn;
 
   const relax = (x: Float64Array, tight: boolean): number => {
-    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax, shouldStop: tracker.pollStop });
+    const r = minimizer.minimize(pot, x, { fmax: tight ? polishFmax : fmax, shouldStop: tracker.innerStop });
     tracker.evaluations += r.evaluations;
     return r.energy;
   };

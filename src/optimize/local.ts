@@ -64,19 +64,6 @@ export interface LocalResult {
  */
 export const POLL_PAIR_WORK = 2e5;
 
-/** A poller that calls `shouldStop` once per POLL_PAIR_WORK pair evaluations (of n atoms each). */
-function makePoll(shouldStop: (() => boolean) | undefined, n: number): () => boolean {
-  if (!shouldStop) return () => false;
-  const perEval = n * n;
-  let work = 0;
-  return () => {
-    work += perEval;
-    if (work < POLL_PAIR_WORK) return false;
-    work = 0;
-    return shouldStop();
-  };
-}
-
 export interface LocalMinimizer {
   /** Minimise in place: `positions` ends at the minimum found. */
   minimize(potential: Objective, positions: Float64Array, options?: LocalOptions): LocalResult;
@@ -144,8 +131,11 @@ export function createLbfgs(memory = 10): LocalMinimizer {
       const maxIt = options.maxIterations ?? 10_000;
       const maxStep = options.maxStep ?? 0.2 * potential.nearestNeighbour;
       const gamma0 = (0.1 * potential.nearestNeighbour ** 2) / potential.bondEnergy;
-      const poll = makePoll(options.shouldStop, x.length / 3);
-      let stopped = options.shouldStop?.() ?? false;
+      // polling inline (no closure call per evaluation): pair work since the last poll
+      const shouldStop = options.shouldStop;
+      const perEval = (x.length / 3) ** 2;
+      let work = 0;
+      let stopped = shouldStop ? shouldStop() : false;
       let e = stopped ? Number.NaN : potential.evaluate(x, fBuf);
       let evaluations = 1;
       for (let k = 0; k < n3; k++) g[k] = -fBuf[k]!;
@@ -200,9 +190,15 @@ export function createLbfgs(memory = 10): LocalMinimizer {
         let eNew = 0;
         let ok = false;
         for (let tries = 0; tries < 10; tries++) {
-          if (poll()) {
-            stopped = true;
-            break;
+          if (shouldStop !== undefined) {
+            work += perEval;
+            if (work >= POLL_PAIR_WORK) {
+              work = 0;
+              if (shouldStop()) {
+                stopped = true;
+                break;
+              }
+            }
           }
           for (let k = 0; k < n3; k++) xNew[k] = x[k]! + scale * d[k]!;
           eNew = potential.evaluate(xNew, fBuf);
@@ -295,16 +291,24 @@ export function createFire(params: FireParameters = {}): LocalMinimizer {
       const alpha0 = 0.1;
       let alpha = alpha0;
       let nPos = 0;
-      const poll = makePoll(options.shouldStop, n3 / 3);
-      let stopped = options.shouldStop?.() ?? false;
+      const shouldStop = options.shouldStop;
+      const perEval = (n3 / 3) ** 2;
+      let work = 0;
+      let stopped = shouldStop ? shouldStop() : false;
       let e = stopped ? Number.NaN : potential.evaluate(x, f);
       let evaluations = 1;
       let fm = stopped ? Infinity : maxAtomForce(f, n3);
       let it = 0;
       while (fm > fmax && it < maxIt) {
-        if (poll()) {
-          stopped = true;
-          break;
+        if (shouldStop !== undefined) {
+          work += perEval;
+          if (work >= POLL_PAIR_WORK) {
+            work = 0;
+            if (shouldStop()) {
+              stopped = true;
+              break;
+            }
+          }
         }
         it++;
         let p = 0;
