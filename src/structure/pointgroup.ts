@@ -15,7 +15,14 @@
  *    products of pairs, normals of regular-polygon triplets. Nothing is
  *    trusted: each candidate C_n, S_2n, σ and i is verified, and refined on
  *    growing inner subsets of atoms (a least-squares axis from the matched
- *    pairs, Horn/Kabsch) so that noisy candidate axes still converge.
+ *    pairs, Horn/Kabsch) so that noisy candidate axes still converge. A
+ *    rough candidate gets one refinement step whenever its matching is
+ *    plausible (RMS ≤ d_nn/4), before the tolerance test, so that finding an
+ *    exact axis does not depend on the tolerance; an axis order n counts only
+ *    when all powers C_n^k verify (the whole cyclic group, as for any group).
+ *    Together these keep the answer maximal (every group whose operations
+ *    all fit is contained in it) and monotone in the tolerance — tested as a
+ *    property over all families (pointgroup-monotone.test.ts).
  * 3. The verified elements are classified (Schoenflies family and main-axis
  *    order), the complete ideal group is built in the frame of the found axes,
  *    and every one of its |G| operations is verified; the frame is refined by
