@@ -153,7 +153,7 @@ export function checkPotentialCovers(
     hints.push(
       options2.length
         ? `potentials with parameters: ${options2.join(', ')}`
-        : `no potential here has parameters for ${missing.join(', ')}`,
+        : `no potential here has parameters for ${missing.join(', ')}; lj or morse:<ρ> in reduced units treat every atom as one abstract kind, if that is what you want`,
     );
   }
   const message = `${where}${canonical} has no parameters for ${missing.join(', ')} (the structure has ${symbols.join(', ')}; ${canonical} describes ${coverage.elements.join(', ') || 'none of them'})`;

@@ -6,7 +6,7 @@
 import { excerpt, InputError } from '../core/errors.js';
 
 export const POTENTIAL_SPEC_HELP =
-  "lj, lj:Ar, morse:<ρ> (e.g. morse:6), gupta:<El> (Au Ag Cu Pd Pt Ni Al), gupta (the file's metals, mixtures too), sutton-chen:<El> (Au Ag Cu Pd Pt Ni) or sutton-chen:12-6|9-6|10-8";
+  "lj, lj:Ar, morse:<ρ> (e.g. morse:6), gupta:<El> (Au Ag Cu Pd Pt Ni Al), gupta (optimize: the file's metals and their mixtures), sutton-chen:<El> (Au Ag Cu Pd Pt Ni) or sutton-chen:12-6|9-6|10-8";
 
 export type PotentialKind = 'lj' | 'morse' | 'gupta' | 'sutton-chen';
 
