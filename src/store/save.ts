@@ -73,10 +73,11 @@ export async function canonicalInputs(kind: string, args: ParsedArgs, cwd: strin
   return { args: args.positionals.map(value), options };
 }
 
-/** The command line as typed, quoted for a POSIX shell. */
+/** The command line as typed, quoted for a POSIX shell; a database password is not kept. */
 export function commandLine(name: string, argv: readonly string[]): string {
   const q = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-  return ['superatom', name, ...argv].map(q).join(' ');
+  const redact = (a: string) => a.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*):[^@/\s]*@/gi, '$1:***@');
+  return ['superatom', name, ...argv].map((a) => q(redact(a))).join(' ');
 }
 
 export function toStoredStructure(s: Structure): StoredStructure {

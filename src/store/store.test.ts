@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { openStore } from './open.js';
 import { buildRecord, canonicalJson } from './provenance.js';
+import { commandLine } from './save.js';
 import { LATEST_SCHEMA, MIGRATIONS } from './schema.js';
 import { type Backend, postgresBackend, postgresSkipReason, sqliteBackend } from './testing.js';
 
@@ -127,6 +128,11 @@ describe('provenance', () => {
     expect(b.id).toBe(a.id);
     expect(rec('count', { formula: 'Au25', rule: 'jellium' }, {}).id).not.toBe(a.id);
     expect(rec('formula', { formula: 'Au25', rule: 'auto' }, {}).id).not.toBe(a.id);
+  });
+  it('keeps the command line shell-quoted, without a database password', () => {
+    expect(
+      commandLine('count', ['[Au25(SR)18]-', '--db', 'postgres://ann:s3cret@db.example/results', "it's"]),
+    ).toBe("superatom count '[Au25(SR)18]-' --db 'postgres://ann:***@db.example/results' 'it'\\''s'");
   });
   it('records the version, revision, data tables, host and times', () => {
     const p = rec('count', {}, {}).provenance;
