@@ -31,11 +31,48 @@ export interface ProfileDetection {
   readonly medianStepPpm: number | null;
 }
 
-function median(xs: Float64Array): number {
-  if (xs.length === 0) return 0;
-  const s = Float64Array.from(xs).sort();
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h]! : 0.5 * (s[h - 1]! + s[h]!);
+/** The k-th smallest value (0-based) of `a`, reordering `a` (Hoare's quickselect, O(n) expected). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // median of three as the pivot
+    const mid = (lo + hi) >> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), a[hi]!));
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+/** Median of the first `n` values of `xs` (xs is not modified; `scratch` ≥ n long is reused). */
+function median(xs: Float64Array, n = xs.length, scratch?: Float64Array): number {
+  if (n === 0) return 0;
+  const s = scratch ?? new Float64Array(n);
+  for (let i = 0; i < n; i++) s[i] = xs[i]!;
+  const a = n === s.length ? s : s.subarray(0, n);
+  const h = n >> 1;
+  if (n % 2) return select(a, h);
+  const hiV = select(a, h);
+  let loV = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < h; i++) if (a[i]! > loV) loV = a[i]!; // after select, a[0..h) ≤ a[h]
+  return 0.5 * (loV + hiV);
 }
 
 /** Whether sorted points look like a sampled profile (see the module comment). */
@@ -74,19 +111,24 @@ export interface NoiseEstimate {
 
 /** Baseline and noise by iterated 3σ clipping of median/MAD (see the module comment). */
 export function estimateNoise(intensity: Float64Array): NoiseEstimate {
-  let vals = Float64Array.from(intensity);
+  // plain loops over preallocated buffers: typed-array map/filter are slow in V8
+  const vals = new Float64Array(intensity);
+  const dev = new Float64Array(vals.length);
+  const scratch = new Float64Array(vals.length);
+  let n = vals.length;
   let baseline = 0;
   let sigma = 0;
-  for (let round = 0; round < 10 && vals.length > 0; round++) {
-    baseline = median(vals);
-    const dev = vals.map((v) => Math.abs(v - baseline));
-    sigma = 1.4826 * median(dev);
+  for (let round = 0; round < 10 && n > 0; round++) {
+    baseline = median(vals, n, scratch);
+    for (let i = 0; i < n; i++) dev[i] = Math.abs(vals[i]! - baseline);
+    sigma = 1.4826 * median(dev, n, scratch);
     const cut = baseline + 3 * sigma;
-    const kept = vals.filter((v) => v <= cut);
-    if (kept.length === vals.length || kept.length === 0) break;
-    vals = kept;
+    let kept = 0;
+    for (let i = 0; i < n; i++) if (vals[i]! <= cut) vals[kept++] = vals[i]!;
+    if (kept === n || kept === 0) break;
+    n = kept;
   }
-  return { baseline, sigma, points: vals.length };
+  return { baseline, sigma, points: n };
 }
 
 export interface CentroidSettings {

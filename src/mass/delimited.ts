@@ -104,8 +104,12 @@ function toNumber(t: string, decimalComma: boolean): number {
 }
 
 function isSkipped(line: string): boolean {
-  const t = line.trim();
-  return t === '' || t.startsWith('#') || t.startsWith('%') || t.startsWith('//');
+  // first non-blank character, without allocating a trimmed copy
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) <= 32 || line.charCodeAt(i) === 0xfeff)) i++;
+  if (i === line.length) return true;
+  const c = line.charCodeAt(i);
+  return c === 35 || c === 37 || (c === 47 && line.charCodeAt(i + 1) === 47); // '#', '%', '//'
 }
 
 const MZ_NAME =
@@ -311,6 +315,27 @@ export function readDelimited(text: string, options: DelimitedOptions = {}): Del
   for (let i = first; i < lines.length; i++) {
     const raw = lines[i]!;
     if (isSkipped(raw)) continue;
+    // fast path: the two fields, no per-field objects; anything unusual takes the slow path,
+    // which finds the column for the error
+    const parts = sep === ' ' ? raw.trim().split(/\s+/) : raw.split(sep);
+    const ta = clean(parts[mzCol.column - 1]);
+    const tb = clean(parts[intCol.column - 1]);
+    if (ta !== null && tb !== null && isNumber(ta, dc) && isNumber(tb, dc)) {
+      const va = toNumber(ta, dc);
+      const vb = toNumber(tb, dc);
+      if (va > 0 && Number.isFinite(va) && vb >= 0 && Number.isFinite(vb)) {
+        if (n === mz.length) {
+          mz = growF(mz);
+          inten = growF(inten);
+          lineOf = growI(lineOf);
+        }
+        mz[n] = va;
+        inten[n] = vb;
+        lineOf[n] = i + 1;
+        n++;
+        continue;
+      }
+    }
     const f = split(raw, sep);
     const where = (column: number, length = 1) => ({ line: i + 1, column, length, source: raw, inputName });
     const need = Math.max(mzCol.column, intCol.column);
@@ -353,14 +378,9 @@ export function readDelimited(text: string, options: DelimitedOptions = {}): Del
       });
     }
     if (n === mz.length) {
-      const grow = <T extends Float64Array | Int32Array>(a: T, make: (k: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      mz = grow(mz, (k) => new Float64Array(k));
-      inten = grow(inten, (k) => new Float64Array(k));
-      lineOf = grow(lineOf, (k) => new Int32Array(k));
+      mz = growF(mz);
+      inten = growF(inten);
+      lineOf = growI(lineOf);
     }
     mz[n] = m.v;
     inten[n] = y.v;
@@ -382,6 +402,27 @@ export function readDelimited(text: string, options: DelimitedOptions = {}): Del
       notes,
     },
   };
+}
+
+function clean(t: string | undefined): string | null {
+  if (t === undefined) return null;
+  const first = t.charCodeAt(0);
+  const last = t.charCodeAt(t.length - 1);
+  if (first > 34 && last > 34) return t; // no blank or quote at either end
+  const x = t.trim();
+  return x.length > 1 && x.charCodeAt(0) === 34 && x.charCodeAt(x.length - 1) === 34 ? x.slice(1, -1) : x;
+}
+
+function growF(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function growI(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 function countBlank(lines: readonly string[], from: number, to: number): number {
