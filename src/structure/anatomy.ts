@@ -81,7 +81,7 @@ export interface AnatomyOptions {
 
 /** A chalcogen bound only to kernel metal atoms (μ2-SR between two of them, or μ3). */
 export interface BridgingLigand {
-  /** 'μ2-SR', 'μ3-SR', 'μ2-SeR', … */
+  /** 'μ2-SR', 'μ3-SR', 'μ2-SeR' (thiolate, selenolate, …), or 'μ3-S' for a bare chalcogenide. */
   readonly motif: string;
   /** The chalcogen (0-based). */
   readonly atom: number;
@@ -220,8 +220,10 @@ export function analyzeAnatomy(s: Structure, options: AnatomyOptions = {}): Anat
     const ms = nb[i]!.filter((j) => metal[j]);
     if (ms.length < 2 || ms.some((j) => staple[j])) continue;
     const xSym = sym(z[i]!);
+    // μn-SR for a thiolate (the chalcogen carries a non-metal group), μn-S for a bare sulfide
+    const r = nb[i]!.some((j) => !metal[j]) ? 'R' : '';
     bridging.push({
-      motif: `μ${ms.length}-${xSym === 'S' ? 'S' : xSym}R`,
+      motif: `μ${ms.length}-${xSym}${r}`,
       atom: i,
       metals: ms.sort((a, b) => a - b),
     });

@@ -106,11 +106,11 @@ describe('readers and writers through the CLI', () => {
     expect(json.code).toBe(0);
     const r = JSON.parse(json.out);
     expect(r.anatomy.bridging).toHaveLength(1);
-    expect(r.anatomy.bridging[0].motif).toBe('μ2-SR');
+    expect(r.anatomy.bridging[0].motif).toBe('μ2-S'); // a bare sulfide: no R group on it
     expect(r.anatomy.kernel.description).toBe('icosahedron');
     expect(r.warnings.some((w: string) => /short contact H-H 0\.900 Å/.test(w))).toBe(true);
     const plain = await runCli(['analyze', 'bridge.xyz'], dir);
-    expect(plain.out).toMatch(/bridging SR {3}1 × μ2-SR/);
+    expect(plain.out).toMatch(/bridging SR {3}1 × μ2-S /);
     expect(plain.out).toMatch(/built as {4}icosahedron/);
   });
 });
