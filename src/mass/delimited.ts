@@ -20,7 +20,7 @@
  * Errors name the line and column: a non-numeric field, a missing column, m/z ≤ 0, a negative
  * or non-finite intensity.
  */
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 
 export interface DelimitedOptions {
   /** m/z column: 1-based number or header name (case-insensitive). */
@@ -207,7 +207,7 @@ export function readDelimited(text: string, options: DelimitedOptions = {}): Del
     if (f[0] === '#' && f.length === width + 1) f = f.slice(1); // "# m/z intensity"
     if (f.length >= 2 && f.length <= width && f.some((x) => !isNumber(x, dc))) {
       while (f.length < width) f.push('');
-      header = f;
+      header = f.map((x) => excerpt(x, 80)); // names are echoed in notes and JSON: keep them short
       headerLine = i;
     }
     break;
@@ -293,14 +293,14 @@ export function readDelimited(text: string, options: DelimitedOptions = {}): Del
   // --- notes: everything that was a guess
   const sepText = SEP_NAME[sep];
   notes.push(
-    `${sepText}-separated${dc ? ` with decimal commas (e.g. "${firstFields[mzCol.column - 1]!.text}" read as ${toNumber(firstFields[mzCol.column - 1]!.text, true)})` : ''}, ${width} columns; ` +
+    `${sepText}-separated${dc ? ` with decimal commas (e.g. "${excerpt(firstFields[mzCol.column - 1]!.text, 30)}" read as ${toNumber(firstFields[mzCol.column - 1]!.text, true)})` : ''}, ${width} columns; ` +
       (header
-        ? `header line ${headerLine + 1}: ${header.map((h) => h || '(unnamed)').join(' | ')}`
+        ? `header line ${headerLine + 1}: ${excerpt(header.map((h) => excerpt(h || '(unnamed)', 40)).join(' | '), 200)}`
         : 'no header line') +
       (preambleLines > 0 ? `; ${preambleLines} preamble line${preambleLines === 1 ? '' : 's'} skipped` : ''),
   );
   const describe = (c: ColumnChoice) =>
-    `column ${c.column}${c.name ? ` "${c.name}"` : ''} (${c.how === 'given' ? 'as asked' : c.how === 'named' ? 'by its name' : 'by position'})`;
+    `column ${c.column}${c.name ? ` "${excerpt(c.name, 40)}"` : ''} (${c.how === 'given' ? 'as asked' : c.how === 'named' ? 'by its name' : 'by position'})`;
   if (width > 2 || mzCol.how !== 'position' || header === null) {
     notes.push(
       `m/z from ${describe(mzCol)}, intensity from ${describe(intCol)}${indexColumn ? '; column 1 is an index and was skipped' : ''}`,

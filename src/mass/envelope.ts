@@ -118,7 +118,12 @@ export function hillText(composition: Readonly<Record<string, number>>): string 
 }
 
 function checkCharge(charge: number): void {
-  if (!Number.isInteger(charge) || Math.abs(charge) > 1000) {
+  if (Number.isInteger(charge) && Math.abs(charge) > 1000) {
+    throw new InputError('mass-charge', `the charge ${charge} is outside the supported range −1000 … 1000`, {
+      hint: 'the most highly charged ions seen by ESI-MS carry a few hundred charges',
+    });
+  }
+  if (!Number.isInteger(charge)) {
     throw new InputError(
       'mass-charge',
       `the charge must be a whole number of elementary charges, got ${charge}`,

@@ -12,7 +12,7 @@
  * Every choice that could be wrong is written into `reading.notes` (the CLI prints them, the
  * JSON carries them as `reading`).
  */
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 import { centroidSpectrum, looksLikeProfile } from './centroid.js';
 import { type DelimitedReading, readDelimited } from './delimited.js';
 import {
@@ -257,8 +257,8 @@ function readMzml(
     chosen = [ms1[0] ?? headers[0]!];
     notes.push(
       ms1.length
-        ? `mzML: spectrum "${chosen[0]!.id}" (the first MS1 scan of ${headers.length}); --scan N picks another, --scan sum adds all MS1 scans`
-        : `mzML: no MS1 scan; spectrum "${chosen[0]!.id}" (MS${chosen[0]!.msLevel}), the first of ${headers.length}`,
+        ? `mzML: spectrum "${excerpt(chosen[0]!.id, 80)}" (the first MS1 scan of ${headers.length}); --scan N picks another, --scan sum adds all MS1 scans`
+        : `mzML: no MS1 scan; spectrum "${excerpt(chosen[0]!.id, 80)}" (MS${chosen[0]!.msLevel}), the first of ${headers.length}`,
     );
   } else if (scan === 'sum') {
     chosen = ms1.length ? ms1 : headers;
@@ -278,7 +278,7 @@ function readMzml(
     }
     chosen = [h];
     notes.push(
-      `mzML: spectrum "${h.id}" (${byScan[0] ? `scan=${scan}` : `position ${scan}`}${h.msLevel !== null ? `, MS${h.msLevel}` : ''})`,
+      `mzML: spectrum "${excerpt(h.id, 80)}" (${byScan[0] ? `scan=${scan}` : `position ${scan}`}${h.msLevel !== null ? `, MS${h.msLevel}` : ''})`,
     );
   }
   const spectra = chosen.map((h) => readMzmlSpectrum(text, h, inputName, groups));
@@ -286,7 +286,9 @@ function readMzml(
   const kind = kinds.size === 1 ? spectra[0]!.kind : null;
   const reading = {
     spectraInFile: headers.length,
-    ids: chosen.length <= 5 ? chosen.map((h) => h.id) : [...chosen.slice(0, 5).map((h) => h.id), '…'],
+    ids: (chosen.length <= 5 ? chosen : chosen.slice(0, 5))
+      .map((h) => excerpt(h.id, 80))
+      .concat(chosen.length > 5 ? ['…'] : []),
     msLevel: chosen[0]!.msLevel,
     summed: chosen.length,
   };

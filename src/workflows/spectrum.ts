@@ -8,7 +8,7 @@
  */
 import { parseFormula } from '../chem/parse.js';
 import type { Composition, Formula } from '../chem/types.js';
-import { InputError } from '../core/errors.js';
+import { excerpt, InputError } from '../core/errors.js';
 import type { RunControl } from '../core/progress.js';
 import type { LigandEntry } from '../data/ligands.js';
 import {
@@ -181,7 +181,7 @@ export function massTarget(
       composition: f.composition,
       charge: f.charge,
       label: f.text,
-      note: `--whole: the envelope of the whole formula, ${listed} included (in ESI-MS the cluster ion ${main.text.replace(/[+-]$/, '')} is usually what is seen)`,
+      note: `--whole: the envelope of the whole formula, ${excerpt(listed, 80)} included (in ESI-MS the cluster ion ${excerpt(main.text.replace(/[+-]$/, ''), 80)} is usually what is seen)`,
     };
   }
   const mainCharge =
@@ -196,7 +196,7 @@ export function massTarget(
     charge: mainCharge,
     label,
     note:
-      `${text} is a salt or solvate: the envelope is that of its cluster ion ${label} (${listed} left out; ` +
+      `${excerpt(text, 80)} is a salt or solvate: the envelope is that of its cluster ion ${excerpt(label, 80)} (${excerpt(listed, 80)} left out; ` +
       'in ESI-MS salts dissociate and solvates are lost); --whole gives the whole formula',
   };
 }
@@ -473,7 +473,7 @@ export function assignReport(req: AssignRequest): { report: AssignWorkflowReport
     if (t.note) {
       // a salt: its cluster ion at its own charge
       saltNotes.push(
-        `${text} is a salt or solvate: tried as its cluster ion ${t.label} (in ESI-MS salts dissociate)`,
+        `${excerpt(text, 80)} is a salt or solvate: tried as its cluster ion ${excerpt(t.label, 80)} (in ESI-MS salts dissociate)`,
       );
       if (t.charge !== 0) {
         return {
