@@ -87,7 +87,7 @@ for (const [name, make, skip] of [
         expect(e, e.stderr).toMatchObject({ code: 0 });
       expect(await s.count()).toBe(2200);
       await s.close();
-    }, 180_000);
+    }, 300_000);
 
     it('SIGKILL in the middle of saving: the database opens and every reported record is there', async () => {
       const loc = await be.fresh();
@@ -121,6 +121,6 @@ for (const [name, make, skip] of [
       expect((await again.done).code).toBe(0);
       expect(await s.count()).toBe(n + 5);
       await s.close();
-    }, 120_000);
+    }, 240_000);
   });
 }
