@@ -205,6 +205,9 @@ describe('CLI registry, suggestions and option names (issues 9.12, 17.5, 17.6, 1
     const f = await runCli(['formula', 'Au25', '--jsn']);
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/unknown option --jsn[\s\S]*did you mean "--json"/);
+    const shape = await runCli(['build', 'icosahedrn']);
+    expect(shape.code).toBe(2);
+    expect(shape.err).toMatch(/did you mean "icosahedron"/);
     const rule = await runCli(['count', 'Au25', '--rule', 'jelium']);
     expect(rule.code).toBe(2);
     expect(rule.err).toMatch(/did you mean "jellium"/);

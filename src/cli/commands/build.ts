@@ -21,7 +21,7 @@ import {
 import { atomicNumberOf, defaultBondLength } from '../../structure/builders/distances.js';
 import { POLYHEDRON_NAMES, polyhedronInfo } from '../../structure/builders/polyhedra.js';
 import type { Structure } from '../../structure/structure.js';
-import type { ParsedArgs } from '../args.js';
+import { type ParsedArgs, suggestionHint } from '../args.js';
 import type { Command } from '../command.js';
 
 const SHAPES = [
@@ -172,7 +172,7 @@ export function buildFromArgs(args: ParsedArgs): { structure: Structure; summary
         break;
       }
       throw new InputError('cli-shape', `unknown shape "${excerpt(shape)}"`, {
-        hint: `shapes: ${SHAPES.join(', ')}; polyhedra: ${POLYHEDRON_NAMES.join(', ')}`,
+        hint: `${suggestionHint(shape, [...SHAPES, ...POLYHEDRON_NAMES])} shapes: ${SHAPES.join(', ')}; polyhedra: ${POLYHEDRON_NAMES.join(', ')}`.trim(),
       });
   }
   const description = s.title ?? shape;
