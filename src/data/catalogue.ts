@@ -246,7 +246,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       kernel: 'Au9 bi-octahedron',
     },
   ),
-  e('au30-stbu18', 'Au30(StBu)18', 'gold-thiolate', 'reduction', SAC, 12, '10.1021/ja412141j', 2014),
+  e('au30s-stbu18', 'Au30S(StBu)18', 'gold-thiolate', 'reduction', SAC, 10, '10.1021/ja412141j', 2014),
   e('au20-tbbt16', 'Au20(TBBT)16', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja506802n', 2014, {
     kernel: 'Au7 (vertex-sharing bi-tetrahedron)',
   }),
@@ -396,11 +396,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     '10.1063/1.4976018',
     2017,
   ),
-  e('au9h-pph3-8', '[Au9H(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/jacs.8b04615', 2018, {
+  e('au9h-pph3-8', '[Au9H(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/jacs.8b03880', 2018, {
     note: 'interstitial hydride gives its electron to the superatom',
   }),
   e('au8-pph3-8', '[Au8(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 6, '10.1021/ic00334a017', 1990),
-  e('au6-dppp4', '[Au6(dppp)4]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1021/ic00124a012', 1994),
+  e('au6-pph3-6', '[Au6(PPh3)6]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1039/DT9860000687', 1986, {
+    kernel: 'Au6 edge-sharing bitetrahedron',
+  }),
   e(
     'au20-ppyh2-10cl4',
     '[Au20(PPhpy2)10Cl4]2+',
@@ -753,7 +755,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('rh4co12', 'Rh4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50081a030', 1969, {
     kernel: 'Rh4 tetrahedron',
   }),
-  e('ir4co12', 'Ir4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50190a050', 1978, {
+  e('ir4co12', 'Ir4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50190a040', 1978, {
     pointGroup: 'Td',
   }),
   e('rh6co16', 'Rh6(CO)16', 'carbonyl', 'carbonylation', PEC, 86, '10.1021/ja00891a031', 1963, {
