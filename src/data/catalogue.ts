@@ -464,8 +464,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('ptau24-pet18', 'PtAu24(PET)18', 'alloy', 'reduction', SAC, 6, '10.1021/ja307657a', 2012, {
     kernel: 'Pt@Au12',
   }),
-  e('hgau24-pet18', 'HgAu24(PET)18', 'alloy', 'anti-galvanic', SAC, 8, '10.1021/ja511635g', 2015),
-  e('cdau24-pet18', 'CdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 8, '10.1021/ja511635g', 2015),
+  e('hgau24-pet18', 'HgAu24(PET)18', 'alloy', 'anti-galvanic', SAC, 8, '10.1021/jacs.5b09627', 2015),
+  e('cdau24-pet18', 'CdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 8, '10.1021/jacs.5b09627', 2015),
   e('au12ag32-4m', '[Au12Ag32(SPhF2)30]4-', 'alloy', 'reduction', SAC, 18, '10.1038/ncomms3422', 2013, {
     kernel: 'Au12 hollow icosahedron @ Ag20 dodecahedron',
     pointGroup: 'Ih',
@@ -508,7 +508,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('ag21-dtp12', '[Ag21{S2P(OiPr)2}12]+', 'silver', 'reduction', SAC, 8, '10.1002/anie.201410332', 2015, {
     kernel: 'Ag13 centred icosahedron',
   }),
-  e('ag44-sepn-4m', '[Ag44(SePh)30]4-', 'silver', 'reduction', SAC, 18, '10.1021/jz401446g', 2013),
+  e('ag44-sepn-4m', '[Ag44(SePh)30]4-', 'silver', 'reduction', SAC, 18, '10.1021/jz401879c', 2013),
   e('ag14-spf2-pph3', 'Ag14(SPhF2)12(PPh3)8', 'silver', 'reduction', SAC, 2, '10.1039/C2CC37347H', 2013, {
     kernel: 'Ag6 octahedron in an Ag8 cube',
   }),
