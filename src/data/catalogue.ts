@@ -183,7 +183,16 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       kernel: 'Au28 fcc (truncated tetrahedron) + 4 Au2(SR)3 + 12 bridging SR',
     },
   ),
-  e('au133-tbbt52', 'Au133(TBBT)52', 'gold-thiolate', 'size-focusing', SAC, 81, '10.1021/ja513152h', 2015),
+  e(
+    'au133-tbbt52',
+    'Au133(TBBT)52',
+    'gold-thiolate',
+    'size-focusing',
+    SAC,
+    81,
+    '10.1126/sciadv.1500045',
+    2015,
+  ),
   e(
     'au130-pmbt50',
     'Au130(pMBT)50',
