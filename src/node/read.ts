@@ -17,7 +17,9 @@ export function readTextFile(path: string, cwd = process.cwd(), what = 'file'): 
           ? 'is a directory'
           : code === 'EACCES'
             ? 'cannot be read (permission denied)'
-            : `cannot be read (${code ?? String(e)})`;
+            : code === 'ERR_STRING_TOO_LONG'
+              ? 'is too large to read as text (over ~512 MB)'
+              : `cannot be read (${code ?? String(e)})`;
     throw new InputError('file-read', `the ${what} "${path}" ${why}`, {
       hint: 'check the path',
       location: { inputName: path },
