@@ -237,7 +237,8 @@ export function createLennardJones(options: LennardJonesOptions = {}): Potential
     energyUnit: options.energyUnit ?? (reduced ? 'ε' : 'eV'),
     lengthUnit: options.lengthUnit ?? (reduced ? 'σ' : 'Å'),
     nearestNeighbour: 2 ** (1 / 6) * sigma,
-    ...(cutoff !== undefined ? { linearFrom: CELL_LIST_MIN_ATOMS } : {}),
+    // a plain property (no conditional spread): the object keeps one stable shape on the hot path
+    linearFrom: cutoff !== undefined ? CELL_LIST_MIN_ATOMS : undefined,
     bondEnergy: eps,
     evaluate(positions, forcesOut, atomEnergiesOut) {
       const n = positions.length / 3;

@@ -19,7 +19,7 @@ export interface Potential {
    * From this many atoms on, an evaluation costs O(N) (a cut-off and a neighbour grid); undefined
    * when every pair is summed at any size (O(N²): LJ and Morse without a cut-off, Sutton–Chen).
    */
-  readonly linearFrom?: number;
+  readonly linearFrom?: number | undefined;
   /** Typical nearest-neighbour distance (length unit): scales trial moves and overlap checks. */
   readonly nearestNeighbour: number;
   /**
