@@ -297,6 +297,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: 'Au38T, the trimeric-staple isomer of Au38Q',
     kernel: 'Au23 core of a different staple pattern',
   }),
+  e('au25-seph18', '[Au25(SePh)18]-', 'gold-thiolate', 'reduction', SAC, 8, '10.1039/C4NR04631E', 2014, {
+    kernel: 'Au13 icosahedron + 6 Au2(SePh)3 semi-rings',
+    verdict: 'closed-shell',
+  }),
   e('au24-seph20', 'Au24(SePh)20', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja4131142', 2014, {
     note: 'selenolate analogue of Au24(SR)20',
   }),
@@ -408,6 +412,21 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('au9h-pph3-8', '[Au9H(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 8, '10.1021/jacs.8b03880', 2018, {
     note: 'interstitial hydride gives its electron to the superatom',
   }),
+  e('au20-ptbu3-8', 'Au20(PtBu3)8', 'gold-phosphine', 'reduction', SAC, 20, '10.1002/anie.202206019', 2022, {
+    kernel: 'hollow Au20 cuboctahedral arrangement',
+    verdict: 'closed-shell',
+  }),
+  e(
+    'au11-pph3-8-alkynyl2',
+    '[Au11(PPh3)8(C≡CC6H4CF3)2]+',
+    'gold-phosphine',
+    'reduction',
+    SAC,
+    8,
+    '10.1039/D2RA01080A',
+    2022,
+    { kernel: 'Au11 capped crown', pointGroup: 'C3v' },
+  ),
   e('au8-pph3-8', '[Au8(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 6, '10.1021/ic00334a017', 1990),
   e('au6-pph3-6', '[Au6(PPh3)6]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1039/DT9860000687', 1986, {
     kernel: 'Au6 edge-sharing bitetrahedron',
@@ -714,6 +733,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     verdict: 'nido',
   }),
   e('b6h10', 'B6H10', 'borane', 'pyrolysis', WADE, 8, '10.1063/1.1744080', 1958, { verdict: 'nido' }),
+  e('b6h12', 'arachno-B6H12', 'borane', 'pyrolysis', WADE, 9, '10.1039/DT9880002335', 1988, {
+    pointGroup: 'C2',
+    verdict: 'arachno',
+    note: 'gas-phase electron-diffraction structure',
+  }),
   e('o-carborane', 'closo-1,2-C2B10H12', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ic50010a005', 1963, {
     pointGroup: 'C2v',
     verdict: 'closo',
@@ -745,8 +769,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('dicarbollide', '[nido-7,8-C2B9H11]2-', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja01086a053', 1965, {
     verdict: 'nido',
   }),
-  e('c2b4h6', 'closo-1,6-C2B4H6', 'carborane', 'pyrolysis', WADE, 7, '10.1021/ja00958a062', 1967, {
+  e('c2b4h6', 'closo-1,6-C2B4H6', 'carborane', 'pyrolysis', WADE, 7, '10.1021/ic50127a033', 1973, {
+    pointGroup: 'D4h',
     verdict: 'closo',
+    note: 'gas-phase electron-diffraction structure (McNeill, Gallaher, Scholer, Bauer)',
+  }),
+  e('c2b3h5', 'closo-1,5-C2B3H5', 'carborane', 'pyrolysis', WADE, 6, '10.1021/ic50127a033', 1973, {
+    pointGroup: 'D3h',
+    verdict: 'closo',
+    note: 'gas-phase electron-diffraction structure (McNeill, Gallaher, Scholer, Bauer)',
   }),
   // ── metal carbonyl clusters (Mingos polyhedral skeletal electron pair theory: CVE) ──
   e('fe3co12', 'Fe3(CO)12', 'carbonyl', 'carbonylation', PEC, 48, '10.1021/ja01034a016', 1969, {
@@ -847,6 +878,17 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       pointGroup: 'D2h',
       verdict: 'd0-closed-shell',
     },
+  ),
+  e(
+    'dexter-cemo12',
+    '(NH4)2H6[CeMo12O42]·12H2O',
+    'polyoxometalate',
+    'solution-condensation',
+    'polyoxometalate',
+    0,
+    '10.1021/ja01015a067',
+    1968,
+    { note: 'Dexter–Silverton structure: icosahedral CeO12 inside six face-sharing Mo2O9 pairs' },
   ),
   e(
     'anderson-temo6',

@@ -173,25 +173,30 @@ export function describeCell(cell: ArrayLike<number>): string {
 }
 
 /**
- * The cell parameter most responsible for a small volume: the shortest length
- * when it is the smallest factor of V = abc·(angular factor), else the angle
- * closest to 0° or 180°. Returns e.g. "a = 1e-10 Å" or "γ = 0.001°".
+ * Index (0–5 for a, b, c, α, β, γ) of the cell parameter most responsible for
+ * a small volume: the shortest length when it is the smallest factor of
+ * V = abc·(angular factor), else the angle closest to 0° or 180°.
  */
-export function culpritParameter(cell: ArrayLike<number>): string {
+export function culpritIndex(cell: ArrayLike<number>): number {
   const p = cellParameters(cell);
   const lengths = p.slice(0, 3);
   const longest = Math.max(...lengths);
   const shortIdx = lengths.indexOf(Math.min(...lengths));
-  const volume = cellVolume(cell);
-  const angular = volume / (lengths[0]! * lengths[1]! * lengths[2]!);
-  const lengthFactor = lengths[shortIdx]! / longest;
-  if (Number.isFinite(angular) && angular < lengthFactor) {
+  const angular = cellVolume(cell) / (lengths[0]! * lengths[1]! * lengths[2]!);
+  if (Number.isFinite(angular) && angular < lengths[shortIdx]! / longest) {
     let worst = 3;
     for (let k = 4; k < 6; k++)
       if (Math.sin((p[k]! * Math.PI) / 180) < Math.sin((p[worst]! * Math.PI) / 180)) worst = k;
-    return `${PARAMETER_NAMES[worst]} = ${Number(p[worst]!.toPrecision(6))}°`;
+    return worst;
   }
-  return `${PARAMETER_NAMES[shortIdx]} = ${Number(lengths[shortIdx]!.toPrecision(6))} Å`;
+  return shortIdx;
+}
+
+/** The parameter of {@link culpritIndex} with its value, e.g. "a = 1e-10 Å" or "γ = 0.001°". */
+export function culpritParameter(cell: ArrayLike<number>): string {
+  const k = culpritIndex(cell);
+  const v = Number(cellParameters(cell)[k]!.toPrecision(6));
+  return `${PARAMETER_NAMES[k]} = ${v}${k < 3 ? ' Å' : '°'}`;
 }
 
 /**

@@ -615,9 +615,12 @@ describe('CIF writer at its limits (issue 17.7)', () => {
       positions: [0, 0, 0],
       cell: cellFromParameters(2e-4, 3e-4, 4e-4, 90, 90, 90),
     });
-    const back = parseCif(writeCif(tiny)).report.cellParameters;
-    expect(back[0] / 2e-4).toBeCloseTo(1, 6); // was written "0.000200", three digits
-    expect(back[2] / 4e-4).toBeCloseTo(1, 6);
+    const text = writeCif(tiny);
+    const len = (t: string) => Number(new RegExp(`_cell_length_${t} (\\S+)`).exec(text)![1]);
+    expect(len('a') / 2e-4).toBeCloseTo(1, 6); // was written "0.000200", three digits
+    expect(len('c') / 4e-4).toBeCloseTo(1, 6);
+    // … and the reader refuses such a cell at the parameter at fault (2.4e-11 Å³ for one atom)
+    expect(() => parseCif(text)).toThrow(/Å³ per atom .*: check _cell_length_a/);
   });
 
   it('property: random cells from 10 Å to 3e5 Å read back within 1e-4 Å', () => {

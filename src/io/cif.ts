@@ -25,7 +25,14 @@
 import { InputError } from '../core/errors.js';
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
-import { cellFromParameters, cellParameters, fracToCart } from './cell.js';
+import {
+  cellFromParameters,
+  cellParameters,
+  cellVolume,
+  culpritIndex,
+  fracToCart,
+  MIN_CELL_VOLUME_PER_ATOM_A3,
+} from './cell.js';
 import {
   type CifBlock,
   type CifValue,
@@ -564,6 +571,17 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     fracOut.length = 3 * w;
   }
   const n = numbers.length;
+  // a cell under 1 Å³ per atom cannot hold its atoms (issue 17.1): point at the parameter at fault
+  if (cellVolume(cell) / n < MIN_CELL_VOLUME_PER_ATOM_A3) {
+    const k = culpritIndex(cell);
+    const v = block.items.get(cellTags[k]!)!;
+    throw inputError(
+      'cif-cell',
+      `the cell holds ${n} atom${n === 1 ? '' : 's'} in ${Number(cellVolume(cell).toPrecision(3))} Å³, ${Number((cellVolume(cell) / n).toPrecision(3))} Å³ per atom (densest solids: ≥ 5 Å³): check ${cellTags[k]}`,
+      loc(v, v.text.length),
+      'cell lengths are in Å and angles in degrees; a cell holds its atoms at ≥ 1 Å³ each',
+    );
+  }
   const positions = new Float64Array(3 * n);
   for (let i = 0; i < n; i++)
     fracToCart(cell, fracOut[3 * i]!, fracOut[3 * i + 1]!, fracOut[3 * i + 2]!, positions, 3 * i);
