@@ -17,6 +17,7 @@
 export const CATALOGUE_FAMILIES = [
   'gold-thiolate',
   'gold-phosphine',
+  'gold-alkynyl',
   'alloy',
   'silver',
   'copper',
@@ -542,9 +543,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   }),
   e('ag50-dppm6', 'Ag50(dppm)6(SPhMe2)30', 'silver', 'reduction', SAC, 20, '10.1021/jacs.6b11681', 2017),
   e('ptag28', '[PtAg28(SAdm)18(PPh3)4]2+', 'alloy', 'metal-exchange', SAC, 8, '10.1039/C6SC05104A', 2017, {
-    kernel: 'Pt@Ag12 icosahedron',
+    kernel: 'Pt@Ag12 cuboctahedron (fcc)',
     pointGroup: 'T',
   }),
+  e(
+    'ptag28-ico',
+    '[PtAg28(S-c-C6H11)18(PPh3)4]2+',
+    'alloy',
+    'ligand-exchange',
+    SAC,
+    8,
+    '10.1039/C9SC02667C',
+    2019,
+    {
+      kernel: 'Pt@Ag12 icosahedron',
+      note: 'icosahedral isomer reached from the fcc one by thiolate exchange',
+    },
+  ),
+  e('ag9-bdt6', '[Ag9(BDT)6]3-', 'silver', 'reduction', SAC, 0, '10.1021/acs.inorgchem.1c00334', 2021, {
+    kernel: 'fused square-pyramidal Ag5 units',
+  }),
+  e('au42-alkynyl22', 'Au42(C≡CC6H4CF3)22', 'gold-alkynyl', 'reduction', SAC, 20, '10.1039/D0NR02986F', 2020),
+  e('au50-alkynyl26', 'Au50(C≡CC6H4F)26', 'gold-alkynyl', 'reduction', SAC, 24, '10.1039/D0NR02986F', 2020),
   // ── copper clusters ──
   e('cu25h22', '[Cu25H22(PPh3)12]Cl', 'copper', 'reduction', SAC, 2, '10.1021/jacs.5b07574', 2015, {
     note: 'partial Cu(0) character: 2 superatom electrons',
@@ -759,13 +779,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     verdict: 'arachno',
   }),
   e('b5h11', 'B5H11', 'borane', 'pyrolysis', WADE, 8, '10.1063/1.1698181', 1957, { verdict: 'arachno' }),
-  e('m-carborane', 'closo-1,7-C2B10H12', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ic50011a017', 1963, {
-    verdict: 'closo',
-  }),
-  e('p-carborane', 'closo-1,12-C2B10H12', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja00955a063', 1967, {
-    pointGroup: 'D5d',
-    verdict: 'closo',
-  }),
   e('dicarbollide', '[nido-7,8-C2B9H11]2-', 'carborane', 'pyrolysis', WADE, 13, '10.1021/ja01086a053', 1965, {
     verdict: 'nido',
   }),
