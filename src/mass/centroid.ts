@@ -3,8 +3,9 @@
  * centroid them into peaks (so a profile file is never read as thousands of "peaks").
  *
  * Detection (`looksLikeProfile`): a profile spectrum is a sampled signal — many points (≥ 200)
- * on a regular grid: consecutive m/z steps agree within 5 % for at least 60 % of the points
- * (the grid may be uniform, or grow smoothly with m/z as in TOF and Orbitrap data; instruments
+ * on a regular grid: consecutive m/z steps, or spans of 8 steps, agree within 5 % for ≥ 60 % of the points
+ * (spans, not single steps, because exports round m/z to few decimals; the grid may be uniform or
+ * grow smoothly with m/z as in TOF and Orbitrap data; instruments
  * that drop runs of zero points leave gaps, which break only the pairs at their edges). A peak
  * list is irregular: its steps are the gaps between peaks.
  *
@@ -81,20 +82,27 @@ export function looksLikeProfile(mz: Float64Array): ProfileDetection {
   if (n < 200)
     return { profile: false, why: `${n} points: too few for a sampled profile`, medianStepPpm: null };
   const rel = new Float64Array(n - 1);
-  let regular = 0;
   for (let i = 0; i + 1 < n; i++) rel[i] = ((mz[i + 1]! - mz[i]!) / mz[i]!) * 1e6;
-  for (let i = 0; i + 2 < n; i++) {
-    const a = mz[i + 1]! - mz[i]!;
-    const b = mz[i + 2]! - mz[i + 1]!;
-    if (a > 0 && b > 0 && Math.abs(b - a) <= 0.05 * Math.max(a, b)) regular++;
-  }
-  const fraction = regular / (n - 2);
+  // compare spans of K steps, not single steps: exports print m/z with few decimals (Agilent: 4),
+  // and the rounding alone makes single steps of ~0.002 Th differ by 5 %
+  // — and single steps too (data with dropped zero runs have gaps every few points, which spoil
+  // most spans): a grid by either test is a grid
+  const regularity = (K: number) => {
+    let count = 0;
+    for (let i = 0; i + 2 * K < n; i++) {
+      const a = mz[i + K]! - mz[i]!;
+      const b = mz[i + 2 * K]! - mz[i + K]!;
+      if (a > 0 && b > 0 && Math.abs(b - a) <= 0.05 * Math.max(a, b)) count++;
+    }
+    return count / (n - 2 * K);
+  };
+  const fraction = Math.max(regularity(1), regularity(8));
   const step = median(rel);
   const profile = fraction >= 0.6;
   return {
     profile,
     why: profile
-      ? `${n} points on a regular grid (${(100 * fraction).toFixed(0)} % of consecutive m/z steps agree within 5 %; median step ${step.toPrecision(3)} ppm): a profile spectrum`
+      ? `${n} points on a regular grid (${(100 * fraction).toFixed(0)} % of consecutive m/z steps or 8-step spans agree within 5 %; median step ${step.toPrecision(3)} ppm): a profile spectrum`
       : `${n} points with irregular spacing (${(100 * fraction).toFixed(0)} % regular steps): a peak list`,
     medianStepPpm: step,
   };

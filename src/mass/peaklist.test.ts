@@ -216,6 +216,17 @@ describe('profile data', () => {
     expect(forced.reading.dataTypeFrom).toBe('asked');
   });
 
+  it('a profile printed with 4 decimals (Agilent) on a 0.0021 Th grid is still a profile', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => {
+      const x = 1000 + i * 0.0021;
+      return `${i},${x.toFixed(4)},${(20 + 1000 * Math.exp(-((x - 1002) ** 2) / (2 * 0.02 ** 2))).toFixed(1)}`;
+    });
+    const r = readPeakList(['#Point,X(Thompsons),Y(Counts)', ...rows].join('\n'));
+    expect(r.reading.dataType).toBe('profile');
+    expect(r.peaks).toHaveLength(1);
+    expect(r.peaks[0]!.mz).toBeCloseTo(1002, 3);
+  });
+
   it('noise estimate: median/MAD of Gaussian noise recovers σ (1.4826 × MAD)', () => {
     let seed = 7;
     const rand = () => {
