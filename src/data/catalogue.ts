@@ -563,6 +563,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('ag9-bdt6', '[Ag9(BDT)6]3-', 'silver', 'reduction', SAC, 0, '10.1021/acs.inorgchem.1c00334', 2021, {
     kernel: 'fused square-pyramidal Ag5 units',
   }),
+  e('ag146br2-sr80', 'Ag146Br2(SR)80', 'silver', 'reduction', SAC, 64, '10.1021/acsnano.8b04233', 2018, {
+    note: 'count is n = N_Ag − N_SR − N_Br; the paper does not claim a closed shell',
+  }),
   e('au42-alkynyl22', 'Au42(C≡CC6H4CF3)22', 'gold-alkynyl', 'reduction', SAC, 20, '10.1039/D0NR02986F', 2020),
   e('au50-alkynyl26', 'Au50(C≡CC6H4F)26', 'gold-alkynyl', 'reduction', SAC, 24, '10.1039/D0NR02986F', 2020),
   // ── copper clusters ──
