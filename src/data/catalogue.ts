@@ -824,8 +824,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('os6co18-2m', '[Os6(CO)18]2-', 'carbonyl', 'redox', PEC, 86, '10.1039/C39760000883', 1976, {
     kernel: 'Os6 octahedron',
   }),
-  e('os10c-co24-2m', '[Os10C(CO)24]2-', 'carbonyl', 'carbonylation', PEC, 134, '10.1039/C39800000224', 1980, {
+  e('os10c-co24-2m', '[Os10C(CO)24]2-', 'carbonyl', 'pyrolysis', PEC, 134, '10.1039/DT9820002099', 1982, {
     kernel: 'tetracapped octahedron',
+    note: 'made by pyrolysis of [Os3(CO)11(py)]; X-ray structure of the [N(PPh3)2]+ salt',
   }),
   e('fe2co9', 'Fe2(CO)9', 'carbonyl', 'carbonylation', PEC, 34, '10.1039/DT9740000800', 1974, {
     note: 'one Fe–Fe bond',
@@ -834,6 +835,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('mn2co10', 'Mn2(CO)10', 'carbonyl', 'carbonylation', PEC, 34, '10.1063/1.1743626', 1957),
   e('fe5c-co15', 'Fe5C(CO)15', 'carbonyl', 'carbonylation', PEC, 74, '10.1021/ja00883a004', 1962, {
     kernel: 'Fe5 square pyramid around C',
+  }),
+  e('hru6co18-m', '[HRu6(CO)18]-', 'carbonyl', 'carbonylation', PEC, 86, '10.1039/DT9800000383', 1980, {
+    kernel: 'Ru6 octahedron with interstitial H',
   }),
   e('ru6c-co17', 'Ru6C(CO)17', 'carbonyl', 'carbonylation', PEC, 86, '10.1039/C29690000596', 1969, {
     kernel: 'Ru6 octahedron around C',
