@@ -839,6 +839,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('hru6co18-m', '[HRu6(CO)18]-', 'carbonyl', 'carbonylation', PEC, 86, '10.1039/DT9800000383', 1980, {
     kernel: 'Ru6 octahedron with interstitial H',
   }),
+  e('fe4c-co12-2m', '[Fe4C(CO)12]2-', 'carbonyl', 'carbonylation', PEC, 62, '10.1073/pnas.78.2.668', 1981, {
+    kernel: 'Fe4 butterfly with exposed four-coordinate carbide',
+  }),
   e('ru6c-co17', 'Ru6C(CO)17', 'carbonyl', 'carbonylation', PEC, 86, '10.1039/C29690000596', 1969, {
     kernel: 'Ru6 octahedron around C',
   }),
