@@ -666,10 +666,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('mo-at-au12', 'Mo@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
     pointGroup: 'Ih',
   }),
-  e('ni-at-pb10', '[Ni@Pb10]2-', 'endohedral', 'solid-state', WADE, 11, '10.1002/anie.200353289', 2004, {
+  e('ni-at-pb10', '[Ni@Pb10]2-', 'endohedral', 'solid-state', WADE, 11, '10.1039/b412082e', 2005, {
     pointGroup: 'D4d',
   }),
-  e('pt-at-pb12', '[Pt@Pb12]2-', 'endohedral', 'solid-state', WADE, 13, '10.1039/b412082e', 2005, {
+  e('pt-at-pb12', '[Pt@Pb12]2-', 'endohedral', 'solid-state', WADE, 13, '10.1002/anie.200353287', 2004, {
     pointGroup: 'Ih',
   }),
   // ── Zintl ions (Wade–Mingos: skeletal electron pairs) ──
