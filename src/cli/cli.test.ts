@@ -244,6 +244,8 @@ describe('CLI registry, suggestions and option names (issues 9.12, 17.5, 17.6, 1
     expect(() => parseArgs(['--n', '11'], specs)).toThrow(/--n must be from 1 to 10, got 11/);
     expect(() => parseArgs(['--n', '2.5'], specs)).toThrow(/whole number from 1 to 10/);
     expect(parseArgs(['--n', '1e1'], specs).options.n).toBe(10);
+    // 60 000 digits then a letter: refused at once (the old pattern backtracked quadratically)
+    expect(() => parseArgs(['--t', `${'1'.repeat(60_000)}x`], specs)).toThrow(/expects a number/);
   });
 
   it('--charge 1000000000 is out of range (said so), not "not a whole number"', async () => {

@@ -686,6 +686,8 @@ const HOSTILE_FILES: Record<string, string> = {
   'longline.xyz': `4\n${'x'.repeat(100_000)}\nAu 0 0 0\nAu 2.9 0 0\nAu 0 2.9 0\nAu ${'9'.repeat(100_000)} 0 0\n`,
   'peaks.csv': '7390.93,44\n7391.93,100\n7392.93,80\n',
   'longpeaks.csv': `${'1'.repeat(100_000)},abc\n`,
+  'longnumber.xyz': `4\nau4\nAu ${'1'.repeat(60_000)}x 0 0\nAu 2.9 0 0\nAu 0 2.9 0\nAu 0 0 2.9\n`,
+  'longnumber.cif': CIF.replace(/(_cell_length_a\s+)\S+/, `$1${'1'.repeat(60_000)}x`),
 };
 const H = (...argv: string[]): FuzzInput => ({ argv, files: { ...LIGAND_FILES, ...HOSTILE_FILES } });
 const HANDMADE: Record<string, readonly FuzzInput[]> = {
@@ -693,6 +695,7 @@ const HANDMADE: Record<string, readonly FuzzInput[]> = {
     H(`${'('.repeat(886)}Au${')'.repeat(886)}`),
     H('('.repeat(1707)),
     H('Au', '--charge', '1000000000'),
+    H('Au', '--charge', `${'1'.repeat(60_000)}x`),
     H('Au', '--toString', 'x'),
     H('Au', '--__proto__'),
     H('x'.repeat(100_000)),
