@@ -102,6 +102,11 @@ describe('delimited text as instruments export it', () => {
     expect(errorOf(() => readPeakList(text, { mzColumn: 7 })).message).toMatch(/column 7 does not exist/);
   });
 
+  it('a 100 kB run of digits is refused at once with a short excerpt (number regexes are linear)', () => {
+    const e = errorOf(() => readPeakList(`${'1'.repeat(100_000)},abc\n`, { inputName: 'long.csv' }));
+    expect(e.render().length).toBeLessThan(2000);
+  });
+
   it('whitespace with decimal commas; a trailing separator is not a column', () => {
     expect(readPeakList('1779,27 100\n1779,61 80').peaks[1]!.mz).toBe(1779.61);
     expect(readPeakList('1779.27,100,\n1779.61,80,\n').peaks).toHaveLength(2);
