@@ -214,7 +214,7 @@ export function parseCifBlocks(text: string, inputName?: string): CifBlock[] {
 
 /** A CIF number with optional standard uncertainty `1.234(5)`; NaN for '?', '.' or garbage. */
 export function parseCifNumber(text: string): { value: number; su?: number } {
-  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:\((\d+)\))?$/.exec(text);
+  const m = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)(?:\((\d+)\))?$/.exec(text);
   if (!m) return { value: Number.NaN };
   const value = Number(m[1]);
   if (!Number.isFinite(value)) return { value: Number.NaN };

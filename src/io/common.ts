@@ -7,7 +7,8 @@ import { InputError } from '../core/errors.js';
 import { elementBySymbol, elementByZ } from '../data/index.js';
 
 /** A decimal number, optionally with exponent (E or Fortran D). */
-const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eEdD][-+]?\d+)?$/;
+// unambiguous (not \d+\.?\d*): linear time on a long run of digits that then fails
+const NUMBER_RE = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eEdD][-+]?\d+)?$/;
 
 /** Parse a strict decimal number (no hex, no "Infinity", no empty string); NaN when malformed. */
 export function parseStrictNumber(token: string): number {
