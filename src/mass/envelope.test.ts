@@ -158,7 +158,9 @@ describe('bad input', () => {
 
 describe('charge range', () => {
   it('a charge beyond ±1000 is out of range (not "not a whole number"); a fraction is not whole', () => {
-    expect(() => isotopeEnvelope({ Au: 1 }, { charge: 1_000_000_000 })).toThrow(/outside the supported range/);
+    expect(() => isotopeEnvelope({ Au: 1 }, { charge: 1_000_000_000 })).toThrow(
+      /outside the supported range/,
+    );
     expect(() => isotopeEnvelope({ Au: 1 }, { charge: 1.5 })).toThrow(/whole number/);
   });
 });
