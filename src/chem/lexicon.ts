@@ -155,7 +155,15 @@ export function buildLexicon(
   // Generic entries first, so entries that use them (SR uses R) find them.
   for (const e of entries)
     if (e.formula === null) compositions.set(e, { composition: {}, generic: [e.name] });
-  for (const e of entries) {
+  // Read eagerly only what building needs: the user's entries (so a bad ligand file is an error at
+  // once) and entries with a spelling that also reads as plain elements (CO, NO3: the filter below
+  // compares them). The other table entries are read on first use (Evaluator.entry), which keeps
+  // the first parse of a simple formula from reading the whole table (~30 ms of CLI start-up).
+  const userEntries = new Set(extra);
+  const eager = entries.filter(
+    (e) => userEntries.has(e) || spellings(e).some((s) => elementsOnlyReading(s) !== null),
+  );
+  for (const e of eager) {
     if (e.formula === null) continue;
     try {
       if (!compositions.has(e)) compositions.set(e, readFormula(e.formula, base, e));
