@@ -225,7 +225,7 @@ export const polyoxometalateRule: CountRule = {
     } else {
       verdict = hetero.length ? 'heteropoly-blue' : 'isopoly-blue';
       notes.push(
-        `${n}-electron reduced: ${n} electron${n === 1 ? '' : 's'} beyond the fully oxidised parent (charge ${signed(z0)}), delocalised over the addenda (mixed valence ${[...p.addenda].map(([s]) => `${s}(${ox(ADDENDA.get(s)! - 1)})/${s}(${ox(ADDENDA.get(s)!)})`).join(', ')}) — a "${verdict === 'heteropoly-blue' ? 'heteropoly' : 'isopoly'} blue"`,
+        `${n}-electron reduced: ${n} electron${n === 1 ? '' : 's'} beyond the fully oxidised parent (charge ${signed(z0)}), delocalised over the addenda (mixed valence ${[...p.addenda].map(([s]) => `${s}(${ox(ADDENDA.get(s)! - 1)})/${s}(${ox(ADDENDA.get(s)!)})`).join(', ')}) — ${verdict === 'heteropoly-blue' ? 'a "heteropoly' : 'an "isopoly'} blue"`,
       );
       if (n % 2 === 1) notes.push(`odd n = ${n}: one unpaired electron (paramagnetic)`);
     }
