@@ -26,11 +26,13 @@ import { InputError } from '../core/errors.js';
 import type { Structure } from '../structure/structure.js';
 import { createStructure } from '../structure/structure.js';
 import {
+  cartToFrac,
   cellFromParameters,
   cellParameters,
   cellVolume,
   culpritIndex,
   fracToCart,
+  invertCell,
   MIN_CELL_VOLUME_PER_ATOM_A3,
 } from './cell.js';
 import {
@@ -166,7 +168,8 @@ function getNumber(
 export function parseCif(text: string, inputName?: string, options: CifOptions = {}): CifResult {
   const blocks = parseCifBlocks(text, inputName);
   const lines = splitLines(text);
-  const hasSites = (b: CifBlock) => b.loops.some((l) => l.tags.includes('_atom_site_fract_x'));
+  const hasSites = (b: CifBlock) =>
+    b.loops.some((l) => l.tags.includes('_atom_site_fract_x') || l.tags.includes('_atom_site_cartn_x'));
   const block = options.block
     ? blocks.find((b) => b.name.toLowerCase() === options.block!.toLowerCase())
     : (blocks.find(hasSites) ?? blocks[0]);
@@ -186,6 +189,16 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
     source: lines[v.line - 1] ?? '',
     inputName,
   });
+
+  // A block with Cartesian sites and no cell (absent, or lengths 0 as ASE writes a molecule) is a
+  // molecule, not a crystal.
+  const hasFract = block.loops.some((l) => l.tags.includes('_atom_site_fract_x'));
+  const cartLoop = block.loops.find((l) => l.tags.includes('_atom_site_cartn_x'));
+  if (!hasFract && cartLoop) {
+    const lengths = ['_cell_length_a', '_cell_length_b', '_cell_length_c'].map((t) => block.items.get(t));
+    const noCell = lengths.every((v) => v === undefined || parseCifNumber(v.text).value === 0);
+    if (noCell) return cartesianMolecule(block, cartLoop, lines, inputName);
+  }
 
   // cell
   const cellTags = [
@@ -286,33 +299,38 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
   }
 
   // atom sites
-  const siteLoop = block.loops.find((l) => l.tags.includes('_atom_site_fract_x'));
+  const siteLoop = block.loops.find((l) => l.tags.includes('_atom_site_fract_x')) ?? cartLoop;
   if (!siteLoop) {
-    const cart = block.loops.some((l) => l.tags.includes('_atom_site_cartn_x'));
     throw inputError(
       'cif-no-sites',
-      cart
-        ? `data block ${short(block.name)} gives Cartesian _atom_site_Cartn_x coordinates (mmCIF), which this reader does not take`
-        : `data block ${short(block.name)} has no _atom_site_fract_x loop`,
+      `data block ${short(block.name)} has no _atom_site_fract_x (or _atom_site_Cartn_x) loop`,
       { line: block.line, inputName },
-      cart
-        ? 'convert the file to PDB or XYZ'
-        : 'a crystal structure lists atoms in a loop with _atom_site_fract_x/y/z',
+      'a crystal structure lists atoms in a loop with _atom_site_fract_x/y/z',
     );
   }
+  // Cartesian sites in a cell: Å along the cell's standard orthogonal frame (a along x, b in the
+  // xy plane — the frame cellFromParameters builds, and the one ASE writes), read as fractions.
+  const cartesian = !siteLoop.tags.includes('_atom_site_fract_x');
+  const toFrac = cartesian ? invertCell(cell) : undefined;
+  if (cartesian) {
+    warnings.push(
+      'sites given as Cartesian _atom_site_Cartn_x/y/z (Å) were read in the frame with a along x and b in the xy plane',
+    );
+  }
+  const axis = cartesian ? '_atom_site_cartn_' : '_atom_site_fract_';
   const col = (t: string) => siteLoop.tags.indexOf(t);
   const cLabel = col('_atom_site_label');
   const cType = col('_atom_site_type_symbol');
-  const cX = col('_atom_site_fract_x');
-  const cY = col('_atom_site_fract_y');
-  const cZ = col('_atom_site_fract_z');
+  const cX = col(`${axis}x`);
+  const cY = col(`${axis}y`);
+  const cZ = col(`${axis}z`);
   const cOcc = col('_atom_site_occupancy');
   const cAsm = col('_atom_site_disorder_assembly');
   const cGrp = col('_atom_site_disorder_group');
   if (cY < 0 || cZ < 0) {
     throw inputError(
       'cif-no-sites',
-      'the atom-site loop lacks _atom_site_fract_y or _atom_site_fract_z',
+      `the atom-site loop lacks ${axis}y or ${axis}z`,
       { line: siteLoop.line, inputName },
       'give all three fractional coordinates',
     );
@@ -356,12 +374,19 @@ export function parseCif(text: string, inputName?: string, options: CifOptions =
       if (Number.isNaN(num)) {
         throw inputError(
           'cif-number',
-          `fractional coordinate of site "${short(label)}" is not a number: "${short(v.text)}"`,
+          `${cartesian ? 'Cartesian' : 'fractional'} coordinate of site "${short(label)}" is not a number: "${short(v.text)}"`,
           loc(v, v.text.length),
-          'coordinates are fractions of the cell, e.g. 0.1234(5)',
+          cartesian
+            ? 'Cartesian coordinates are in Å, e.g. 1.2345(6)'
+            : 'coordinates are fractions of the cell, e.g. 0.1234(5)',
         );
       }
       frac.push(num);
+    }
+    if (toFrac) {
+      const f = new Float64Array(3);
+      cartToFrac(toFrac, frac[0]!, frac[1]!, frac[2]!, f);
+      frac.splice(0, 3, f[0]!, f[1]!, f[2]!);
     }
     // the site as written (before wrapping into the cell) within the coordinate bound: a fractional
     // coordinate of 1e10 would otherwise be wrapped with its digits gone
@@ -799,4 +824,128 @@ function compareGroup(a: string, b: string): number {
   const nb = Number(b);
   if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A block whose sites are Cartesian (`_atom_site_Cartn_x/y/z`, Å) with no cell — absent, or
+ * lengths 0 as ASE writes a molecule — read as a molecule without a cell. Symmetry operations
+ * other than the identity have no meaning without a cell and are refused.
+ */
+function cartesianMolecule(
+  block: CifBlock,
+  loop: CifBlock['loops'][number],
+  lines: readonly string[],
+  inputName: string | undefined,
+): CifResult {
+  const loc = (v: CifValue) => ({
+    line: v.line,
+    column: v.column,
+    length: v.text.length,
+    source: lines[v.line - 1] ?? '',
+    inputName,
+  });
+  for (const l of block.loops) {
+    const c = l.tags.findIndex((t) => SYMOP_TAGS.includes(t));
+    if (c < 0) continue;
+    const other = l.rows.find((r) => r[c]!.text.replace(/\s/g, '').toLowerCase() !== 'x,y,z');
+    if (other) {
+      throw inputError(
+        'cif-symop',
+        `symmetry operation "${short(other[c]!.text)}" needs a unit cell, and this block has none`,
+        loc(other[c]!),
+        'give the _cell_ lengths and angles, or list only x,y,z',
+      );
+    }
+  }
+  const col = (t: string) => loop.tags.indexOf(t);
+  const [cX, cY, cZ] = ['_atom_site_cartn_x', '_atom_site_cartn_y', '_atom_site_cartn_z'].map(col) as [
+    number,
+    number,
+    number,
+  ];
+  if (cY < 0 || cZ < 0) {
+    throw inputError(
+      'cif-no-sites',
+      'the atom-site loop lacks _atom_site_Cartn_y or _atom_site_Cartn_z',
+      { line: loop.line, inputName },
+      'give all three Cartesian coordinates',
+    );
+  }
+  const cLabel = col('_atom_site_label');
+  const cType = col('_atom_site_type_symbol');
+  const numbers: number[] = [];
+  const labels: string[] = [];
+  const pos: number[] = [];
+  const sites: CifSite[] = [];
+  for (const row of loop.rows) {
+    const label = cLabel >= 0 ? row[cLabel]!.text : '';
+    const typeValue = cType >= 0 && !['?', '.'].includes(row[cType]!.text) ? row[cType] : undefined;
+    const z = typeValue ? typeSymbolNumber(typeValue.text) : label ? elementNumber(label) : 0;
+    if (!z) {
+      const v = typeValue ?? row[Math.max(cLabel, 0)]!;
+      throw inputError(
+        'cif-element',
+        `cannot tell the element of site "${short(label || v.text)}"`,
+        loc(v),
+        'give _atom_site_type_symbol (Au, S, C) or a label that starts with the symbol (Au1, S12)',
+      );
+    }
+    const xyz = [cX, cY, cZ].map((c, k) => {
+      const v = row[c]!;
+      const x = parseCifNumber(v.text).value;
+      if (Number.isNaN(x)) {
+        throw inputError(
+          'cif-number',
+          `Cartesian coordinate of site "${short(label)}" is not a number: "${short(v.text)}"`,
+          loc(v),
+          'Cartesian coordinates are in Å, e.g. 1.2345(6)',
+        );
+      }
+      checkCoordinate(x, `${'xyz'[k]} of site "${short(label)}"`, loc(v));
+      return x;
+    });
+    numbers.push(z);
+    labels.push(label);
+    pos.push(...xyz);
+    sites.push({
+      label,
+      z,
+      frac: [xyz[0]!, xyz[1]!, xyz[2]!],
+      occupancy: 1,
+      assembly: '',
+      group: '',
+      line: row[cX]!.line,
+    });
+  }
+  if (numbers.length === 0) {
+    throw inputError('cif-no-sites', 'the atom-site loop is empty', { line: loop.line, inputName });
+  }
+  const structure = createStructure({
+    numbers,
+    positions: Float64Array.from(pos),
+    labels,
+    title: block.name,
+  });
+  const report: CifReport = {
+    blockName: block.name,
+    cellParameters: [0, 0, 0, 90, 90, 90],
+    symops: [parseSymop('x,y,z')!],
+    symopSource: 'none (a molecule)',
+    sites,
+    disorder: { assemblies: [], droppedSites: 0, partialWithoutGroup: 0, mixedSites: [] },
+    asymmetricAtoms: numbers.length,
+    cellAtoms: numbers.length,
+    duplicatesRemoved: 0,
+    coincidentSites: [],
+    warnings: [
+      'no unit cell (lengths absent or 0, as ASE writes a molecule): read as a molecule from the Cartesian _atom_site_Cartn_x/y/z coordinates (Å)',
+    ],
+  };
+  return {
+    structure,
+    fractional: new Float64Array(0),
+    asymmetricUnit: structure,
+    cell: new Float64Array(9),
+    report,
+  };
 }
