@@ -92,9 +92,13 @@ export interface CatalogueEntry {
   /** The count the literature states: electrons, or skeletal electron pairs for Wade/Jemmis. For tests only. */
   readonly published: { readonly count: number; readonly verdict?: string };
   readonly note?: string;
+  /** Where the DOI was seen next to the paper's title or authors (verification note). */
+  readonly doiChecked?: string;
 }
 
-type Extra = Partial<Pick<CatalogueEntry, 'name' | 'kernel' | 'pointGroup' | 'note'>> & { verdict?: string };
+type Extra = Partial<Pick<CatalogueEntry, 'name' | 'kernel' | 'pointGroup' | 'note' | 'doiChecked'>> & {
+  verdict?: string;
+};
 
 function e(
   id: string,
@@ -141,7 +145,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       verdict: 'closed-shell',
     },
   ),
-  e('au25-pet18-neutral', 'Au25(PET)18', 'gold-thiolate', 'redox', SAC, 7, '10.1021/ja809157f', 2009, {
+  e('au25-pet18-neutral', 'Au25(PET)18', 'gold-thiolate', 'redox', SAC, 7, '10.1021/jp805786p', 2008, {
+    doiChecked: 'title+authors+DOI on data.zhenzhi.com record (Zhu et al., J. Phys. Chem. C 112, 14221)',
     kernel: 'Au13 icosahedron + 6 Au2(SR)3 staples',
     note: 'paramagnetic, one unpaired electron',
   }),
@@ -182,6 +187,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     2012,
     {
       kernel: 'Au28 fcc (truncated tetrahedron) + 4 Au2(SR)3 + 12 bridging SR',
+      doiChecked: 'title+authors+DOI on onlinelibrary.wiley.com abstract and studylib copy',
     },
   ),
   e(
@@ -193,6 +199,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     81,
     '10.1126/sciadv.1500045',
     2015,
+    { doiChecked: 'title+authors+DOI in article copy on abcdocz.com' },
   ),
   e(
     'au130-pmbt50',
@@ -292,6 +299,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
   ),
   e('au25-pet18-cation', '[Au25(PET)18]+', 'gold-thiolate', 'redox', SAC, 6, '10.1039/C5SC02134K', 2016, {
+    doiChecked: 'title+authors on pubs.rsc.org articlehtml .../2016/sc/c5sc02134k',
     note: 'Jahn–Teller distorted 1P4 cation',
   }),
   e('au38t-pet24', 'Au38(PET)24', 'gold-thiolate', 'reduction', SAC, 14, '10.1038/ncomms9667', 2015, {
@@ -299,6 +307,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     kernel: 'Au23 core of a different staple pattern',
   }),
   e('au25-seph18', '[Au25(SePh)18]-', 'gold-thiolate', 'reduction', SAC, 8, '10.1039/C4NR04631E', 2014, {
+    doiChecked: 'title in pubs.rsc.org articlehtml URL .../2014/nr/c4nr04631e',
     kernel: 'Au13 icosahedron + 6 Au2(SePh)3 semi-rings',
     verdict: 'closed-shell',
   }),
@@ -561,13 +570,26 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     },
   ),
   e('ag9-bdt6', '[Ag9(BDT)6]3-', 'silver', 'reduction', SAC, 0, '10.1021/acs.inorgchem.1c00334', 2021, {
+    doiChecked: 'title+DOI in reference list of 10.1016/b978-0-323-90879-5.00026-3 (ouci.dntb.gov.ua)',
     kernel: 'fused square-pyramidal Ag5 units',
   }),
   e('ag146br2-sr80', 'Ag146Br2(SR)80', 'silver', 'reduction', SAC, 64, '10.1021/acsnano.8b04233', 2018, {
     note: 'count is n = N_Ag − N_SR − N_Br; the paper does not claim a closed shell',
   }),
-  e('au42-alkynyl22', 'Au42(C≡CC6H4CF3)22', 'gold-alkynyl', 'reduction', SAC, 20, '10.1039/D0NR02986F', 2020),
-  e('au50-alkynyl26', 'Au50(C≡CC6H4F)26', 'gold-alkynyl', 'reduction', SAC, 24, '10.1039/D0NR02986F', 2020),
+  e(
+    'au42-alkynyl22',
+    'Au42(C≡CC6H4CF3)22',
+    'gold-alkynyl',
+    'reduction',
+    SAC,
+    20,
+    '10.1039/D0NR02986F',
+    2020,
+    { doiChecked: 'title+authors on pubs.rsc.org articlehtml .../2020/nr/d0nr02986f' },
+  ),
+  e('au50-alkynyl26', 'Au50(C≡CC6H4F)26', 'gold-alkynyl', 'reduction', SAC, 24, '10.1039/D0NR02986F', 2020, {
+    doiChecked: 'title+authors on pubs.rsc.org articlehtml .../2020/nr/d0nr02986f',
+  }),
   // ── copper clusters ──
   e('cu25h22', '[Cu25H22(PPh3)12]Cl', 'copper', 'reduction', SAC, 2, '10.1021/jacs.5b07574', 2015, {
     note: 'partial Cu(0) character: 2 superatom electrons',
