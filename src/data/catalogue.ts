@@ -170,6 +170,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     '10.1126/sciadv.aat7259',
     2018,
     {
+      doiChecked: 'title+DOI on advances.sciencemag.org/content/4/10/eaat7259',
       kernel: 'Au12 icosahedron @ Au42 @ Au60 (Au114) + 30 Au(SR)2',
     },
   ),
@@ -423,6 +424,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     note: 'interstitial hydride gives its electron to the superatom',
   }),
   e('au20-ptbu3-8', 'Au20(PtBu3)8', 'gold-phosphine', 'reduction', SAC, 20, '10.1002/anie.202206019', 2022, {
+    doiChecked: 'title+authors+DOI on PMC9546110',
     kernel: 'hollow Au20 cuboctahedral arrangement',
     verdict: 'closed-shell',
   }),
@@ -435,7 +437,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     8,
     '10.1039/D2RA01080A',
     2022,
-    { kernel: 'Au11 capped crown', pointGroup: 'C3v' },
+    {
+      doiChecked: 'title+DOI on RSC Adv. article html mirror',
+      kernel: 'Au11 capped crown',
+      pointGroup: 'C3v',
+    },
   ),
   e('au8-pph3-8', '[Au8(PPh3)8]2+', 'gold-phosphine', 'reduction', SAC, 6, '10.1021/ic00334a017', 1990),
   e('au6-pph3-6', '[Au6(PPh3)6]2+', 'gold-phosphine', 'reduction', SAC, 4, '10.1039/DT9860000687', 1986, {
@@ -505,6 +511,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('hgau24-pet18', 'HgAu24(PET)18', 'alloy', 'anti-galvanic', SAC, 8, '10.1021/jacs.5b09627', 2015),
   e('cdau24-pet18', 'CdAu24(PET)18', 'alloy', 'metal-exchange', SAC, 8, '10.1021/jacs.5b09627', 2015),
   e('au12ag32-4m', '[Au12Ag32(SPhF2)30]4-', 'alloy', 'reduction', SAC, 18, '10.1038/ncomms3422', 2013, {
+    doiChecked: 'nature.com/articles/ncomms3422 page describing the Ag44(SR)30 and Au12Ag32(SR)30 structures',
     kernel: 'Au12 hollow icosahedron @ Ag20 dodecahedron',
     pointGroup: 'Ih',
   }),
@@ -519,10 +526,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   }),
   // ── silver clusters ──
   e('ag44-spf2-4m', '[Ag44(SPhF2)30]4-', 'silver', 'reduction', SAC, 18, '10.1038/ncomms3422', 2013, {
+    doiChecked: 'nature.com/articles/ncomms3422 page describing the Ag44(SR)30 and Au12Ag32(SR)30 structures',
     kernel: 'Ag12 hollow icosahedron @ Ag20 dodecahedron',
     pointGroup: 'Ih',
   }),
-  e('ag44-pmba30-4m', '[Ag44(pMBA)30]4-', 'silver', 'reduction', SAC, 18, '10.1038/nature12523', 2013),
+  e('ag44-pmba30-4m', '[Ag44(pMBA)30]4-', 'silver', 'reduction', SAC, 18, '10.1038/nature12523', 2013, {
+    doiChecked: 'title+authors+DOI on a ResearchGate copy (Desireddy et al., Nature 2013)',
+  }),
   e('ag25-spme2-m', '[Ag25(SPhMe2)18]-', 'silver', 'reduction', SAC, 8, '10.1021/jacs.5b07088', 2015, {
     kernel: 'Ag13 icosahedron',
   }),
@@ -592,6 +602,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   }),
   // ── copper clusters ──
   e('cu25h22', '[Cu25H22(PPh3)12]Cl', 'copper', 'reduction', SAC, 2, '10.1021/jacs.5b07574', 2015, {
+    doiChecked: 'title+DOI on pubmed.ncbi.nlm.nih.gov/26422670',
     note: 'partial Cu(0) character: 2 superatom electrons',
   }),
   e(
@@ -612,32 +623,47 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e('al50cp12', 'Al50Cp*12', 'metalloid', 'disproportionation', SAC, 138, '10.1002/anie.200453754', 2004),
   // ── bare clusters in the gas phase (spherical jellium) ──
   e('na8', 'Na8', 'bare', 'gas-phase', 'jellium', 8, '10.1103/PhysRevLett.52.2141', 1984, {
+    doiChecked:
+      'Knight et al., PRL 52, 2141 with DOI in reference list of 10.1126/science.1093902 (ouci.dntb.gov.ua)',
     verdict: 'closed-shell',
   }),
   e('na20', 'Na20', 'bare', 'gas-phase', 'jellium', 20, '10.1103/PhysRevLett.52.2141', 1984, {
+    doiChecked:
+      'Knight et al., PRL 52, 2141 with DOI in reference list of 10.1126/science.1093902 (ouci.dntb.gov.ua)',
     verdict: 'closed-shell',
   }),
   e('na40', 'Na40', 'bare', 'gas-phase', 'jellium', 40, '10.1103/PhysRevLett.52.2141', 1984, {
+    doiChecked:
+      'Knight et al., PRL 52, 2141 with DOI in reference list of 10.1126/science.1093902 (ouci.dntb.gov.ua)',
     verdict: 'closed-shell',
   }),
   e('na58', 'Na58', 'bare', 'gas-phase', 'jellium', 58, '10.1103/PhysRevLett.52.2141', 1984, {
+    doiChecked:
+      'Knight et al., PRL 52, 2141 with DOI in reference list of 10.1126/science.1093902 (ouci.dntb.gov.ua)',
     verdict: 'closed-shell',
   }),
   e('al13-m', 'Al13-', 'bare', 'gas-phase', 'jellium', 40, '10.1126/science.1093902', 2004, {
+    doiChecked: 'title+authors+DOI on science.sciencemag.org and ouci.dntb.gov.ua',
     pointGroup: 'Ih',
     verdict: 'closed-shell',
   }),
   e('al13', 'Al13', 'superhalogen', 'gas-phase', 'jellium', 39, '10.1126/science.1093902', 2004, {
+    doiChecked: 'title+authors+DOI on science.sciencemag.org and ouci.dntb.gov.ua',
     note: 'superhalogen: one electron short of 40',
   }),
   e('au20', 'Au20', 'bare', 'gas-phase', 'jellium', 20, '10.1126/science.1079879', 2003, {
+    doiChecked: 'title+authors+DOI on science.sciencemag.org and citedrive.com',
     pointGroup: 'Td',
     verdict: 'closed-shell',
   }),
   e('na2', 'Na2', 'bare', 'gas-phase', 'jellium', 2, '10.1103/PhysRevLett.52.2141', 1984, {
+    doiChecked:
+      'Knight et al., PRL 52, 2141 with DOI in reference list of 10.1126/science.1093902 (ouci.dntb.gov.ua)',
     verdict: 'closed-shell',
   }),
   e('na92', 'Na92', 'bare', 'gas-phase', 'jellium', 92, '10.1103/PhysRevLett.52.2141', 1984, {
+    doiChecked:
+      'Knight et al., PRL 52, 2141 with DOI in reference list of 10.1126/science.1093902 (ouci.dntb.gov.ua)',
     verdict: 'closed-shell',
   }),
   e('al4-2m', 'NaAl4-', 'bare', 'gas-phase', 'huckel', 2, '10.1126/science.291.5505.859', 2001, {
@@ -682,10 +708,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     verdict: 'closed-shell',
   }),
   // ── endohedral clusters ──
-  e('w-at-au12', 'W@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
+  e('w-at-au12', 'W@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/ange.200290047', 2002, {
+    doiChecked:
+      'Angew. Chem. (German ed.) DOI with title+authors on bohrium.dp.tech; the Int. Ed. DOI 10.1002/anie.200290048 formerly cited was not seen anywhere',
     pointGroup: 'Ih',
   }),
-  e('mo-at-au12', 'Mo@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/anie.200290048', 2002, {
+  e('mo-at-au12', 'Mo@Au12', 'endohedral', 'gas-phase', '18-electron', 18, '10.1002/ange.200290047', 2002, {
+    doiChecked:
+      'Angew. Chem. (German ed.) DOI with title+authors on bohrium.dp.tech; the Int. Ed. DOI 10.1002/anie.200290048 formerly cited was not seen anywhere',
     pointGroup: 'Ih',
   }),
   e('ni-at-pb10', '[Ni@Pb10]2-', 'endohedral', 'solid-state', WADE, 11, '10.1039/b412082e', 2005, {
