@@ -740,10 +740,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     verdict: 'closo',
   }),
   e('pb5-2m', '[Pb5]2-', 'zintl', 'solid-state', WADE, 6, '10.1021/ic50170a036', 1977, {
+    doiChecked: 'title+DOI on osti.gov/biblio/7107759 (Edwards & Corbett, Inorg. Chem. 16:4)',
     pointGroup: 'D3h',
     verdict: 'closo',
   }),
   e('sn5-2m', '[Sn5]2-', 'zintl', 'solid-state', WADE, 6, '10.1021/ic50170a036', 1977, {
+    doiChecked: 'title+DOI on osti.gov/biblio/7107759 (Edwards & Corbett, Inorg. Chem. 16:4)',
     pointGroup: 'D3h',
     verdict: 'closo',
   }),
@@ -776,8 +778,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'D3h',
     verdict: 'closo',
   }),
-  e('pb9-4m', '[Pb9]4-', 'zintl', 'solid-state', WADE, 11, '10.1039/a906586e', 1999, { verdict: 'nido' }),
+  e('pb9-4m', '[Pb9]4-', 'zintl', 'solid-state', WADE, 11, '10.1039/a906586e', 1999, {
+    doiChecked:
+      'Fässler & Hoffmann [K(18-crown-6)]4[Pb9] title+DOI in reference list of 10.1007/430_2021_84 (ouci.dntb.gov.ua)',
+    verdict: 'nido',
+  }),
   e('hge9-3m', '[HGe9]3-', 'zintl', 'solid-state', WADE, 11, '10.3390/cryst8100374', 2018, {
+    doiChecked: 'title+DOI on MDPI Crystals 8(10) 374 page mirror',
     verdict: 'nido',
     note: 'the first protonated nine-atom germanide; 22 cluster-bonding electrons',
   }),
@@ -920,6 +927,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     '10.1038/131908b0',
     1933,
     {
+      doiChecked: 'Keggin, Nature 131, 908 title+DOI on chemistryviews.org quiz page',
       name: '12-tungstophosphoric acid (Keggin anion)',
       pointGroup: 'Td',
       verdict: 'd0-closed-shell',
@@ -935,6 +943,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     '10.1107/S0365110X53000466',
     1953,
     {
+      doiChecked: 'title+DOI in reference list of 10.1016/b978-0-323-88441-9.00002-8 (ouci.dntb.gov.ua)',
       name: 'Wells–Dawson anion',
       pointGroup: 'D3h',
       verdict: 'd0-closed-shell',
@@ -963,7 +972,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     0,
     '10.1021/ja01015a067',
     1968,
-    { note: 'Dexter–Silverton structure: icosahedral CeO12 inside six face-sharing Mo2O9 pairs' },
+    {
+      doiChecked: 'title+DOI in reference list of 10.1016/b978-0-323-88441-9.00002-8 (ouci.dntb.gov.ua)',
+      note: 'Dexter–Silverton structure: icosahedral CeO12 inside six face-sharing Mo2O9 pairs',
+    },
   ),
   e(
     'anderson-temo6',
@@ -975,6 +987,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     '10.1021/ja01183a521',
     1948,
     {
+      doiChecked: 'title+DOI in reference list of 10.1016/b978-0-323-88441-9.00002-8 (ouci.dntb.gov.ua)',
       name: 'Anderson–Evans anion',
       pointGroup: 'D3d',
       verdict: 'd0-closed-shell',
@@ -1075,6 +1088,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     verdict: 'not-aromatic',
   }),
   e('c76', 'C76', 'fullerene', 'arc-discharge', 'hirsch', 76, '10.1038/353149a0', 1991, {
+    doiChecked: 'title on nature.com/articles/353149a0',
     pointGroup: 'D2',
     note: 'chiral fullerene',
   }),
