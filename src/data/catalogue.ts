@@ -810,12 +810,15 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'C4v',
     verdict: 'nido',
   }),
-  e('b10h14', 'B10H14', 'borane', 'pyrolysis', WADE, 12, '10.1107/S0365110X50001294', 1950, {
+  e('b10h14', 'B10H14', 'borane', 'pyrolysis', WADE, 12, '10.1107/S0365110X50001270', 1950, {
+    doiChecked:
+      'Kasper, Lucht & Harker, Acta Cryst 3, 436: title+DOI in reference list of 10.1007/430_2021_86 (ouci.dntb.gov.ua); the DOI formerly cited (…001294) was not this paper',
     pointGroup: 'C2v',
     verdict: 'nido',
   }),
   e('b6h10', 'B6H10', 'borane', 'pyrolysis', WADE, 8, '10.1063/1.1744080', 1958, { verdict: 'nido' }),
   e('b6h12', 'arachno-B6H12', 'borane', 'pyrolysis', WADE, 9, '10.1039/DT9880002335', 1988, {
+    doiChecked: 'title+DOI on scilit.com (J. Chem. Soc. Dalton Trans. 1988, 2335)',
     pointGroup: 'C2',
     verdict: 'arachno',
     note: 'gas-phase electron-diffraction structure',
@@ -845,11 +848,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     verdict: 'nido',
   }),
   e('c2b4h6', 'closo-1,6-C2B4H6', 'carborane', 'pyrolysis', WADE, 7, '10.1021/ic50127a033', 1973, {
+    doiChecked: 'title+authors+DOI on scite.ai (McNeill et al., Inorg. Chem. 12, 2108)',
     pointGroup: 'D4h',
     verdict: 'closo',
     note: 'gas-phase electron-diffraction structure (McNeill, Gallaher, Scholer, Bauer)',
   }),
   e('c2b3h5', 'closo-1,5-C2B3H5', 'carborane', 'pyrolysis', WADE, 6, '10.1021/ic50127a033', 1973, {
+    doiChecked: 'title+authors+DOI on scite.ai (McNeill et al., Inorg. Chem. 12, 2108)',
     pointGroup: 'D3h',
     verdict: 'closo',
     note: 'gas-phase electron-diffraction structure (McNeill, Gallaher, Scholer, Bauer)',
