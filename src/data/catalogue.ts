@@ -876,6 +876,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     kernel: 'Rh4 tetrahedron',
   }),
   e('ir4co12', 'Ir4(CO)12', 'carbonyl', 'carbonylation', PEC, 60, '10.1021/ic50190a040', 1978, {
+    doiChecked:
+      'Churchill & Hutchinson, Inorg. Chem. 17, 3528: title+DOI in Wikipedia "Tetrairidium dodecacarbonyl" reference (kampuspedia copy)',
     pointGroup: 'Td',
   }),
   e('rh6co16', 'Rh6(CO)16', 'carbonyl', 'carbonylation', PEC, 86, '10.1021/ja00891a031', 1963, {
