@@ -285,7 +285,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   ),
   e('au21-stbu15', 'Au21(StBu)15', 'gold-thiolate', 'reduction', SAC, 6, '10.1021/jacs.5b06235', 2015),
   e('au44-tbbt28', 'Au44(TBBT)28', 'gold-thiolate', 'size-focusing', SAC, 16, '10.1021/jacs.5b12747', 2016),
-  e('au22-sg18', 'Au22(SG)18', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja411643u', 2014),
+  e('au22-sg18', 'Au22(SG)18', 'gold-thiolate', 'reduction', SAC, 4, '10.1021/ja411643u', 2014, {
+    doiChecked: 'title+DOI on pubmed.gov/24387227',
+  }),
   e(
     'au38-sc12h25-24',
     'Au38(SC12H25)24',
