@@ -764,15 +764,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     pointGroup: 'D4d',
     verdict: 'arachno',
   }),
-  e('bi4-2m', '[Bi4]2-', 'zintl', 'solid-state', 'huckel', 6, '10.1021/ic50169a027', 1977, {
-    pointGroup: 'D4h',
-    verdict: 'aromatic',
-  }),
   e('te4-2p', '[Te4]2+', 'zintl', 'solid-state', 'huckel', 6, '10.1021/ic50108a032', 1972, {
-    pointGroup: 'D4h',
-    verdict: 'aromatic',
-  }),
-  e('se4-2p', '[Se4]2+', 'zintl', 'solid-state', 'huckel', 6, '10.1021/ic50108a032', 1972, {
     pointGroup: 'D4h',
     verdict: 'aromatic',
   }),
