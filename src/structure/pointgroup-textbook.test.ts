@@ -15,11 +15,10 @@ import { cuboctahedron, fccTetrahedron, mackayIcosahedron, polyhedronCluster } f
 import { analyzeChirality } from './chirality.js';
 import { findPointGroup } from './pointgroup.js';
 import { createStructure, type Structure, subset } from './structure.js';
+import { app, INV, type M, matMul, norm, refl, rot, type V } from './test-geometry.js';
 
-type V = [number, number, number];
 /** One atom: atomic number and position (Å). */
 type Atom = [number, number, number, number];
-type M = number[];
 
 const H = 1;
 const B = 5;
@@ -43,58 +42,8 @@ const DEG = Math.PI / 180;
 
 /* ---------------------------- small geometry ---------------------------- */
 
-const norm = (v: V): V => {
-  const l = Math.hypot(...v);
-  return [v[0] / l, v[1] / l, v[2] / l];
-};
 const addV = (a: V, b: V): V => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 const mulV = (a: V, s: number): V => [a[0] * s, a[1] * s, a[2] * s];
-const app = (m: M, v: V): V => [
-  m[0]! * v[0] + m[1]! * v[1] + m[2]! * v[2],
-  m[3]! * v[0] + m[4]! * v[1] + m[5]! * v[2],
-  m[6]! * v[0] + m[7]! * v[1] + m[8]! * v[2],
-];
-const matMul = (a: M, b: M): M => {
-  const r: M = [];
-  for (let i = 0; i < 3; i++)
-    for (let j = 0; j < 3; j++)
-      r.push(a[3 * i]! * b[j]! + a[3 * i + 1]! * b[3 + j]! + a[3 * i + 2]! * b[6 + j]!);
-  return r;
-};
-/** Rotation by angle (rad) about the unit axis u (Rodrigues). */
-function rot(axis: V, angle: number): M {
-  const [x, y, z] = norm(axis);
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  const t = 1 - c;
-  return [
-    t * x * x + c,
-    t * x * y - s * z,
-    t * x * z + s * y,
-    t * x * y + s * z,
-    t * y * y + c,
-    t * y * z - s * x,
-    t * x * z - s * y,
-    t * y * z + s * x,
-    t * z * z + c,
-  ];
-}
-/** Reflection in the plane with normal n. */
-function refl(n: V): M {
-  const [x, y, z] = norm(n);
-  return [
-    1 - 2 * x * x,
-    -2 * x * y,
-    -2 * x * z,
-    -2 * x * y,
-    1 - 2 * y * y,
-    -2 * y * z,
-    -2 * x * z,
-    -2 * y * z,
-    1 - 2 * z * z,
-  ];
-}
-const INV: M = [-1, 0, 0, 0, -1, 0, 0, 0, -1];
 /** Improper rotation S_n about z: C_n followed by σh. */
 const sz = (n: number): M => matMul(refl([0, 0, 1]), rot([0, 0, 1], (2 * Math.PI) / n));
 
