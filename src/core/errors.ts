@@ -107,6 +107,15 @@ export class LimitError extends SuperatomError {
   override readonly name: string = 'LimitError';
 }
 
+/**
+ * An external program (xtb, NWChem, LAMMPS) failed: missing executable, killed, timed out, non-zero
+ * exit, full disk, or output that failed a sanity check. The message says which; the hint carries
+ * the tail of its stderr/output when there is one.
+ */
+export class EngineError extends SuperatomError {
+  override readonly name: string = 'EngineError';
+}
+
 export function isSuperatomError(e: unknown): e is SuperatomError {
   return e instanceof SuperatomError;
 }
