@@ -14,7 +14,7 @@
  *   engine-exit         non-zero exit status (unless `allowNonZeroExit`)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineError, LimitError } from '../core/errors.js';
@@ -47,6 +47,8 @@ export interface RunOptions {
   readonly onStdout?: (chunk: string) => void;
   /** Name used in messages (default: the executable's base name). */
   readonly label?: string;
+  /** Called with the process id (= its process-group id) right after the start. */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {
@@ -59,7 +61,15 @@ export interface RunResult {
   readonly elapsedMs: number;
   /** The private directory (already removed when the promise resolves). */
   readonly dir: string;
+  /**
+   * Bytes still available on the private directory's file system when the program ended: some
+   * programs (xtb 6.5) exit 0 with empty output files when the disk is full, so callers check this.
+   */
+  readonly freeBytesAfter: number;
 }
+
+/** Free space (bytes) below which an empty or missing output is blamed on a full disk. */
+export const LOW_DISK_BYTES = 1024 * 1024;
 
 /** Most stdout/stderr kept in memory, characters; the rest is dropped with a note. */
 const MAX_CAPTURE = 64 * 1024 * 1024;
@@ -120,6 +130,13 @@ export async function runProcess(o: RunOptions): Promise<RunResult> {
       }
     }
     const r = await spawnAndWait(o, dir, label);
+    let freeBytesAfter = Number.POSITIVE_INFINITY;
+    try {
+      const st = statfsSync(dir);
+      freeBytesAfter = st.bavail * st.bsize;
+    } catch {
+      // statfs unsupported: leave Infinity
+    }
     const files: Record<string, string> = {};
     for (const name of o.collect ?? []) {
       try {
@@ -128,7 +145,7 @@ export async function runProcess(o: RunOptions): Promise<RunResult> {
         // absent output: the caller decides whether that is an error
       }
     }
-    return { ...r, files, dir };
+    return { ...r, files, dir, freeBytesAfter };
   } finally {
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   }
@@ -182,7 +199,10 @@ function spawnAndWait(o: RunOptions, dir: string, label: string): Promise<Spawne
       return;
     }
     const pid = child.pid;
-    if (pid !== undefined) live.add(pid);
+    if (pid !== undefined) {
+      live.add(pid);
+      o.onSpawn?.(pid);
+    }
     let stdout = '';
     let stderr = '';
     let dropped = 0;
@@ -285,7 +305,7 @@ function spawnAndWait(o: RunOptions, dir: string, label: string): Promise<Spawne
 }
 
 function fmtSeconds(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${ms} ms`;
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
 }
 
 /** Whether a program can be run: `executable args` exits (any status) without ENOENT. */
