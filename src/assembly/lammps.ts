@@ -19,7 +19,8 @@ import type { CgModel } from './model.js';
 import type { BeadSystem } from './system.js';
 import { wrapPositions } from './system.js';
 
-const g = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(15).replace(/\.?0+(e|$)/, '$1'));
+/** Shortest text that reads back as exactly v (JavaScript's round-trip number formatting). */
+const g = (v: number) => String(v);
 
 /** The Coulomb cut-off written for "every pair" in a finite system: beyond its diameter. */
 export function finiteCoulombCutoff(s: BeadSystem): number {
