@@ -78,7 +78,7 @@ const TAIL = 1200;
 /** Grace time between SIGTERM and SIGKILL of the process group, ms. */
 const KILL_GRACE_MS = 1500;
 
-/** Process groups started and not yet reaped: killed if Node exits first. */
+/** Process groups started and not yet reaped: killed if Node exits or is interrupted first. */
 const live = new Set<number>();
 let exitHookInstalled = false;
 function installExitHook(): void {
@@ -87,6 +87,26 @@ function installExitHook(): void {
   process.once('exit', () => {
     for (const pid of live) killGroup(pid, 'SIGKILL');
   });
+}
+
+/**
+ * While engines run, Ctrl-C (SIGINT), SIGTERM and SIGHUP reach only Node (the engines sit in
+ * their own process groups): kill the groups, then let the signal take its default course.
+ */
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+function onSignal(sig: NodeJS.Signals): void {
+  for (const pid of live) killGroup(pid, 'SIGKILL');
+  live.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, sig);
+}
+function track(pid: number): void {
+  if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  live.add(pid);
+}
+function untrack(pid: number): void {
+  live.delete(pid);
+  if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
 function killGroup(pid: number, sig: NodeJS.Signals): void {
@@ -200,7 +220,7 @@ function spawnAndWait(o: RunOptions, dir: string, label: string): Promise<Spawne
     }
     const pid = child.pid;
     if (pid !== undefined) {
-      live.add(pid);
+      track(pid);
       o.onSpawn?.(pid);
     }
     let stdout = '';
@@ -246,7 +266,7 @@ function spawnAndWait(o: RunOptions, dir: string, label: string): Promise<Spawne
       if (pid !== undefined) {
         // the leader is gone; anything left in its group is a stray: kill it
         killGroup(pid, 'SIGKILL');
-        live.delete(pid);
+        untrack(pid);
       }
       if (err) reject(err);
       else resolve(value as Spawned);

@@ -187,8 +187,9 @@ async function xtbRun(
     label: 'xtb',
     args: [
       'coord.xyz',
-      '--gfn',
-      s.method === 'gfn2' ? '2' : '1',
+      // --vipea runs IPEA-xTB only without an explicit --gfn before it (xtb 6.5.1: `--gfn 2 --vipea`
+      // silently gives GFN2 ΔSCC values without IPEA's parameters and shift), so it gets none
+      ...(mode.includes('--vipea') ? [] : ['--gfn', s.method === 'gfn2' ? '2' : '1']),
       '--chrg',
       String(charge),
       '--uhf',

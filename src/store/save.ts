@@ -23,6 +23,7 @@ export const SAVABLE_COMMANDS: readonly string[] = [
   'compare',
   'search',
   'optimize',
+  'calc',
 ];
 
 export const STORE_OPTIONS: OptionSpecs = {

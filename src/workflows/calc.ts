@@ -21,11 +21,12 @@
  * gap 37.4°; fcc bulk: 45°) is buried; a surface atom, even one carrying a
  * thiolate or phosphine, has an open direction.
  */
-
+import { InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
-import type { CalcAttempt } from '../potential/calculator.js';
+import type { CalcAttempt, CalcInput, CalcOptions, CalcOutput, Calculator } from '../potential/calculator.js';
 import { findBonds, isMetal } from '../structure/bonds.js';
 import type { Structure } from '../structure/structure.js';
+import { ionization, type SelfOptimizing } from './ionization.js';
 
 export type CalcEngineName = 'xtb' | 'nwchem';
 
@@ -226,4 +227,120 @@ export function rankSites(s: Structure, fukui: FukuiReport, o: SiteOptions = {})
     });
   };
   return [...make('nucleophilic'), ...make('electrophilic')];
+}
+
+/** Condensed Fukui indices from atomic charges (e) of the N, N+1 and N−1 electron systems at one geometry. */
+export function fukuiFromCharges(
+  qN: readonly number[],
+  qAnion: readonly number[],
+  qCation: readonly number[],
+): FukuiReport {
+  // population p = Z − q, so f⁺ = p(N+1) − p(N) = q(N) − q(N+1) and f⁻ = p(N) − p(N−1) = q(N−1) − q(N)
+  const plus = qN.map((q, i) => q - qAnion[i]!);
+  const minus = qN.map((q, i) => qCation[i]! - q);
+  return fukuiReport(plus, minus);
+}
+
+export interface CalculatorCalcRequest {
+  readonly charge: number;
+  readonly uhf?: number;
+  readonly optimize?: boolean;
+  readonly fukui?: boolean;
+  readonly ip?: boolean;
+  readonly ea?: boolean;
+}
+
+/**
+ * The `calc` report from any {@link Calculator} (engines without their own
+ * report builder, e.g. NWChem): a single point (after the calculator's own
+ * optimisation when it has one and `optimize` is asked), vertical ΔSCF IP/EA
+ * through {@link ionization}, and finite-difference Fukui indices from the
+ * charges of the N±1 electron systems at the same geometry.
+ */
+export async function calcWithCalculator(
+  calc: Calculator & Partial<SelfOptimizing>,
+  structure: Structure,
+  req: CalculatorCalcRequest,
+  opts: CalcOptions = {},
+): Promise<{ report: CalcReport; structure: Structure }> {
+  const input: CalcInput = {
+    numbers: structure.numbers,
+    positions: structure.positions,
+    charge: req.charge,
+    ...(req.uhf !== undefined ? { uhf: req.uhf } : {}),
+  };
+  const warnings: string[] = [];
+  let positions = structure.positions;
+  let out: CalcOutput;
+  if (req.optimize) {
+    if (!calc.optimize) {
+      throw new InputError('calc-optimize', `the ${calc.engine} calculator cannot optimise a geometry`);
+    }
+    const o = await calc.optimize(input, opts);
+    positions = o.positions;
+    out = o.output;
+  } else {
+    out = await calc.calculate(input, opts);
+  }
+  const at: CalcInput = { ...input, positions };
+  let fukui = EMPTY_FUKUI;
+  if (req.fukui) {
+    if (!out.charges)
+      throw new InputError('calc-fukui', `the ${calc.engine} calculator reports no atomic charges`);
+    const anion = await calc.calculate({ numbers: at.numbers, positions, charge: req.charge - 1 }, opts);
+    const cation = await calc.calculate({ numbers: at.numbers, positions, charge: req.charge + 1 }, opts);
+    fukui = fukuiFromCharges(out.charges, anion.charges ?? [], cation.charges ?? []);
+    warnings.push(
+      'Fukui indices: finite differences of the atomic charges of the N±1 electron systems (vertical)',
+    );
+  }
+  let ip: number | null = null;
+  let ea: number | null = null;
+  if (req.ip || req.ea) {
+    const r = await ionization(
+      calc,
+      {
+        numbers: at.numbers,
+        positions,
+        charge: req.charge,
+        ...(req.uhf !== undefined ? { uhf: req.uhf } : {}),
+        ...(req.ip ? { ip: true } : {}),
+        ...(req.ea ? { ea: true } : {}),
+      },
+      opts,
+    );
+    ip = r.ip?.verticalEv ?? null;
+    ea = r.ea?.verticalEv ?? null;
+    warnings.push(...r.warnings);
+  }
+  const final: Structure = { ...structure, positions, charge: req.charge };
+  const attempts = out.attempts ?? [{ method: calc.method, settings: {}, status: 'ok' as const, reason: '' }];
+  const report: CalcReport = {
+    engine: calc.engine === 'nwchem' ? 'nwchem' : 'xtb',
+    method: out.method ?? calc.method,
+    attempts,
+    energy: out.energyEv,
+    gap: out.gapEv ?? null,
+    homo: out.homoEv ?? null,
+    lumo: out.lumoEv ?? null,
+    charges: out.charges ? [...out.charges] : [],
+    fukui,
+    sites: req.fukui ? rankSites(final, fukui) : [],
+    ip,
+    ea,
+    converged: out.converged,
+    warnings: [...(out.warnings ?? []), ...warnings],
+    charge: req.charge,
+    uhf: req.uhf ?? parityUhf(structure.numbers, req.charge),
+    atoms: structure.numbers.length,
+    engineVersion: out.engineVersion ?? calc.engine,
+    optimized: Boolean(req.optimize),
+  };
+  return { report, structure: final };
+}
+
+function parityUhf(numbers: Uint8Array, charge: number): number {
+  let sum = 0;
+  for (const z of numbers) sum += z;
+  return (((sum - charge) % 2) + 2) % 2;
 }

@@ -83,6 +83,12 @@ export const COMMANDS: readonly CommandEntry[] = [
       'known atomically precise clusters from the literature, every count and m/z recomputed; periodic-table map',
     load: async () => (await import('./catalogue.js')).catalogueCommand,
   },
+  {
+    name: 'calc',
+    summary:
+      'quantum engine (xtb GFN2/GFN1, NWChem PBE/PBE0): energy, HOMO–LUMO gap, charges, Fukui sites, vertical IP/EA',
+    load: async () => (await import('./calc.js')).calcCommand,
+  },
 ];
 
 /** The registry entry called `name` (exact match), if any. */
