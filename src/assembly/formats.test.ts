@@ -102,7 +102,7 @@ describe('LAMMPS files', () => {
     expect(input).toMatch(/^fix lg all langevin 300 300 0.1 \d+$/m);
     const finite = ring({ species: 'Au25', radius: 8, charge: -1 }, { count: 4 });
     const direct = modelFromObject({ ...MODEL, coulomb: { method: 'direct' } });
-    expect(writeLammpsInput(direct, finite.system, { steps: 0 })).toMatch(/^boundary s s s$/m);
+    expect(writeLammpsInput(direct, finite.system, { steps: 0 })).toMatch(/^boundary m m m$/m);
     expect(() => writeLammpsInput(m, finite.system, { steps: 0 })).toThrow(/periodic box/);
   });
 

@@ -6,7 +6,7 @@
  * 1000), `atom_style full` (molecule ID = rigid body, 0 for free beads) and
  *   coulomb none   → pair_style lj/cut r_LJ
  *   coulomb direct → pair_style lj/cut/coul/cut r_LJ r_C (a finite system with every pair: r_C beyond
- *                    the system's diameter, boundary s s s)
+ *                    the system's diameter, boundary m m m, neighbor nsq)
  *   coulomb ewald  → pair_style lj/cut/coul/long r_LJ r_C + kspace_style ewald <accuracy>
  * with one explicit `pair_coeff i j ε σ` per pair of types (the model's mixed or given values) and
  * `dielectric ε_r`. LJ is not shifted (LAMMPS default `pair_modify shift no`), as in forces.ts.
@@ -102,7 +102,8 @@ export function writeLammpsInput(model: CgModel, s: BeadSystem, o: LammpsInputOp
     '# written by Superatom (src/assembly/lammps.ts): units metal = Å, eV, e, amu, ps',
     'units metal',
     'atom_style full',
-    `boundary ${s.box ? 'p p p' : 's s s'}`,
+    // finite: shrink-wrapped, never smaller than the data file's box (beads ± 10 Å)
+    `boundary ${s.box ? 'p p p' : 'm m m'}`,
     `read_data ${data}`,
   ];
   if (method === 'none') L.push(`pair_style lj/cut ${g(model.cutoff)}`);
@@ -120,7 +121,10 @@ export function writeLammpsInput(model: CgModel, s: BeadSystem, o: LammpsInputOp
     L.push('pair_modify table 0');
   }
   L.push(`dielectric ${g(model.dielectric)}`);
-  L.push('neighbor 2.0 bin', 'neigh_modify every 1 delay 0 check yes');
+  // a finite system with every pair in the sum: an all-pairs neighbour list (bins fail when the
+  // cut-off is far beyond a flat system's box)
+  const allPairs = !s.box && method !== 'none' && !Number.isFinite(model.coulomb.cutoff);
+  L.push(`neighbor 2.0 ${allPairs ? 'nsq' : 'bin'}`, 'neigh_modify every 1 delay 0 check yes');
   const rigid = s.bodies?.some((b) => b > 0) ?? false;
   if (rigid) {
     L.push('group rigidsites molecule > 0', 'group free subtract all rigidsites');

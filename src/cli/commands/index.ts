@@ -89,6 +89,17 @@ export const COMMANDS: readonly CommandEntry[] = [
       'quantum engine (xtb GFN2/GFN1, NWChem PBE/PBE0): energy, HOMO–LUMO gap, charges, Fukui sites, vertical IP/EA',
     load: async () => (await import('./calc.js')).calcCommand,
   },
+  {
+    name: 'assemble',
+    summary:
+      'cluster assemblies: rings, wires, clusterphene and 2D lattices, supracrystals with counter-ions',
+    load: async () => (await import('./assemble.js')).assembleCommand,
+  },
+  {
+    name: 'md',
+    summary: 'Langevin molecular dynamics of a coarse-grained assembly on the built-in engine or LAMMPS',
+    load: async () => (await import('./md.js')).mdCommand,
+  },
 ];
 
 /** The registry entry called `name` (exact match), if any. */

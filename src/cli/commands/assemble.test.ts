@@ -1,0 +1,199 @@
+/**
+ * `superatom assemble` and `superatom md` through the CLI: the JSON contract fields, files that
+ * the analyze command and the LAMMPS engine read back, and input errors (exit 2).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lammpsAvailable } from '../../engines/lammps.js';
+import { runCli } from '../testing.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'superatom-assemble-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const required = process.env.SUPERATOM_REQUIRE_ENGINES === '1';
+const hasLammps = await lammpsAvailable();
+if (!hasLammps && required) throw new Error('SUPERATOM_REQUIRE_ENGINES=1 but LAMMPS (lmp) is not installed');
+
+const BEAD = ['--species', 'Au25', '--radius', '5', '--shell', '5'];
+
+describe('superatom assemble', () => {
+  it('ring --angle 22.5: 16 clusters, no cell; analyze finds D16h in the written file', async () => {
+    const r = await runCli(
+      ['assemble', 'ring', '--angle', '22.5', ...BEAD, '-o', 'ring.extxyz', '--json'],
+      dir,
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ kind: 'ring', clusters: 16, atoms: 16, counterions: 0, cell: null });
+    const a = await runCli(['analyze', 'ring.extxyz', '--json'], dir);
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out).pointGroup).toBe('D16h');
+  });
+
+  it('crystal fcc with TOA counter-ions: neutral, cell, LAMMPS and GROMACS files with a default model', async () => {
+    const r = await runCli(
+      [
+        'assemble',
+        'crystal',
+        '--lattice',
+        'fcc',
+        '--repeat',
+        '2x2x2',
+        ...BEAD,
+        '--charge',
+        '-1',
+        '--formula',
+        'Au25(PET)18',
+        '--counterion',
+        'TOA',
+        '-o',
+        'fcc.extxyz',
+        '--lammps',
+        'lmp',
+        '--gromacs',
+        'gmx',
+        '--json',
+      ],
+      dir,
+    );
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    const a = 20 * Math.SQRT2 * 2;
+    expect(j).toMatchObject({ kind: 'crystal', clusters: 32, atoms: 64, counterions: 32, charge: 0 });
+    for (let k = 0; k < 3; k++) expect(j.cell[k]).toBeCloseTo(a, 9);
+    for (const f of [
+      'lmp/system.data',
+      'lmp/in.lammps',
+      'lmp/cg.json',
+      'gmx/system.gro',
+      'gmx/topol.top',
+      'gmx/md.mdp',
+    ])
+      expect(existsSync(join(dir, f))).toBe(true);
+    const model = JSON.parse(readFileSync(join(dir, 'lmp/cg.json'), 'utf8'));
+    // Au25(PET)18 average mass: 25 × 196.96657 + 18 × 137.22 (C8H9S) = 7394.1 Da
+    expect(model.species.Au25.mass).toBeCloseTo(7394.1, 0);
+    expect(model.coulomb.method).toBe('ewald');
+  });
+
+  it('clusterphene and a helical wire; bad input exits 2 with a hint', async () => {
+    const l = await runCli(
+      ['assemble', 'lattice', '--lattice', 'honeycomb', '--repeat', '3x2', '--periodic', ...BEAD, '--json'],
+      dir,
+    );
+    expect(JSON.parse(l.out)).toMatchObject({ kind: 'lattice', clusters: 24 });
+    const w = await runCli(
+      ['assemble', 'wire', '--count', '12', '--helix-radius', '8', ...BEAD, '--json'],
+      dir,
+    );
+    expect(JSON.parse(w.out)).toMatchObject({ kind: 'wire', clusters: 12, cell: null });
+    const bad = await runCli(['assemble', 'ring', '--angle', '25', ...BEAD], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/not a whole number/);
+    const none = await runCli(['assemble', 'helix'], dir);
+    expect(none.code).toBe(2);
+  });
+});
+
+describe('superatom md', () => {
+  const model = {
+    species: {
+      POM: { mass: 2880, sigma: 10.4, epsilon: 0.06, charge: -3, element: 'W' },
+      TBA: { mass: 242.5, sigma: 9, epsilon: 0.03, charge: 1, element: 'N' },
+    },
+    cutoff: 60,
+    coulomb: { method: 'direct' },
+    dielectric: 2,
+    temperature: 300,
+    damping: 500,
+    timestep: 10,
+    seed: 3,
+  };
+  writeFileSync(join(dir, 'pom.json'), JSON.stringify(model));
+  // [PW12O40]3− bead with three TBA+ around it
+  writeFileSync(
+    join(dir, 'pom.extxyz'),
+    '4\nProperties=species:S:1:pos:R:3:bead:S:1 pbc="F F F"\nW 0 0 0 POM\nN 9.5 0 0 TBA\nN -4.75 8.2 0 TBA\nN -4.75 -8.2 0 TBA\n',
+  );
+
+  it('built-in engine: energies by term, the engine, a trajectory ASE-style', async () => {
+    const r = await runCli(
+      ['md', 'pom.extxyz', '--model', 'pom.json', '--steps', '500', '-o', 't.extxyz', '--json'],
+      dir,
+    );
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.engine).toBe('builtin');
+    expect(j.energies.coulomb.mean).toBeLessThan(0);
+    expect(Object.keys(j.initial.pairs)).toEqual(['POM-POM', 'POM-TBA', 'TBA-TBA']);
+    expect(readFileSync(join(dir, 't.extxyz'), 'utf8')).toMatch(/Properties=species:S:1:pos:R:3:bead:S:1/);
+  });
+
+  it.skipIf(!hasLammps)(
+    'LAMMPS engine: the same report, engine lammps',
+    async () => {
+      const r = await runCli(
+        ['md', 'pom.extxyz', '--model', 'pom.json', '--steps', '500', '--engine', 'lammps', '--json'],
+        dir,
+      );
+      expect(r.err).toBe('');
+      const j = JSON.parse(r.out);
+      expect(j.engine).toBe('lammps');
+      expect(j.engineVersion).toMatch(/^LAMMPS/);
+      expect(j.final.total).toBeLessThan(0);
+    },
+    60000,
+  );
+
+  it.skipIf(!hasLammps)(
+    'rigid bodies of sites run on LAMMPS (fix rigid langevin), refused by the built-in engine',
+    async () => {
+      writeFileSync(
+        join(dir, 'tbp.xyz'),
+        '5\nAu5\nAu 2 0 0\nAu -2 0 0\nAu 0 1.5 0\nAu 0 -0.75 1.299\nAu 0 -0.75 -1.299\n',
+      );
+      const a = await runCli(
+        [
+          'assemble',
+          'ring',
+          '--count',
+          '4',
+          '--distance',
+          '10',
+          '--cluster',
+          'tbp.xyz',
+          '-o',
+          'rb.extxyz',
+          '--json',
+        ],
+        dir,
+      );
+      expect(JSON.parse(a.out)).toMatchObject({ clusters: 4, atoms: 20 });
+      writeFileSync(
+        join(dir, 'au.json'),
+        JSON.stringify({
+          species: { Au: { mass: 196.97, sigma: 2.6, epsilon: 0.2 } },
+          cutoff: 8,
+          temperature: 300,
+          damping: 200,
+          timestep: 2,
+        }),
+      );
+      const b = await runCli(['md', 'rb.extxyz', '--model', 'au.json', '--steps', '50'], dir);
+      expect(b.code).toBe(2);
+      expect(b.err).toMatch(/rigid bodies/);
+      const l = await runCli(
+        ['md', 'rb.extxyz', '--model', 'au.json', '--steps', '200', '--engine', 'lammps', '--json'],
+        dir,
+      );
+      expect(l.err).toBe('');
+      const j = JSON.parse(l.out);
+      // intra-body pairs are excluded on both sides, so the first configuration's LJ is inter-body only
+      expect(j.initial.lj).toBeGreaterThan(-100);
+      expect(Number.isFinite(j.energies.total.mean)).toBe(true);
+    },
+    60000,
+  );
+});
