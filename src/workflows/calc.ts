@@ -93,8 +93,8 @@ export interface CalcReport {
   readonly optimized: boolean;
 }
 
-/** Δf values closer than this (e) count as the same site tier. */
-export const SITE_TIE_TOLERANCE = 2e-3;
+/** Δf values closer than this (e) share a site tier: equal at the 3 decimals xtb --vfukui prints. */
+export const SITE_TIE_TOLERANCE = 5e-4;
 /** Half-angle (degrees) of the cone around each bond that hides a direction (see module comment). */
 export const EXPOSURE_CONE_DEG = 50;
 
