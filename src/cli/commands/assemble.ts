@@ -245,7 +245,11 @@ export const assembleCommand: Command = {
     repeat: { type: 'string', description: 'cells along each axis, e.g. 4x4 or 3x3x3' },
     periodic: { type: 'boolean', description: 'a periodic 2D lattice (box with vacuum along z)' },
     vacuum: { type: 'number', description: 'box height of a periodic 2D lattice, Å', valueName: 'Å', min: 0 },
-    'c-over-a': { type: 'number', description: 'c/a of hcp (default √(8/3)) or ab2 (default 1), relative', min: 0 },
+    'c-over-a': {
+      type: 'number',
+      description: 'c/a of hcp (default √(8/3)) or ab2 (default 1), relative',
+      min: 0,
+    },
     'b-species': { type: 'string', description: 'species of the B cluster of ab2' },
     'b-radius': { type: 'number', description: 'radius of the B cluster of ab2, Å', min: 0 },
     'b-shell': { type: 'number', description: 'ligand shell of the B cluster, Å', min: 0 },
