@@ -109,6 +109,18 @@ function untrack(pid: number): void {
   if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
+/** Longest wait for a killed process group to disappear, ms. */
+const GROUP_WAIT_MS = 2000;
+
+function groupExists(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function killGroup(pid: number, sig: NodeJS.Signals): void {
   try {
     process.kill(-pid, sig);
@@ -263,13 +275,22 @@ function spawnAndWait(o: RunOptions, dir: string, label: string): Promise<Spawne
       if (timer) clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
       o.signal?.removeEventListener('abort', onAbort);
-      if (pid !== undefined) {
-        // the leader is gone; anything left in its group is a stray: kill it
-        killGroup(pid, 'SIGKILL');
-        untrack(pid);
-      }
-      if (err) reject(err);
-      else resolve(value as Spawned);
+      const settle = () => {
+        if (err) reject(err);
+        else resolve(value as Spawned);
+      };
+      if (pid === undefined) return settle();
+      // the leader is gone; anything left in its group is a stray: kill it, and resolve only once
+      // the group is empty (SIGKILL is asynchronous), giving up after GROUP_WAIT_MS
+      killGroup(pid, 'SIGKILL');
+      const t1 = performance.now();
+      const poll = () => {
+        if (!groupExists(pid) || performance.now() - t1 > GROUP_WAIT_MS) {
+          untrack(pid);
+          settle();
+        } else setTimeout(poll, 5);
+      };
+      poll();
     };
 
     child.on('error', (e: NodeJS.ErrnoException) => {
