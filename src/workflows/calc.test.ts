@@ -93,7 +93,7 @@ describe('potentialCalculator', () => {
     expect(out.converged).toBe(true);
   });
   it('refuses reduced units and charged input', async () => {
-    expect(() => potentialCalculator(createPotential('lj', 13))).toThrow(InputError);
+    expect(() => potentialCalculator(createPotential('lj'))).toThrow(InputError);
     const calc = potentialCalculator(createPotential('gupta:Au'));
     const s = mackayIcosahedron(1, { z: 79, bond: 2.884 });
     await expect(calc.calculate({ numbers: s.numbers, positions: s.positions, charge: 1 })).rejects.toThrow(
