@@ -58,6 +58,10 @@ export interface ForceField {
 }
 
 const SQRT_PI = Math.sqrt(Math.PI);
+/** The 13 neighbour-cell offsets lexicographically after (0, 0, 0). */
+const FORWARD: readonly (readonly [number, number, number])[] = [-1, 0, 1]
+  .flatMap((x) => [-1, 0, 1].flatMap((y) => [-1, 0, 1].map((z) => [x, y, z] as const)))
+  .filter(([x, y, z]) => x > 0 || (x === 0 && (y > 0 || (y === 0 && z > 0))));
 
 /** Ewald α and k-space cut-off for an accuracy (relative force, LAMMPS convention). */
 export function ewaldParameters(
@@ -320,49 +324,62 @@ export function createForceField(model: CgModel, system: BeadSystem): ForceField
     const head = cellHead.head;
     const next = cellHead.next;
     head.fill(-1, 0, ncell);
+    const [lx, ly, lz] = lo as [number, number, number];
+    const [Lx, Ly, Lz] = len as [number, number, number];
+    const [nx, ny, nz] = nc;
+    const cellIndex = (x: number, L: number, m: number) =>
+      Math.min(m - 1, Math.max(0, Math.floor((x / L) * m)));
     for (let i = 0; i < n; i++) {
-      const c = [0, 1, 2].map((k) => {
-        let x = p[3 * i + k]! - lo[k]!;
-        if (b) x -= b[k]! * Math.floor(x / b[k]!);
-        return Math.min(nc[k]! - 1, Math.max(0, Math.floor((x / len[k]!) * nc[k]!)));
-      });
-      const id = (c[0]! * nc[1] + c[1]!) * nc[2] + c[2]!;
+      let x = p[3 * i]! - lx;
+      let y = p[3 * i + 1]! - ly;
+      let z = p[3 * i + 2]! - lz;
+      if (b) {
+        x -= Lx * Math.floor(x / Lx);
+        y -= Ly * Math.floor(y / Ly);
+        z -= Lz * Math.floor(z / Lz);
+      }
+      const id = (cellIndex(x, Lx, nx) * ny + cellIndex(y, Ly, ny)) * nz + cellIndex(z, Lz, nz);
       next[i] = head[id]!;
       head[id] = i;
     }
     const periodic = b !== undefined;
-    for (let cx = 0; cx < nc[0]; cx++)
-      for (let cy = 0; cy < nc[1]; cy++)
-        for (let cz = 0; cz < nc[2]; cz++) {
-          const id = (cx * nc[1] + cy) * nc[2] + cz;
-          for (let ox = -1; ox <= 1; ox++)
-            for (let oy = -1; oy <= 1; oy++)
-              for (let oz = -1; oz <= 1; oz++) {
-                let x = cx + ox;
-                let y = cy + oy;
-                let z = cz + oz;
-                if (periodic) {
-                  x = (x + nc[0]) % nc[0];
-                  y = (y + nc[1]) % nc[1];
-                  z = (z + nc[2]) % nc[2];
-                } else if (x < 0 || y < 0 || z < 0 || x >= nc[0] || y >= nc[1] || z >= nc[2]) continue;
-                const jd = (x * nc[1] + y) * nc[2] + z;
-                for (let i = head[id]!; i >= 0; i = next[i]!)
-                  for (let j = head[jd]!; j >= 0; j = next[j]!) {
-                    if (j <= i || excluded(i, j)) continue;
-                    let dx = p[3 * i]! - p[3 * j]!;
-                    let dy = p[3 * i + 1]! - p[3 * j + 1]!;
-                    let dz = p[3 * i + 2]! - p[3 * j + 2]!;
-                    if (b) {
-                      dx -= b[0] * Math.round(dx / b[0]);
-                      dy -= b[1] * Math.round(dy / b[1]);
-                      dz -= b[2] * Math.round(dz / b[2]);
-                    }
-                    const r2 = dx * dx + dy * dy + dz * dz;
-                    if (r2 >= cut2) continue;
-                    apply(f, i, j, pair(i, j, r2, 1), dx, dy, dz);
-                  }
-              }
+    const bx = b ? b[0] : 0;
+    const by = b ? b[1] : 0;
+    const bz = b ? b[2] : 0;
+    const pairOf = (i: number, j: number) => {
+      if (excluded(i, j)) return;
+      let dx = p[3 * i]! - p[3 * j]!;
+      let dy = p[3 * i + 1]! - p[3 * j + 1]!;
+      let dz = p[3 * i + 2]! - p[3 * j + 2]!;
+      if (periodic) {
+        dx -= bx * Math.round(dx / bx);
+        dy -= by * Math.round(dy / by);
+        dz -= bz * Math.round(dz / bz);
+      }
+      const r2 = dx * dx + dy * dy + dz * dz;
+      if (r2 < cut2) apply(f, i, j, pair(i, j, r2, 1), dx, dy, dz);
+    };
+    // half stencil: each cell with itself (j after i in its list) and its 13 "forward" neighbours;
+    // with ≥ 3 cells per periodic axis every unordered pair of neighbouring cells is met once
+    for (let cx = 0; cx < nx; cx++)
+      for (let cy = 0; cy < ny; cy++)
+        for (let cz = 0; cz < nz; cz++) {
+          const id = (cx * ny + cy) * nz + cz;
+          for (let i = head[id]!; i >= 0; i = next[i]!)
+            for (let j = next[i]!; j >= 0; j = next[j]!) pairOf(i, j);
+          for (const [ox, oy, oz] of FORWARD) {
+            let x = cx + ox;
+            let y = cy + oy;
+            let z = cz + oz;
+            if (periodic) {
+              x = (x + nx) % nx;
+              y = (y + ny) % ny;
+              z = (z + nz) % nz;
+            } else if (x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz) continue;
+            const jd = (x * ny + y) * nz + z;
+            for (let i = head[id]!; i >= 0; i = next[i]!)
+              for (let j = head[jd]!; j >= 0; j = next[j]!) pairOf(i, j);
+          }
         }
   }
 

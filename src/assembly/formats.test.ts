@@ -112,7 +112,7 @@ describe('LAMMPS files', () => {
       'Step PotEng KinEng',
       '       0   -1.5   0',
       '      10   -1.25  0.5',
-      'Loop time of 0.1 on 1 procs',
+      'Loop time of 0.1 on 2 procs for 10 steps with 8 atoms',
       'ERROR: Lost atoms: original 8 current 7 (src/thermo.cpp:487)',
     ].join('\n');
     const r = parseLammpsLog(log);
@@ -122,6 +122,7 @@ describe('LAMMPS files', () => {
       [10, -1.25, 0.5],
     ]);
     expect(r.error).toMatch(/^Lost atoms/);
+    expect(r.loops).toEqual([{ seconds: 0.1, procs: 2, steps: 10, atoms: 8 }]);
   });
 
   it('dump: frames by atom id; malformed dumps are refused with the line', () => {

@@ -168,9 +168,12 @@ export function parseLammpsLog(text: string): {
   error?: string;
   warnings: string[];
   version?: string;
+  /** "Loop time of T on P procs for N steps with A atoms", one per run. */
+  loops: { seconds: number; procs: number; steps: number; atoms: number }[];
 } {
   const lines = text.split(/\r?\n/);
   const tables: ThermoTable[] = [];
+  const loops: { seconds: number; procs: number; steps: number; atoms: number }[] = [];
   const warnings: string[] = [];
   let error: string | undefined;
   let version: string | undefined;
@@ -180,6 +183,14 @@ export function parseLammpsLog(text: string): {
     if (vm && !version) version = vm[1];
     if (/^ERROR/.test(line) && error === undefined) error = line.replace(/^ERROR:?\s*/, '').trim();
     if (/^WARNING/.test(line)) warnings.push(line.replace(/^WARNING:?\s*/, '').trim());
+    const lm = /^Loop time of (\S+) on (\d+) procs for (\d+) steps with (\d+) atoms/.exec(line);
+    if (lm)
+      loops.push({
+        seconds: Number(lm[1]),
+        procs: Number(lm[2]),
+        steps: Number(lm[3]),
+        atoms: Number(lm[4]),
+      });
     if (/^\s*Step\s/.test(line)) {
       const columns = line.trim().split(/\s+/);
       const rows: number[][] = [];
@@ -199,7 +210,13 @@ export function parseLammpsLog(text: string): {
       tables.push({ columns, rows });
     }
   }
-  return { tables, warnings, ...(error !== undefined ? { error } : {}), ...(version ? { version } : {}) };
+  return {
+    tables,
+    warnings,
+    loops,
+    ...(error !== undefined ? { error } : {}),
+    ...(version ? { version } : {}),
+  };
 }
 
 export interface DumpFrame {

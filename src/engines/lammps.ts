@@ -35,6 +35,8 @@ export interface LammpsRun {
   readonly input: string;
   /** The whole log text. */
   readonly log: string;
+  /** Wall time of the last run's time-step loop (LAMMPS "Loop time of …"), s. */
+  readonly loopSeconds: number | null;
 }
 
 export function lammpsExecutable(): string {
@@ -99,6 +101,7 @@ export async function runLammps(model: CgModel, system: BeadSystem, o: LammpsRun
     elapsedMs: r.elapsedMs,
     input,
     log: logText,
+    loopSeconds: log.loops[log.loops.length - 1]?.seconds ?? null,
   };
 }
 
