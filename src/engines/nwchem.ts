@@ -21,8 +21,12 @@ import { availableParallelism } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { EngineError, InputError, LimitError } from '../core/errors.js';
 import { BOHR_A, HARTREE_EV } from '../core/units.js';
+import { elementBySymbol } from '../data/index.js';
 import type { CalcAttempt, CalcInput, CalcOptions, CalcOutput, Calculator } from '../potential/calculator.js';
+import { compareStructures } from '../structure/compare.js';
+import type { Structure } from '../structure/structure.js';
 import { hornRotation } from '../structure/symmetry-math.js';
+import { type CalcReport, EMPTY_FUKUI } from '../workflows/calc.js';
 import {
   multiplicityFor,
   NWCHEM_BASES,
@@ -285,6 +289,70 @@ function toCallerFrame(
   return out;
 }
 
+/** How NWChem's atoms map onto the caller's: perm[i] = NWChem index of caller atom i, and the frame. */
+export interface Mapping {
+  readonly perm: Int32Array;
+  readonly frame: { r: Float64Array; ca: number[]; cb: number[]; rms: number };
+}
+
+function permuted(v: ArrayLike<number>, perm: Int32Array): Float64Array {
+  const out = new Float64Array(3 * perm.length);
+  for (let i = 0; i < perm.length; i++) {
+    for (let k = 0; k < 3; k++) out[3 * i + k] = v[3 * perm[i]! + k]!;
+  }
+  return out;
+}
+
+/**
+ * Autosym re-orients the molecule and may also re-order symmetry-equivalent atoms (it lists the
+ * unique atoms and generates their images: Al13's vertices come back in another order). The file
+ * order is tried first; otherwise the atoms are matched by element-aware assignment
+ * (structure/compare.ts) and the rotation refitted. Throws when NWChem's copy is not the input.
+ */
+export function mapToCaller(
+  numbers: Uint8Array,
+  positions: Float64Array,
+  geom: NonNullable<NwchemOutput['firstGeometry']>,
+): Mapping {
+  const n = numbers.length;
+  const fail = (why: string) =>
+    new EngineError('engine-failed', `nwchem: its geometry does not match the input (${why})`, {
+      hint: 'symmetrisation moved the atoms: run without symmetry',
+    });
+  if (geom.positionsA.length !== 3 * n) throw fail(`${geom.positionsA.length / 3} atoms instead of ${n}`);
+  const identity = Int32Array.from({ length: n }, (_, i) => i);
+  const direct = frameOf(positions, geom.positionsA);
+  if (direct.rms <= FRAME_TOLERANCE_A) return { perm: identity, frame: direct };
+  const zs = Uint8Array.from(geom.symbols, (s) => elementBySymbol(s.replace(/[^A-Za-z].*$/, ''))?.z ?? 0);
+  const cmp = compareStructures(
+    { numbers, positions, charge: 0 },
+    { numbers: zs, positions: geom.positionsA, charge: 0 },
+    { mirror: false },
+  );
+  if (cmp.onlyInA.length || cmp.onlyInB.length) throw fail('the elements differ');
+  const perm = new Int32Array(n).fill(-1);
+  for (const [i, j] of cmp.pairs) perm[i] = j;
+  if (perm.includes(-1)) throw fail('an atom has no partner');
+  const frame = frameOf(positions, permuted(geom.positionsA, perm));
+  if (frame.rms > FRAME_TOLERANCE_A) throw fail(`${frame.rms.toFixed(3)} Å RMS apart`);
+  return { perm, frame };
+}
+
+/** No SCF state converged: every attempt is in `states`. */
+export class NwchemNoStateError extends EngineError {
+  override readonly name: string = 'NwchemNoStateError';
+  readonly states: readonly NwchemState[];
+  constructor(
+    states: readonly NwchemState[],
+    code: string,
+    message: string,
+    options: { hint?: string } = {},
+  ) {
+    super(code, message, options);
+    this.states = states;
+  }
+}
+
 export interface NwchemStateSearch {
   /** The lowest converged state's settings. */
   readonly best: { guess: NwchemGuess; multiplicity: number; smearHa: number };
@@ -392,7 +460,8 @@ export async function nwchemStateSearch(
   }
   ctl.onProgress?.({ done: cands.length, total: cands.length, message: 'nwchem: state search done' });
   if (!best) {
-    throw new EngineError(
+    throw new NwchemNoStateError(
+      states,
       'engine-failed',
       `nwchem ${method}/${basis}: no SCF state converged (${states.map((s) => `${s.guess}/2S+1=${s.multiplicity}: ${s.reason}`).join('; ')})`,
       { hint: 'try --method pbe, a smearing width, a different --uhf, or check the geometry' },
@@ -445,32 +514,29 @@ function warningsOf(search: NwchemStateSearch): string[] {
   return w;
 }
 
-function outputOf(search: NwchemStateSearch, input: CalcInput, o: NwchemOptions): CalcOutput {
+function outputOf(
+  search: NwchemStateSearch,
+  input: CalcInput,
+  o: NwchemOptions,
+  mapping?: Mapping,
+): CalcOutput {
   const { method, basis } = settingsOf(o);
   const out = search.run.out;
   const warnings = warningsOf(search);
+  const map =
+    mapping ?? (out.firstGeometry ? mapToCaller(input.numbers, input.positions, out.firstGeometry) : null);
   let forces: Float64Array | undefined;
   if (input.gradient) {
+    if (!map)
+      throw new EngineError('engine-failed', 'nwchem: no geometry in the output to map its gradient back');
     const g = out.gradient!;
-    const frame = frameOf(
-      input.positions,
-      Float64Array.from(g.coordsBohr, (x) => x * BOHR_A),
-    );
-    if (frame.rms > FRAME_TOLERANCE_A) {
-      throw new EngineError(
-        'engine-failed',
-        `nwchem: its geometry differs from the input by ${frame.rms.toFixed(3)} Å RMS`,
-        {
-          hint: 'symmetrisation moved the atoms: run without symmetry',
-        },
-      );
-    }
-    const gCaller = toCallerFrame(g.gradHaPerBohr, frame, false);
+    const gCaller = toCallerFrame(permuted(g.gradHaPerBohr, map.perm), map.frame, false);
     forces = Float64Array.from(gCaller, (x) => (-x * HARTREE_EV) / BOHR_A);
   }
   const o2 = out.orbitals;
+  const mc = out.mulliken?.charges;
   const charges =
-    out.mulliken && out.mulliken.charges.length === input.numbers.length ? out.mulliken.charges : undefined;
+    mc && map && mc.length === input.numbers.length ? Array.from(map.perm, (j) => mc[j]!) : undefined;
   return {
     energyEv: search.run.energyEv,
     ...(forces ? { forcesEvPerA: forces } : {}),
@@ -516,40 +582,170 @@ export function createNwchemCalculator(o: NwchemOptions = {}): OptimizingCalcula
       return outputOf(search, input, o);
     },
     async optimize(input: CalcInput, ctl: CalcOptions = {}): Promise<NwchemOptimized> {
-      const first = await nwchemStateSearch(input, 'energy', o, ctl);
+      // With a single candidate state there is nothing to choose: optimise at once.
+      const single = candidateStates(input, o).length === 1;
+      const first = single ? null : await nwchemStateSearch(input, 'energy', o, ctl);
       const fixed: NwchemOptions = {
         ...o,
-        guesses: [first.best.guess],
+        guesses: [first?.best.guess ?? candidateStates(input, o)[0]!.guess],
         tryHigherSpin: false,
         searchClosedShell: false,
       };
-      const uhf = first.best.multiplicity - 1;
-      const opt = await nwchemStateSearch({ ...input, uhf, gradient: false }, 'optimize', fixed, ctl);
+      const uhf = first ? first.best.multiplicity - 1 : input.uhf;
+      const opt = await nwchemStateSearch(
+        { ...input, ...(uhf !== undefined ? { uhf } : {}), gradient: false },
+        'optimize',
+        fixed,
+        ctl,
+      );
       const out = opt.run.out;
-      const first0 = out.firstGeometry!;
-      const frame = frameOf(input.positions, first0.positionsA);
-      if (frame.rms > FRAME_TOLERANCE_A) {
-        throw new EngineError(
-          'engine-failed',
-          `nwchem: its geometry differs from the input by ${frame.rms.toFixed(3)} Å RMS`,
-          {
-            hint: 'symmetrisation moved the atoms: run without symmetry',
-          },
-        );
-      }
-      const positions = toCallerFrame(out.geometry!.positionsA, frame, true);
-      const output = outputOf(opt, { ...input, positions, gradient: false }, o);
+      if (!out.firstGeometry || !out.geometry)
+        throw new EngineError('engine-failed', 'nwchem: no geometry in the optimisation output');
+      const map = mapToCaller(input.numbers, input.positions, out.firstGeometry);
+      const positions = toCallerFrame(permuted(out.geometry.positionsA, map.perm), map.frame, true);
+      const output = outputOf(opt, { ...input, positions, gradient: false }, o, map);
       const { method: m, basis: b } = settingsOf(o);
-      const warnings = [...new Set([...warningsOf(first), ...(output.warnings ?? [])])];
+      const warnings = [...new Set([...(first ? warningsOf(first) : []), ...(output.warnings ?? [])])];
       return {
         positions,
         output: {
           ...output,
-          attempts: [...attemptsOf(first.states, m, b), ...(output.attempts ?? [])],
+          attempts: [...(first ? attemptsOf(first.states, m, b) : []), ...(output.attempts ?? [])],
           warnings,
         },
         stepEnergiesEv: (out.optimization?.energiesHa ?? []).map((e) => e * HARTREE_EV),
       };
     },
   };
+}
+
+export interface NwchemCalcRequest {
+  readonly method?: NwchemMethod;
+  readonly basis?: NwchemBasis;
+  readonly charge?: number;
+  readonly uhf?: number;
+  readonly optimize?: boolean;
+  /** Not available with NWChem (Mulliken populations are printed to 0.01 e): an InputError. */
+  readonly fukui?: boolean;
+  /** Vertical ΔSCF IP / EA at the (optimised) geometry, with the cation/anion state search. */
+  readonly ip?: boolean;
+  readonly ea?: boolean;
+}
+
+/**
+ * The `calc` workflow on NWChem (`superatom calc --engine nwchem`): state search, optional
+ * optimisation (NWChem's driver, symmetry kept), vertical ΔSCF IP/EA. Engine failures of the
+ * structure itself give `converged: false`, null energies and every attempt with its reason;
+ * process failures (missing executable, time-out, cancellation) throw.
+ */
+export async function nwchemCalc(
+  structure: Structure,
+  req: NwchemCalcRequest = {},
+  o: NwchemOptions & { readonly onProgress?: CalcOptions['onProgress']; readonly signal?: AbortSignal } = {},
+): Promise<{ report: CalcReport; structure: Structure }> {
+  if (req.fukui) {
+    throw new InputError('nwchem-fukui', '--fukui is not available with --engine nwchem', {
+      hint: 'use --engine xtb for Fukui indices and the site ranking',
+    });
+  }
+  const opts: NwchemOptions = {
+    ...o,
+    ...(req.method ? { method: req.method } : {}),
+    ...(req.basis ? { basis: req.basis } : {}),
+  };
+  const calc = createNwchemCalculator(opts);
+  const ctl: CalcOptions = {
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  };
+  const charge = req.charge ?? structure.charge ?? 0;
+  const mult = multiplicityFor(structure.numbers, charge, req.uhf);
+  const input: CalcInput = {
+    numbers: structure.numbers,
+    positions: structure.positions,
+    charge,
+    ...(req.uhf !== undefined ? { uhf: req.uhf } : {}),
+  };
+  const { method, basis } = settingsOf(opts);
+  const attempts: CalcAttempt[] = [];
+  const warnings: string[] = [];
+  let positions = structure.positions;
+  let out: CalcOutput | null = null;
+  try {
+    if (req.optimize) {
+      const r = await calc.optimize(input, ctl);
+      positions = r.positions;
+      out = r.output;
+    } else {
+      out = await calc.calculate(input, ctl);
+    }
+    attempts.push(...(out.attempts ?? []));
+    warnings.push(...(out.warnings ?? []));
+  } catch (e) {
+    if (!(e instanceof NwchemNoStateError)) throw e;
+    attempts.push(...attemptsOf(e.states, method, basis));
+    warnings.push('every attempt failed: no result is reported');
+  }
+  let ip: number | null = null;
+  let ea: number | null = null;
+  if (out) {
+    for (const [want, dq, label] of [
+      [req.ip, 1, 'cation'],
+      [req.ea, -1, 'anion'],
+    ] as const) {
+      if (!want) continue;
+      try {
+        const ion = await calc.calculate({ numbers: structure.numbers, positions, charge: charge + dq }, ctl);
+        const v = dq === 1 ? ion.energyEv - out.energyEv : out.energyEv - ion.energyEv;
+        if (dq === 1) ip = v;
+        else ea = v;
+        attempts.push(
+          ...(ion.attempts ?? []).map((a) => ({ ...a, settings: { ...a.settings, species: label } })),
+        );
+        for (const w of ion.warnings ?? []) warnings.push(`${label}: ${w}`);
+      } catch (e) {
+        if (!(e instanceof NwchemNoStateError)) throw e;
+        attempts.push(
+          ...attemptsOf(e.states, method, basis).map((a) => ({
+            ...a,
+            settings: { ...a.settings, species: label },
+          })),
+        );
+        warnings.push(`${label}: no SCF state converged, so no ${dq === 1 ? 'IP' : 'EA'}`);
+      }
+    }
+    if (req.ip || req.ea)
+      warnings.push(
+        `ip/ea: vertical ΔSCF ${method.toUpperCase()}/${basis} at the ${req.optimize ? 'optimised' : 'given'} geometry`,
+      );
+  }
+  const finalStructure: Structure = { ...structure, positions, charge };
+  const report: CalcReport = {
+    engine: 'nwchem',
+    method,
+    attempts,
+    energy: out ? out.energyEv : null,
+    gap: out?.gapEv ?? null,
+    homo: out?.homoEv ?? null,
+    lumo: out?.lumoEv ?? null,
+    charges: out?.charges ? [...out.charges] : [],
+    fukui: EMPTY_FUKUI,
+    sites: [],
+    ip,
+    ea,
+    converged: out !== null,
+    warnings,
+    charge,
+    uhf: out
+      ? Number(
+          (out.attempts ?? []).find(
+            (a) => a.status === 'ok' && a.settings.energyEv === Number(out!.energyEv.toFixed(6)),
+          )?.settings.multiplicity ?? mult,
+        ) - 1
+      : mult - 1,
+    atoms: structure.numbers.length,
+    engineVersion: out?.engineVersion ?? 'nwchem',
+    optimized: Boolean(req.optimize && out),
+  };
+  return { report, structure: finalStructure };
 }
