@@ -6,11 +6,15 @@
  * AlCl4⁻/BF4⁻ ≈ 60 s — kept cheap by point-group symmetry (NWChem's autosym: Th for the
  * icosahedron, Td for MX4) and def2-SVP.
  */
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFormula } from '../chem/index.js';
+import { EngineError } from '../core/errors.js';
 import { countWith } from '../count/index.js';
 import { ionization, superVerdicts } from '../workflows/ionization.js';
-import { createNwchemCalculator, nwchemAvailable } from './nwchem.js';
+import { createNwchemCalculator, nwchemAvailable, nwchemCalc } from './nwchem.js';
 
 const HAVE = nwchemAvailable();
 const REQUIRE = process.env.SUPERATOM_REQUIRE_ENGINES === '1';
@@ -138,4 +142,94 @@ describe.skipIf(SKIP)('NWChem (real engine)', () => {
       expect(r.ea!.verticalEv).toBeLessThan(12);
     }
   }, 900_000);
+
+  it('forces on a water molecule in an arbitrary orientation equal −dE/dx by finite differences', async () => {
+    // Water (r = 0.96 Å, 104.5°) turned off NWChem's standard frame, so autosym re-orients it
+    // (C2v): the forces must come back in the caller's frame, in eV/Å.
+    const c = Math.cos(0.9);
+    const s = Math.sin(0.9);
+    const raw = [0, 0, 0, 0.96, 0, 0, 0.96 * Math.cos(1.8238), 0.96 * Math.sin(1.8238), 0];
+    const positions = Float64Array.from({ length: 9 }, (_, j) => {
+      const i = j - (j % 3);
+      const [x, y, z] = [raw[i]!, raw[i + 1]!, raw[i + 2]!];
+      return [c * x - s * z + 0.3, y - 0.2, s * x + c * z + 0.1][j % 3]!;
+    });
+    positions[3] = positions[3]! + 0.05; // stretch one bond: non-zero forces
+    const numbers = Uint8Array.of(8, 1, 1);
+    const calc = createNwchemCalculator({ energyConvergenceHa: 1e-9 });
+    const r = await calc.calculate({ numbers, positions, charge: 0, gradient: true });
+    const h = 0.002;
+    for (const j of [3, 5]) {
+      const plus = Float64Array.from(positions);
+      const minus = Float64Array.from(positions);
+      plus[j] = plus[j]! + h;
+      minus[j] = minus[j]! - h;
+      const ep = (await calc.calculate({ numbers, positions: plus, charge: 0 })).energyEv;
+      const em = (await calc.calculate({ numbers, positions: minus, charge: 0 })).energyEv;
+      expect(r.forcesEvPerA![j]!).toBeCloseTo(-(ep - em) / (2 * h), 2);
+    }
+    const total = [0, 1, 2].map(
+      (k) => r.forcesEvPerA![k]! + r.forcesEvPerA![3 + k]! + r.forcesEvPerA![6 + k]!,
+    );
+    for (const f of total) expect(Math.abs(f)).toBeLessThan(1e-3);
+  }, 300_000);
+
+  it('nwchemCalc: the calc report (energy, frontier orbitals, Mulliken charges summing to the charge, vertical IP)', async () => {
+    const numbers = Uint8Array.of(8, 1, 1);
+    const positions = Float64Array.of(0, 0, 0, 0.96, 0, 0, -0.2404, 0.9294, 0);
+    const { report } = await nwchemCalc({ numbers, positions, charge: 0 }, { ip: true });
+    expect(report.engine).toBe('nwchem');
+    expect(report.method).toBe('pbe');
+    expect(report.converged).toBe(true);
+    expect(report.homo!).toBeLessThan(report.lumo!);
+    expect(report.gap!).toBeCloseTo(report.lumo! - report.homo!, 9);
+    expect(report.charges).toHaveLength(3);
+    expect(report.charges.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 1);
+    expect(report.charges[0]!).toBeLessThan(0); // O negative
+    // water's vertical IP is 12.62 eV (NIST WebBook); PBE ΔSCF lands within about 0.5 eV
+    expect(Math.abs(report.ip! - 12.62)).toBeLessThan(0.6);
+    expect(report.engineVersion).toMatch(/^nwchem 7/);
+    await expect(nwchemCalc({ numbers, positions, charge: 0 }, { fukui: true })).rejects.toMatchObject({
+      code: 'nwchem-fukui',
+    });
+  }, 300_000);
+
+  it('a missing executable and a time-out are clear errors and leave no processes or temp files', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'nwchem-test-'));
+    const old = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const numbers = new Uint8Array(13).fill(13);
+      const missing = createNwchemCalculator({ executable: 'nwchem-not-installed' });
+      await expect(
+        missing.calculate({ numbers, positions: centredIcosahedron(2.68), charge: -1 }),
+      ).rejects.toMatchObject({
+        code: 'engine-missing',
+      });
+      const slow = createNwchemCalculator({ timeLimitMs: 1500 });
+      const err = await slow
+        .calculate({ numbers, positions: centredIcosahedron(2.68), charge: -1 })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EngineError);
+      expect((err as EngineError).code).toBe('engine-timeout');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(readdirSync(tmp)).toEqual([]);
+      // no mpirun or NWChem rank of ours survives (all ran in the killed process group, in a
+      // private directory under `tmp`)
+      const strays = readdirSync('/proc')
+        .filter((d) => /^\d+$/.test(d))
+        .filter((pid) => {
+          try {
+            return readlinkSync(`/proc/${pid}/cwd`).startsWith(tmp);
+          } catch {
+            return false;
+          }
+        });
+      expect(strays).toEqual([]);
+    } finally {
+      if (old === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = old;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
