@@ -87,6 +87,8 @@ export interface XtbOptions {
   readonly tmpRoot?: string;
   /** Called with each xtb process id (tests check that none survives). */
   readonly onSpawn?: (pid: number) => void;
+  /** Called after each xtb process with its wall time from spawn to exit, ms (benchmarks). */
+  readonly onRun?: (info: { readonly elapsedMs: number; readonly args: readonly string[] }) => void;
 }
 
 /** What one xtb single point gave, in xtb's units. */
@@ -223,6 +225,7 @@ async function xtbRun(
     }
     throw e;
   });
+  ctx.o.onRun?.({ elapsedMs: r.elapsedMs, args: mode });
   const version = /xtb version\s+(\d[\w.]*)/.exec(r.stdout)?.[1];
   if (version) ctx.version = version;
   const reason = xtbFailureReason(r.stdout, r.stderr);
