@@ -153,6 +153,21 @@ describe('supracrystals', () => {
     expect(nearestDistance(ab2.system, 'Au13', 'Au25')).toBeCloseTo(Math.sqrt(400 / 3 + 100), 10);
   });
 
+  it('fcc of 3− clusters with 1+ cations fills octahedral and tetrahedral holes (the K3C60 arrangement)', () => {
+    const c = addCounterions(
+      crystal({ species: 'POM', radius: 5, charge: -3 }, { lattice: 'fcc', repeat: [2, 2, 2], distance: 17 }),
+      { species: 'TBA', charge: 1 },
+      'fcc',
+      [2, 2, 2],
+    );
+    expect(c.counterions).toBe(96);
+    const a = 17 * Math.SQRT2;
+    // tetrahedral holes at a√3/4 (8 around each cluster), octahedral at a/2 (6)
+    expect(nearestDistance(c.system, 'POM', 'TBA')).toBeCloseTo((a * Math.sqrt(3)) / 4, 10);
+    expect(neighbourCount(c.system, 0, ((a * Math.sqrt(3)) / 4) * 1.001)).toBe(8);
+    expect(neighbourCount(c.system, 0, (a / 2) * 1.001)).toBe(14);
+  });
+
   it('counter-ions that cannot neutralise are refused', () => {
     const base = crystal(au25, { lattice: 'fcc', repeat: [1, 1, 1] });
     expect(() => addCounterions(base, { species: 'X', charge: -1 })).toThrow(InputError);

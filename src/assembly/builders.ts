@@ -489,18 +489,20 @@ export interface CounterionOptions {
   readonly distance?: number;
 }
 
+const FCC_OCTA = [
+  [0.5, 0, 0],
+  [0, 0.5, 0],
+  [0, 0, 0.5],
+  [0.5, 0.5, 0.5],
+];
+const FCC_TETRA = [0.25, 0.75].flatMap((x) =>
+  [0.25, 0.75].flatMap((y) => [0.25, 0.75].map((z) => [x, y, z])),
+);
+
 /** Interstitial holes of the conventional cells (fractional), per lattice: octahedral, then tetrahedral. */
 const HOLES: Record<string, number[][][]> = {
   sc: [[[0.5, 0.5, 0.5]]],
-  fcc: [
-    [
-      [0.5, 0, 0],
-      [0, 0.5, 0],
-      [0, 0, 0.5],
-      [0.5, 0.5, 0.5],
-    ],
-    [0.25, 0.75].flatMap((x) => [0.25, 0.75].flatMap((y) => [0.25, 0.75].map((z) => [x, y, z]))),
-  ],
+  fcc: [FCC_OCTA, FCC_TETRA, [...FCC_OCTA, ...FCC_TETRA]],
   bcc: [
     [
       [0.5, 0.5, 0],
@@ -525,7 +527,7 @@ const HOLES: Record<string, number[][][]> = {
 /**
  * Counter-ions that neutralise the assembly: |Q / q| beads of charge q. In a crystal whose holes
  * match the count per cell (fcc with 1 per cluster fills the octahedral holes: the rock-salt
- * arrangement; 2 per cluster the tetrahedral ones), they fill those holes; otherwise each cluster
+ * arrangement; 2 per cluster the tetrahedral ones; 3 both, the K3C60 arrangement), they fill those holes; otherwise each cluster
  * gets its share on a shell of `distance` around it, pointing away from the assembly's centre
  * (deterministic, so a symmetric assembly stays symmetric when each cluster takes one).
  */
