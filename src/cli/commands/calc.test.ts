@@ -22,6 +22,14 @@ describe('calc: input errors (no engine needed)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/not a method of xtb/);
   });
+  it('nwchem: an xtb method or --fukui is refused before anything runs', async () => {
+    const r = await runCli(['calc', '--build', 'icosahedron:Au13', '--engine', 'nwchem', '--method', 'gfn2']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not a method of nwchem/);
+    const f = await runCli(['calc', '--build', 'icosahedron:Au13', '--engine', 'nwchem', '--fukui']);
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/--fukui is not available with --engine nwchem/);
+  });
   it('a builder size the shape cannot have lists the sizes it can', async () => {
     const r = await runCli(['calc', '--build', 'icosahedron:Au14']);
     expect(r.code).toBe(2);

@@ -271,19 +271,16 @@ export const calcCommand: Command = {
         inputs = { 'coord.xyz': xyzText(structure.numbers, structure.positions) };
       } else {
         const nw = await import('../../engines/nwchem.js');
-        const { calcWithCalculator } = await import('../../workflows/calc.js');
-        const calc = nw.createNwchemCalculator({
-          method: method as 'pbe' | 'pbe0',
-          basis: ((args.options.basis as string | undefined) ?? 'def2-svp') as 'def2-svp' | 'def2-tzvp',
-          timeLimitMs,
-        });
-        result = await calcWithCalculator(
-          calc,
+        result = await nw.nwchemCalc(
           structure,
-          { charge, ...(uhf !== undefined ? { uhf } : {}), ...flags },
           {
-            onProgress,
+            method: method as 'pbe' | 'pbe0',
+            basis: ((args.options.basis as string | undefined) ?? 'def2-svp') as 'def2-svp' | 'def2-tzvp',
+            charge,
+            ...(uhf !== undefined ? { uhf } : {}),
+            ...flags,
           },
+          { timeLimitMs, onProgress },
         );
         inputs = {};
       }
