@@ -8,7 +8,14 @@ import { parseFormula } from '../chem/index.js';
 import { EngineError } from '../core/errors.js';
 import { countWith } from '../count/index.js';
 import type { CalcInput, CalcOutput, Calculator } from '../potential/calculator.js';
-import { fireRelax, ionization, LIKE_BAND_EV, methodBias, superVerdicts } from './ionization.js';
+import {
+  checkSuperatomTemplate,
+  fireRelax,
+  ionization,
+  LIKE_BAND_EV,
+  methodBias,
+  superVerdicts,
+} from './ionization.js';
 
 const K = 10; // eV/Å²
 const WELLS: Record<number, { a: number; r: number }> = {
@@ -172,5 +179,40 @@ describe('superhalogen / superalkali verdicts', () => {
     expect(methodBias('gfn2').bias).toMatch(/IPEA/);
     expect(methodBias('pbe0', 'def2-tzvp').bias).toMatch(/PBE0/);
     expect(methodBias('lj').bias).toMatch(/no known accuracy/);
+  });
+});
+
+describe('checkSuperatomTemplate', () => {
+  it('computes the EA of a superhalogen candidate and judges the template by it', async () => {
+    // harmonic wells: vertical EA at r = 2.1 Å is A₀ + ½k(0.1)² − (A₋ + ½k(0.3)²) = 0.05 + 3 − 0.45 = 2.6 eV
+    const c = await checkSuperatomTemplate(
+      dimer([], false),
+      countWith(parseFormula('AlCl4'), 'superhalogen'),
+      start,
+    );
+    expect(c.computed).toBe('ea');
+    expect(c.ionization!.ea!.verticalEv).toBeCloseTo(2.6, 12);
+    expect(c.verdicts[0]!.verdict).toBe('not-halogen-like');
+    expect(c.verdicts[0]!.template?.outcome).toBe('refuted');
+  });
+
+  it('computes the IP of a superalkali candidate; a non-candidate costs no calculation', async () => {
+    const calls: CalcInput[] = [];
+    const c = await checkSuperatomTemplate(
+      dimer(calls, false),
+      countWith(parseFormula('Li3O'), 'superhalogen'),
+      start,
+    );
+    expect(c.computed).toBe('ip');
+    expect(calls.map((x) => x.charge)).toEqual([0, 1]);
+    // IP 7 + ½k(0.2)² − ½k(0.1)² = 7.15 eV, far above Cs's 3.89 eV
+    expect(c.verdicts[0]!.template?.outcome).toBe('refuted');
+    const none = await checkSuperatomTemplate(
+      dimer(calls, false),
+      countWith(parseFormula('Au2'), 'superhalogen'),
+      start,
+    );
+    expect(none.computed).toBe('none');
+    expect(calls).toHaveLength(2);
   });
 });

@@ -403,3 +403,40 @@ export function superVerdicts(
   }
   return out;
 }
+
+/** The counting rule's prediction checked by a calculation, in one report. */
+export interface SuperatomCheck {
+  /** The `superhalogen` counting rule's result for the formula. */
+  readonly template: CountResult;
+  /** What was computed: EA for a superhalogen candidate, IP for a superalkali candidate. */
+  readonly computed: 'ea' | 'ip' | 'none';
+  readonly ionization: IonizationReport | null;
+  readonly verdicts: readonly SuperVerdict[];
+}
+
+/**
+ * Check the counting rule's superhalogen/superalkali template for a structure: a superhalogen
+ * candidate gets its EA, a superalkali candidate its IP (vertical, plus adiabatic when asked), and
+ * the verdict says whether the numbers confirm or refute the template. A formula that is no
+ * candidate is reported as such without any calculation.
+ */
+export async function checkSuperatomTemplate(
+  calc: Calculator,
+  template: CountResult,
+  req: Omit<IonizationRequest, 'ip' | 'ea'>,
+  options: { basis?: string } = {},
+  opts: CalcOptions = {},
+): Promise<SuperatomCheck> {
+  const kind = template.applies ? template.analogue : undefined;
+  if (kind !== 'superhalogen' && kind !== 'superalkali') {
+    return { template, computed: 'none', ionization: null, verdicts: [] };
+  }
+  const ea = kind === 'superhalogen';
+  const report = await ionization(calc, { ...req, ea, ip: !ea }, opts);
+  return {
+    template,
+    computed: ea ? 'ea' : 'ip',
+    ionization: report,
+    verdicts: superVerdicts(report, { ...options, template }),
+  };
+}
