@@ -21,13 +21,14 @@ import { InputError } from '../core/errors.js';
 import { ELEMENTS } from '../data/elements.js';
 
 export type NwchemMethod = 'pbe' | 'pbe0';
-export type NwchemBasis = 'def2-svp' | 'def2-tzvp';
+/** def2 sets; the `d` variants add diffuse functions (Rappoport & Furche, JCP 133, 134105 (2010)) for anions. */
+export type NwchemBasis = 'def2-svp' | 'def2-tzvp' | 'def2-svpd' | 'def2-tzvpd';
 /** Initial-guess strategies for finding the lowest SCF state of an ion. */
 export type NwchemGuess = 'default' | 'smear' | 'hcore';
 export type NwchemTask = 'energy' | 'gradient' | 'optimize';
 
 export const NWCHEM_METHODS: readonly NwchemMethod[] = ['pbe', 'pbe0'];
-export const NWCHEM_BASES: readonly NwchemBasis[] = ['def2-svp', 'def2-tzvp'];
+export const NWCHEM_BASES: readonly NwchemBasis[] = ['def2-svp', 'def2-tzvp', 'def2-svpd', 'def2-tzvpd'];
 export const NWCHEM_GUESSES: readonly NwchemGuess[] = ['default', 'smear', 'hcore'];
 
 /** Heaviest element treated all-electron with the def2 sets; heavier ones get def2-ecp. */

@@ -388,7 +388,7 @@ function checkOptions(o: NwchemOptions): void {
   }
   if (!NWCHEM_BASES.includes(basis)) {
     throw new InputError('nwchem-basis', `unknown basis "${basis}"`, {
-      hint: '--basis def2-svp or --basis def2-tzvp',
+      hint: `--basis ${NWCHEM_BASES.join(' | ')}`,
     });
   }
 }

@@ -267,7 +267,7 @@ export function methodBias(method: string, basis?: string): MethodBias {
       bias:
         `${m.toUpperCase()} ΔSCF: electron affinities and ionisation energies typically within 0.1–0.3 eV of experiment with diffuse basis sets (Rienstra-Kiracofe et al., Chem. Rev. 102, 231 (2002))` +
         (noDiffuse
-          ? `; ${basis ?? 'the basis'} has no diffuse functions, so anions come out too high in energy and EAs too low — most for small anions with localised charge (F-rich superhalogens), least for delocalised metal-cluster anions`
+          ? `; ${basis ?? 'the basis'} has no diffuse functions, so anions come out too high in energy and EAs too low — most for small anions with localised charge (F-rich superhalogens), least for delocalised metal-cluster anions (def2-svpd/def2-tzvpd add them)`
           : '') +
         (m === 'pbe' ? '; GGA self-interaction error over-delocalises the extra electron or hole' : ''),
     };
