@@ -168,6 +168,21 @@ describe('supracrystals', () => {
     expect(neighbourCount(c.system, 0, (a / 2) * 1.001)).toBe(14);
   });
 
+  it('a lattice whose holes are too small for the counter-ions expands until they touch', () => {
+    // POM (outer radius 5.2 Å) at shell contact d = 10.4 Å: tetrahedral holes at a√3/4 = 6.4 Å
+    // cannot hold a TBA of radius 4.9 Å; expanded, the nearest POM–TBA distance is 5.2 + 4.9
+    const base = crystal({ species: 'POM', radius: 5.2, charge: -3 }, { lattice: 'fcc', repeat: [2, 2, 2] });
+    const c = addCounterions(
+      base,
+      { species: 'TBA', charge: 1, radius: 4.9, clusterRadius: 5.2 },
+      'fcc',
+      [2, 2, 2],
+    );
+    expect(nearestDistance(c.system, 'POM', 'TBA')).toBeCloseTo(10.1, 10);
+    expect(c.cell![0]).toBeCloseTo(2 * ((4 * 10.1) / Math.sqrt(3)), 10);
+    expect(nearestDistance(c.system, 'POM', 'POM')).toBeCloseTo((4 * 10.1) / Math.sqrt(3) / Math.SQRT2, 10);
+  });
+
   it('counter-ions that cannot neutralise are refused', () => {
     const base = crystal(au25, { lattice: 'fcc', repeat: [1, 1, 1] });
     expect(() => addCounterions(base, { species: 'X', charge: -1 })).toThrow(InputError);

@@ -485,8 +485,35 @@ export interface CounterionOptions {
   readonly species: string;
   /** Charge of one counter-ion, e (opposite in sign to the assembly's). */
   readonly charge: number;
-  /** Distance from a cluster centre for shell placement, Å (default: the spacing / 2). */
+  /** Distance from a cluster centre for shell placement, Å (default: contact, else the spacing / 2). */
   readonly distance?: number;
+  /** Outer radius of a counter-ion, Å: with `clusterRadius`, ions never overlap their clusters. */
+  readonly radius?: number;
+  /** Outer radius (core + ligand shell) of a cluster, Å. */
+  readonly clusterRadius?: number;
+}
+
+/**
+ * The assembly scaled about the origin by f ≥ 1: cell, centres and spacing × f; free beads × f,
+ * rigid bodies moved with their centres (not deformed).
+ */
+function expand(asm: Assembly, f: number): Assembly {
+  const s = asm.system;
+  const p = Float64Array.from(s.positions);
+  for (let i = 0; i < s.types.length; i++) {
+    const b = s.bodies?.[i] ?? 0;
+    for (let k = 0; k < 3; k++)
+      p[3 * i + k] = b > 0 ? p[3 * i + k]! + (f - 1) * asm.centres[3 * (b - 1) + k]! : p[3 * i + k]! * f;
+  }
+  const cell = asm.cell ? (asm.cell.map((v) => v * f) as unknown as V3) : null;
+  return {
+    ...asm,
+    system: { ...s, positions: p, ...(cell ? { box: cell } : {}) },
+    centres: Float64Array.from(asm.centres, (v) => v * f),
+    spacing: asm.spacing * f,
+    cell,
+    description: `${asm.description}, expanded ×${f.toFixed(4)} for counter-ion contact`,
+  };
 }
 
 const FCC_OCTA = [
@@ -527,16 +554,18 @@ const HOLES: Record<string, number[][][]> = {
 /**
  * Counter-ions that neutralise the assembly: |Q / q| beads of charge q. In a crystal whose holes
  * match the count per cell (fcc with 1 per cluster fills the octahedral holes: the rock-salt
- * arrangement; 2 per cluster the tetrahedral ones; 3 both, the K3C60 arrangement), they fill those holes; otherwise each cluster
- * gets its share on a shell of `distance` around it, pointing away from the assembly's centre
+ * arrangement; 2 per cluster the tetrahedral ones; 3 both, the K3C60 arrangement), they fill those holes,
+ * the lattice expanded when a hole is closer than contact (cluster + ion radius); otherwise each cluster
+ * gets its share on a shell of `distance` (default: contact) around it, pointing away from the assembly's centre
  * (deterministic, so a symmetric assembly stays symmetric when each cluster takes one).
  */
 export function addCounterions(
-  asm: Assembly,
+  input: Assembly,
   o: CounterionOptions,
   lattice?: Lattice3D,
   repeat?: readonly number[],
 ): Assembly {
+  let asm = input;
   const Q = asm.charges.reduce((a, b) => a + b, 0);
   if (Math.abs(Q) < 1e-9) return asm;
   if (!(o.charge !== 0) || Math.sign(o.charge) === Math.sign(Q))
@@ -551,12 +580,30 @@ export function addCounterions(
   const perCell = lattice && repeat ? count / (repeat[0]! * repeat[1]! * repeat[2]!) : 0;
   const holes = lattice ? HOLES[lattice] : undefined;
   const matching = holes?.find((h) => h.length === perCell);
+  const contact =
+    o.radius !== undefined && o.clusterRadius !== undefined ? o.radius + o.clusterRadius : undefined;
   if (matching && asm.cell && lattice && repeat) {
-    const { abc } = cell3d(lattice, asm.spacing);
+    let abc = asm.cell.map((L, k) => L / repeat[k]!);
+    // holes closer to a cluster centre than contact: expand the lattice until the ions touch
+    if (contact !== undefined) {
+      const sites = cell3d(lattice, 1, abc[2]! / abc[0]!).a;
+      let dmin = Infinity;
+      for (const h of matching)
+        for (const c of sites)
+          for (const sh of [-1, 0, 1].flatMap((x) =>
+            [-1, 0, 1].flatMap((y) => [-1, 0, 1].map((z) => [x, y, z])),
+          ))
+            dmin = Math.min(dmin, Math.hypot(...[0, 1, 2].map((k) => (h[k]! - c[k]! - sh[k]!) * abc[k]!)));
+      if (dmin < contact) {
+        asm = expand(asm, contact / dmin);
+        abc = asm.cell!.map((L, k) => L / repeat[k]!);
+      }
+    }
     for (let i = 0; i < repeat[0]!; i++)
       for (let j = 0; j < repeat[1]!; j++)
         for (let k = 0; k < repeat[2]!; k++)
-          for (const [u, v, w] of matching) pos.push((i + u!) * abc[0], (j + v!) * abc[1], (k + w!) * abc[2]);
+          for (const [u, v, w] of matching)
+            pos.push((i + u!) * abc[0]!, (j + v!) * abc[1]!, (k + w!) * abc[2]!);
   } else {
     const nc = asm.clusters;
     const per = count / nc;
@@ -565,7 +612,7 @@ export function addCounterions(
         `${count} counter-ions do not split evenly over ${nc} clusters`,
         'use a counter-ion charge that divides the cluster charge',
       );
-    const dist = o.distance ?? asm.spacing / 2;
+    const dist = o.distance ?? contact ?? asm.spacing / 2;
     const g = [0, 0, 0];
     for (let k = 0; k < nc; k++) for (let a = 0; a < 3; a++) g[a] = g[a]! + asm.centres[3 * k + a]! / nc;
     for (let k = 0; k < nc; k++) {

@@ -60,7 +60,9 @@ describe('superatom assemble', () => {
     );
     expect(r.err).toBe('');
     const j = JSON.parse(r.out);
-    const a = 20 * Math.SQRT2 * 2;
+    // shells touch at d = 20 Å (a = 20√2 = 28.3 Å), but a TOA (radius 5 Å) in an octahedral hole at
+    // a/2 needs a/2 ≥ 10 + 5: the lattice expands to a = 30 Å, two cells = 60 Å
+    const a = 60;
     expect(j).toMatchObject({ kind: 'crystal', clusters: 32, atoms: 64, counterions: 32, charge: 0 });
     for (let k = 0; k < 3; k++) expect(j.cell[k]).toBeCloseTo(a, 9);
     for (const f of [

@@ -334,7 +334,13 @@ export const assembleCommand: Command = {
       const cd = num(args, 'counterion-distance');
       asm = addCounterions(
         asm,
-        { species: ci, charge: q || 1, ...(cd !== undefined ? { distance: cd } : {}) },
+        {
+          species: ci,
+          charge: q || 1,
+          radius: ciRadius,
+          clusterRadius: c.radius + (c.shell ?? 0),
+          ...(cd !== undefined ? { distance: cd } : {}),
+        },
         lattice,
         repeat,
       );
