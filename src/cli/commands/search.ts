@@ -3,38 +3,21 @@
  * algorithm) on an empirical potential, optionally as K parallel runs.
  */
 import { excerpt, InputError } from '../../core/errors.js';
-import { elementBySymbol } from '../../data/index.js';
 import { writeXyz } from '../../io/xyz.js';
 import { checkWritable, writeTextFile } from '../../node/files.js';
 import { runSearches } from '../../node/parallel.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { basinHoppingDefaults } from '../../optimize/basin-hopping.js';
-import { checkSearchSpec, defaultPatience, type SearchMethod, type SearchSpec } from '../../optimize/run.js';
-import { createPotential, outputElement, POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
-import { createStructure } from '../../structure/structure.js';
+import { POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
+import { searchReport, searchSetup, searchStructures } from '../../workflows/search.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 
-/** The `--json` report (energies in the potential's unit: ε for reduced LJ/Morse/Sutton–Chen families, eV otherwise). */
-export interface SearchReport {
-  readonly potential: string;
-  readonly atoms: number;
-  readonly method: SearchMethod;
-  readonly seed: number;
-  readonly bestEnergy: number;
-  readonly reachedTarget: boolean;
-  readonly stepsToBest: number;
-  readonly evaluations: number;
-  readonly seconds: number;
-  readonly minima: { energy: number }[];
-}
+export type { SearchReport } from '../../workflows/search.js';
 
 function opt<T>(args: ParsedArgs, name: string): T | undefined {
   return args.options[name] as T | undefined;
 }
-
-/** Largest |--seed|: the random generator takes 32 bits of the seed. */
-const MAX_SEED = 0xffffffff;
 
 export const searchCommand: Command = {
   name: 'search',
@@ -121,63 +104,29 @@ export const searchCommand: Command = {
     '  superatom search --potential gupta:Au --atoms 20 --runs 4 -o au20.xyz --json',
   ].join('\n'),
   async run(args: ParsedArgs, io: CliIO) {
-    const potential = opt<string>(args, 'potential');
-    const atoms = opt<number>(args, 'atoms');
-    if (!potential)
-      throw new InputError('cli-missing', 'missing --potential', {
-        hint: `use one of ${POTENTIAL_SPEC_HELP}`,
-      });
-    if (atoms === undefined)
-      throw new InputError('cli-missing', 'missing --atoms N', { hint: 'for example --atoms 38' });
     if (args.positionals.length) {
       throw new InputError('cli-positional', `unexpected argument "${args.positionals[0]}"`, {
         hint: 'see superatom search --help',
       });
     }
-    const method = (opt<string>(args, 'method') ?? 'bh') as SearchMethod;
-    const seed = opt<number>(args, 'seed') ?? 1;
-    const runs = opt<number>(args, 'runs') ?? 1;
-    const maxSteps = opt<number>(args, 'max-steps');
-    const timeLimit = opt<number>(args, 'time-limit') ?? 60;
-    const target = opt<number>(args, 'target');
-    const temperature = opt<number>(args, 'temperature');
-    const population = opt<number>(args, 'population');
-    if (!Number.isInteger(atoms) || atoms < 2) {
-      throw new InputError('search-atoms', `--atoms must be a whole number ≥ 2, got ${atoms}`, {
-        hint: 'for example --atoms 38',
-      });
-    }
-    // the generator is seeded from 32 bits (core/rng.ts): a larger seed would silently repeat a
-    // smaller one (2^32 + 1 runs as 1), and S + k would stop changing beyond 2^53
-    if (Math.abs(seed) > MAX_SEED || Math.abs(seed + runs - 1) > MAX_SEED) {
-      throw new InputError(
-        'search-seed',
-        `--seed must lie between -${MAX_SEED} and ${MAX_SEED} (with --runs K, S + K − 1 too), got ${seed}`,
-        { hint: 'for example --seed 42' },
-      );
-    }
-    const patience = opt<number>(args, 'patience') ?? defaultPatience(atoms);
-    if (maxSteps !== undefined && maxSteps < 1)
-      throw new InputError('search-steps', `--max-steps must be ≥ 1, got ${maxSteps}`);
-    if (!(timeLimit > 0))
-      throw new InputError('search-time', `--time-limit must be positive, got ${timeLimit}`);
-    if (temperature !== undefined && !(temperature > 0)) {
-      throw new InputError('search-temperature', `--temperature must be positive, got ${temperature}`);
-    }
-    const spec: SearchSpec = {
-      potential,
-      atoms,
-      method,
-      seed,
-      timeLimitSeconds: timeLimit,
-      patience,
-      ...(maxSteps !== undefined ? { maxSteps } : {}),
-      ...(target !== undefined ? { target } : {}),
-      ...(temperature !== undefined ? { temperature } : {}),
-      ...(population !== undefined ? { populationSize: population } : {}),
-    };
-    checkSearchSpec(spec);
-    const pot = createPotential(potential);
+    const setup = searchSetup({
+      potential: opt<string>(args, 'potential'),
+      atoms: opt<number>(args, 'atoms'),
+      method: opt<string>(args, 'method'),
+      seed: opt<number>(args, 'seed'),
+      runs: opt<number>(args, 'runs'),
+      maxSteps: opt<number>(args, 'max-steps'),
+      timeLimit: opt<number>(args, 'time-limit'),
+      target: opt<number>(args, 'target'),
+      patience: opt<number>(args, 'patience'),
+      temperature: opt<number>(args, 'temperature'),
+      population: opt<number>(args, 'population'),
+    });
+    const { spec, runs, timeLimit } = setup;
+    const { atoms, method, seed } = spec;
+    const maxSteps = spec.maxSteps;
+    const target = spec.target;
+    const pot = { name: setup.potentialName, energyUnit: setup.energyUnit, lengthUnit: setup.lengthUnit };
     const out = opt<string>(args, 'output');
     // a bad -o fails now, not after a search of --time-limit seconds
     if (out) checkWritable(out, io.cwd);
@@ -207,7 +156,8 @@ export const searchCommand: Command = {
     });
     bar.done();
     const best = combined.best;
-    if (!Number.isFinite(best.bestEnergy)) {
+    const report = searchReport(setup, combined);
+    if (!report) {
       // the time limit (or a cancellation) came before the first local minimisation finished
       io.stderr(
         `search: no local minimisation of ${atoms} atoms finished within ${best.stopReason === 'cancelled' ? 'the run (cancelled)' : `--time-limit ${timeLimit} s`}; nothing to report\n` +
@@ -215,41 +165,8 @@ export const searchCommand: Command = {
       );
       return 1;
     }
-    const report: SearchReport = {
-      potential: pot.name,
-      atoms,
-      method,
-      seed,
-      bestEnergy: best.bestEnergy,
-      reachedTarget: combined.reachedTarget,
-      stepsToBest: best.stepsToBest,
-      evaluations: best.evaluationsToBest,
-      seconds: round(best.secondsToBest, 3),
-      minima: combined.minima.map((m) => ({ energy: m.energy })),
-    };
-    io.record?.(report, {
-      structures: combined.minima.map((m, k) =>
-        createStructure({
-          numbers: new Array(atoms).fill(elementBySymbol(outputElement(potential))?.z ?? 18),
-          positions: m.positions,
-          title: `${pot.name} N=${atoms} minimum ${k + 1}${pot.lengthUnit === 'Å' ? '' : ` (reduced units: lengths in ${pot.lengthUnit}, not Å)`}`,
-        }),
-      ),
-    });
-    if (out) {
-      const symbol = outputElement(potential);
-      const z = elementBySymbol(symbol)?.z ?? 18;
-      const reducedNote =
-        pot.lengthUnit === 'Å' ? '' : ` (reduced units: lengths in ${pot.lengthUnit}, not Å)`;
-      const frames = combined.minima.map((m, k) =>
-        createStructure({
-          numbers: new Array(atoms).fill(z),
-          positions: m.positions,
-          title: `${pot.name} N=${atoms} minimum ${k + 1} energy=${m.energy.toFixed(6)} ${pot.energyUnit}${reducedNote}`,
-        }),
-      );
-      writeTextFile(out, writeXyz(frames), io.cwd);
-    }
+    io.record?.(report, { structures: searchStructures(setup, combined) });
+    if (out) writeTextFile(out, writeXyz(searchStructures(setup, combined, true)), io.cwd);
     if (args.options.json) {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else {
@@ -269,8 +186,3 @@ export const searchCommand: Command = {
     return 0;
   },
 };
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
