@@ -76,6 +76,24 @@ maybe('LAMMPS parity', () => {
     expect(relMax(f, lf)).toBeLessThan(1e-6);
   }, 120000);
 
+  it('2 MPI ranks give the same energy; rigid bodies exclude their intra-body pairs on both sides', async () => {
+    const m = model({ method: 'direct' }, { cutoff: 60 });
+    const s = cluster();
+    const e = createForceField(m, s).compute(s.positions);
+    const two = await runLammps(m, s, { steps: 0, ranks: 2, timeLimitMs: 60000 });
+    expect(Math.abs(thermoColumn(two.thermo, 'PotEng')[0]! - e.total) / Math.abs(e.total)).toBeLessThan(1e-6);
+    // beads 1–3 (the three TBA) as one rigid body, 4–5 as another
+    const rb: BeadSystem = { ...s, bodies: Int32Array.from([0, 1, 1, 1, 2, 2]) };
+    const f = new Float64Array(18);
+    const er = createForceField(m, rb).compute(rb.positions, f);
+    expect(er.pairs['TBA-TBA']!.coulomb).toBe(0);
+    const run = await runLammps(m, rb, { steps: 0, timeLimitMs: 60000 });
+    expect(Math.abs(thermoColumn(run.thermo, 'PotEng')[0]! - er.total) / Math.abs(er.total)).toBeLessThan(
+      1e-6,
+    );
+    expect(relMax(f, dumpColumns(run.dump[0]!, ['fx', 'fy', 'fz']))).toBeLessThan(1e-6);
+  }, 120000);
+
   it('Ewald in a periodic box: energy and forces within the stated accuracy (kspace_style ewald)', async () => {
     const acc = 1e-5;
     const m = model({ method: 'ewald', cutoff: 12, accuracy: acc }, { cutoff: 12 });
