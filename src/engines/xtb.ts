@@ -261,6 +261,22 @@ async function xtbRun(
   return r;
 }
 
+/** Parse an output; a truncated file on a nearly full disk is reported as a full disk. */
+function orDiskFull<T>(r: RunResult, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof EngineError && e.code === 'engine-output' && r.freeBytesAfter < LOW_DISK_BYTES) {
+      throw new EngineError(
+        'engine-disk-full',
+        `xtb: no space left on the device (an output is truncated, ${r.freeBytesAfter} bytes free): ${e.message}`,
+        { hint: 'free disk space or point TMPDIR at a larger file system' },
+      );
+    }
+    throw e;
+  }
+}
+
 /** One xtb single point with gradient (`--json --grad`). */
 async function singlePoint(
   ctx: Ctx,
@@ -280,8 +296,8 @@ async function singlePoint(
     ['--json', '--grad'],
     ['xtbout.json', 'coord.engrad'],
   );
-  const j = parseXtbJson(r.files['xtbout.json']!);
-  const g = parseEngrad(r.files['coord.engrad']!, 'coord.engrad');
+  const j = orDiskFull(r, () => parseXtbJson(r.files['xtbout.json']!));
+  const g = orDiskFull(r, () => parseEngrad(r.files['coord.engrad']!, 'coord.engrad'));
   if (g.atoms !== numbers.length || j.charges.length !== numbers.length) {
     throw new EngineError('engine-output', `xtb reported ${g.atoms} atoms, the input has ${numbers.length}`);
   }
@@ -410,7 +426,7 @@ async function optimizeGeometry(
     ['--opt'],
     ['xtbopt.xyz', 'xtbopt.log'],
   );
-  const positions = parseXtbXyz(r.files['xtbopt.xyz']!, s.numbers.length);
+  const positions = orDiskFull(r, () => parseXtbXyz(r.files['xtbopt.xyz']!, s.numbers.length));
   const energies = [...r.files['xtbopt.log']!.matchAll(/energy:\s*(\S+)/g)].map((m) => Number(m[1]));
   const e0 = energies[0];
   const e1 = energies.at(-1);
@@ -434,7 +450,7 @@ async function fukuiRun(
   set: XtbSettings,
 ): Promise<FukuiReport> {
   const r = await xtbRun(ctx, numbers, positions, charge, uhf, set, ['--vfukui'], []);
-  const f = parseFukui(r.stdout, numbers.length);
+  const f = orDiskFull(r, () => parseFukui(r.stdout, numbers.length));
   // f⁺ and f⁻ are population differences of one electron: each sums to 1 (rounded to 3 decimals by xtb)
   const tol = 0.02 + 0.0005 * numbers.length;
   for (const [name, v] of [
