@@ -5,57 +5,16 @@
  * `--elements Au` relaxes those atoms only and holds the rest fixed.
  */
 import { excerpt, InputError } from '../../core/errors.js';
-import { elementBySymbol } from '../../data/index.js';
 import { writeXyz } from '../../io/xyz.js';
 import { checkWritable, readStructureFile, writeTextFile } from '../../node/files.js';
-import {
-  createFire,
-  createLbfgs,
-  MAX_RELAX_ATOMS,
-  MAX_RELAX_ATOMS_LINEAR,
-  maxAtomForce,
-  maxRelaxAtoms,
-} from '../../optimize/local.js';
-import { elementSymbols, symbolCase } from '../../potential/coverage.js';
-import { createPotential, POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
-import { checkPositions } from '../../potential/validate.js';
-import { createStructure } from '../../structure/structure.js';
+import { MAX_RELAX_ATOMS, MAX_RELAX_ATOMS_LINEAR } from '../../optimize/local.js';
+import { elementSymbols } from '../../potential/coverage.js';
+import { POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
+import { optimizeStructures, parseElements } from '../../workflows/optimize.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 
-export interface OptimizeFrameReport {
-  readonly initialEnergy: number;
-  readonly energy: number;
-  readonly maxForce: number;
-  readonly iterations: number;
-  readonly evaluations: number;
-  readonly converged: boolean;
-  /** Present when --time-limit ended the relaxation early (not converged). */
-  readonly stopped?: 'time-limit';
-  /** With --elements: the closest moved–frozen distance before and after (length unit). */
-  readonly closestFrozen?: { readonly before: number; readonly after: number };
-}
-
-export interface OptimizeReport {
-  readonly potential: string;
-  readonly energyUnit: string;
-  readonly lengthUnit: string;
-  readonly method: 'lbfgs' | 'fire';
-  readonly fmax: number;
-  readonly atoms: number;
-  /**
-   * With --elements: the selected elements; the energies are of the moved atoms only (the
-   * frozen atoms do not move and contribute nothing: the potential cannot describe them).
-   */
-  readonly elements?: string[];
-  /** With --elements: 1-based numbers of the atoms that moved. */
-  readonly movedAtoms?: number[];
-  /** With --elements: 1-based numbers of the atoms held fixed. */
-  readonly frozenAtoms?: number[];
-  /** What the energies cover: 'all atoms' or 'moved atoms only'. */
-  readonly energyOf: 'all atoms' | 'moved atoms only';
-  readonly frames: OptimizeFrameReport[];
-}
+export type { OptimizeFrameReport, OptimizeReport } from '../../workflows/optimize.js';
 
 /** "1-25, 31, 40-42": compact 1-based atom ranges for text output (at most `max` ranges shown). */
 function ranges(atoms: readonly number[], max = 12): string {
@@ -69,44 +28,6 @@ function ranges(atoms: readonly number[], max = 12): string {
   return parts.length > max
     ? `${parts.slice(0, max).join(', ')}, … (${parts.length} ranges)`
     : parts.join(', ');
-}
-
-/** Parse --elements like analyze does: comma-separated symbols (case-insensitive). */
-function parseElements(text: string): string[] {
-  const list = text
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean);
-  if (list.length === 0) {
-    throw new InputError('cli-elements', `--elements needs element symbols, got "${excerpt(text)}"`, {
-      hint: 'e.g. --elements Au (the other atoms are held fixed)',
-    });
-  }
-  return list.map((x) => {
-    const el = /^[A-Za-z]{1,3}$/.test(x) ? elementBySymbol(symbolCase(x)) : undefined;
-    if (!el) {
-      throw new InputError('cli-elements', `unknown element "${excerpt(x)}" in --elements`, {
-        hint: 'give element symbols separated by commas, e.g. --elements Au',
-      });
-    }
-    return el.symbol;
-  });
-}
-
-/** Closest distance between an atom of `a` and an atom of `b` (index lists into flat positions). */
-function closest(x: ArrayLike<number>, a: readonly number[], b: readonly number[]): number {
-  let m = Infinity;
-  for (const i of a) {
-    for (const j of b) {
-      const d = Math.hypot(
-        x[3 * i]! - x[3 * j]!,
-        x[3 * i + 1]! - x[3 * j + 1]!,
-        x[3 * i + 2]! - x[3 * j + 2]!,
-      );
-      if (d < m) m = d;
-    }
-  }
-  return m;
 }
 
 export const optimizeCommand: Command = {
@@ -199,156 +120,28 @@ export const optimizeCommand: Command = {
     const elementsText = args.options.elements as string | undefined;
     const selected = elementsText === undefined ? undefined : parseElements(elementsText);
     const timeLimit = args.options['time-limit'] as number | undefined;
-    if (timeLimit !== undefined && !(timeLimit > 0 && Number.isFinite(timeLimit)))
-      throw new InputError(
-        'optimize-time',
-        `--time-limit must be a positive number of seconds, got ${timeLimit}`,
-      );
     const out = args.options.output as string | undefined;
     // a bad -o fails now, not after the relaxation
     if (out) checkWritable(out, io.cwd);
-    // any format the registry reads (XYZ frames, extXYZ, PDB, GRO, CIF); crystals are not clusters
+    // any format the registry reads (XYZ frames, extXYZ, PDB, GRO, CIF); crystals are refused
     const frames = readStructureFile(file, io.cwd);
-    if (frames.some((f) => f.cell)) {
-      throw new InputError(
-        'optimize-periodic',
-        `${file} describes a periodic cell; optimize relaxes isolated clusters`,
-        {
-          hint: `extract one cluster first: superatom convert ${file} --molecule -o cluster.xyz`,
-        },
-      );
-    }
     const first = frames[0]!;
-    // the atoms that move: all, or those of the --elements
-    const selectedZ = new Set(selected?.map((sym) => elementBySymbol(sym)!.z));
-    const moving = (numbers: ArrayLike<number>): number[] => {
-      const idx: number[] = [];
-      for (let i = 0; i < numbers.length; i++) if (!selected || selectedZ.has(numbers[i]!)) idx.push(i);
-      return idx;
-    };
-    const moved0 = moving(first.numbers);
-    if (selected && moved0.length === 0) {
-      throw new InputError(
-        'optimize-elements',
-        `${file} has no ${selected.join(', ')} atoms (it has ${elementSymbols(first.numbers).join(', ')})`,
-        { hint: 'choose elements that are in the file with --elements' },
-      );
-    }
-    const subNumbers = (numbers: ArrayLike<number>, idx: readonly number[]) => idx.map((i) => numbers[i]!);
-    const pot = createPotential(spec, subNumbers(first.numbers, moved0), {
-      selected: selected !== undefined,
+    const { report, relaxed } = optimizeStructures(frames, {
+      potential: spec,
+      method,
+      ...(elementsText !== undefined ? { elements: elementsText } : {}),
+      ...(timeLimit !== undefined ? { timeLimit, now: () => performance.now() } : {}),
+      ...(args.options.fmax !== undefined ? { fmax: args.options.fmax as number } : {}),
+      ...(args.options['max-iterations'] !== undefined
+        ? { maxIterations: args.options['max-iterations'] as number }
+        : {}),
       what: file,
     });
-    const limit = maxRelaxAtoms(pot);
-    if (moved0.length > limit) {
-      const n = moved0.length;
-      const cost =
-        limit === MAX_RELAX_ATOMS
-          ? `${pot.name} sums all ${((n * (n - 1)) / 2).toExponential(1)} atom pairs per evaluation, thousands of evaluations`
-          : `the neighbour lists and L-BFGS memory of ${n} atoms`;
-      throw new InputError(
-        'optimize-size',
-        `${file}: ${n} atoms to relax is above the limit of ${limit} for ${pot.name} (${cost})`,
-        {
-          hint: `relax a part with --elements, or cut out a cluster of at most ${limit} atoms${limit === MAX_RELAX_ATOMS ? `; gupta:<El> relaxes up to ${MAX_RELAX_ATOMS_LINEAR} atoms (smooth cut-off, neighbour grid)` : ''}`,
-        },
-      );
-    }
-    const fmax = (args.options.fmax as number | undefined) ?? (1e-4 * pot.bondEnergy) / pot.nearestNeighbour;
-    if (!(fmax > 0)) throw new InputError('optimize-fmax', `--fmax must be positive, got ${fmax}`);
-    const maxIterations = (args.options['max-iterations'] as number | undefined) ?? 10000;
-    const minimizer = method === 'fire' ? createFire() : createLbfgs();
-    const t0 = performance.now();
-    const shouldStop = timeLimit === undefined ? undefined : () => performance.now() - t0 >= 1000 * timeLimit;
-    const reports: OptimizeFrameReport[] = [];
-    let movedAtoms: number[] = moved0;
-    let frozenAtoms: number[] = [];
-    const relaxed = frames.map((s, k) => {
-      const what = `${file}${frames.length > 1 ? ` frame ${k + 1}` : ''}`;
-      if (s.numbers.length < 1) throw new InputError('optimize-empty', `${what} has no atoms`);
-      const moved = moving(s.numbers);
-      const sub = subNumbers(s.numbers, moved);
-      if (k > 0) createPotential(spec, sub, { selected: selected !== undefined, what });
-      if (pot.numbers && sub.join() !== pot.numbers.join()) {
-        throw new InputError('optimize-elements', `${what} has other elements than frame 1`, {
-          hint: 'optimize one composition per file',
-        });
-      }
-      const frozen: number[] = [];
-      for (let i = 0, m = 0; i < s.numbers.length; i++) {
-        if (moved[m] === i) m++;
-        else frozen.push(i);
-      }
-      if (k === 0) {
-        movedAtoms = moved;
-        frozenAtoms = frozen;
-      }
-      // every coordinate finite (O(N)); overlaps among the moved atoms (neighbour grid for large M)
-      for (let c = 0; c < s.positions.length; c++) {
-        if (!Number.isFinite(s.positions[c]!)) {
-          throw new InputError(
-            'positions-nan',
-            `${what}: atom ${Math.floor(c / 3) + 1} has a non-finite coordinate (${s.positions[c]})`,
-            { hint: 'check the coordinates for NaN or Infinity' },
-          );
-        }
-      }
-      const x = Float64Array.from(
-        moved.flatMap((i) => [s.positions[3 * i]!, s.positions[3 * i + 1]!, s.positions[3 * i + 2]!]),
-      );
-      checkPositions(x, 0.25 * pot.nearestNeighbour, what, pot.lengthUnit);
-      const f = new Float64Array(x.length);
-      const initialEnergy = pot.evaluate(x, f);
-      const r = minimizer.minimize(pot, x, { fmax, maxIterations, ...(shouldStop ? { shouldStop } : {}) });
-      const energy = r.stopped ? pot.evaluate(x, f) : r.energy;
-      pot.evaluate(x, f);
-      const positions = Float64Array.from(s.positions);
-      moved.forEach((i, m) => {
-        positions[3 * i] = x[3 * m]!;
-        positions[3 * i + 1] = x[3 * m + 1]!;
-        positions[3 * i + 2] = x[3 * m + 2]!;
-      });
-      const contact =
-        frozen.length > 0 && moved.length * frozen.length <= 5e7
-          ? { before: closest(s.positions, moved, frozen), after: closest(positions, moved, frozen) }
-          : undefined;
-      reports.push({
-        initialEnergy,
-        energy,
-        maxForce: maxAtomForce(f, f.length),
-        iterations: r.iterations,
-        evaluations: r.evaluations,
-        converged: r.converged,
-        ...(r.stopped ? { stopped: 'time-limit' as const } : {}),
-        ...(contact ? { closestFrozen: contact } : {}),
-      });
-      const subset = frozen.length
-        ? ` moved=${moved.length} frozen=${frozen.length} (energy of the moved atoms)`
-        : '';
-      return createStructure({
-        numbers: s.numbers,
-        positions,
-        title: `${pot.name} energy=${energy.toFixed(8)} ${pot.energyUnit} maxForce=${maxAtomForce(f, f.length).toExponential(2)} ${method}${subset}`,
-      });
-    });
+    const pot = { energyUnit: report.energyUnit, lengthUnit: report.lengthUnit, name: report.potential };
+    const { fmax, frames: reports } = report;
+    const movedAtoms = (report.movedAtoms ?? []).map((i) => i - 1);
+    const frozenAtoms = (report.frozenAtoms ?? []).map((i) => i - 1);
     if (out) writeTextFile(out, writeXyz(relaxed), io.cwd);
-    const report: OptimizeReport = {
-      potential: pot.name,
-      energyUnit: pot.energyUnit,
-      lengthUnit: pot.lengthUnit,
-      method,
-      fmax,
-      atoms: frames[0]!.numbers.length,
-      ...(selected
-        ? {
-            elements: selected,
-            movedAtoms: movedAtoms.map((i) => i + 1),
-            frozenAtoms: frozenAtoms.map((i) => i + 1),
-          }
-        : {}),
-      energyOf: frozenAtoms.length ? 'moved atoms only' : 'all atoms',
-      frames: reports,
-    };
     io.record?.(report, { structures: relaxed });
     if (args.options.json) {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
