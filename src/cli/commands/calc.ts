@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import { elementByZ } from '../../data/index.js';
+import { NWCHEM_BASES, type NwchemBasis } from '../../engines/nwchem-input.js';
 import { detectFormat, readStructures } from '../../io/registry.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { readTextFile } from '../../node/read.js';
@@ -168,8 +169,8 @@ export const calcCommand: Command = {
     },
     basis: {
       type: 'string',
-      description: 'NWChem basis set (def2 ECPs beyond Kr)',
-      choices: ['def2-svp', 'def2-tzvp'],
+      description: 'NWChem basis set, default def2-svp (def2 ECPs beyond Kr; -d: diffuse, for anions)',
+      choices: NWCHEM_BASES,
     },
     charge: {
       type: 'integer',
@@ -275,7 +276,7 @@ export const calcCommand: Command = {
           structure,
           {
             method: method as 'pbe' | 'pbe0',
-            basis: ((args.options.basis as string | undefined) ?? 'def2-svp') as 'def2-svp' | 'def2-tzvp',
+            basis: ((args.options.basis as string | undefined) ?? 'def2-svp') as NwchemBasis,
             charge,
             ...(uhf !== undefined ? { uhf } : {}),
             ...flags,
