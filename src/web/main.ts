@@ -69,12 +69,17 @@ function update(): void {
     return;
   }
   try {
+    // timings for bench/web.bench.js (performance entries 'superatom:formula' and 'superatom:spectrum')
+    const t0 = performance.now();
     const r = analyseFormula(text);
     errBox.replaceChildren();
     formulaInput.removeAttribute('aria-invalid');
     renderFormula(out, r.formula);
     renderCount(countOut, r.count);
+    const t1 = performance.now();
     const s = spectrum.update({ formula: text, charge: chargeValue(), measured: spectrum.measured });
+    performance.measure('superatom:formula', { start: t0, end: t1 });
+    performance.measure('superatom:spectrum', { start: t1, end: performance.now() });
     document.body.dataset.formulaState = 'ok';
     const primary = r.count.results.find((x) => x.rule === r.count.primary);
     record({
