@@ -10,5 +10,6 @@ export * from './gromacs.js';
 export * from './lammps.js';
 export * from './langevin.js';
 export * from './model.js';
+export * from './rigid.js';
 export * from './system.js';
 export * from './trajectory.js';

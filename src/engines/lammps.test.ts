@@ -5,13 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockAverage } from '../assembly/analysis.js';
-import { addCounterions, crystal } from '../assembly/builders.js';
+import { addCounterions, crystal, ring } from '../assembly/builders.js';
 import { createForceField } from '../assembly/forces.js';
 import { dumpColumns } from '../assembly/lammps.js';
 import { runLangevin } from '../assembly/langevin.js';
 import { modelFromObject } from '../assembly/model.js';
+import { runRigidLangevin } from '../assembly/rigid.js';
 import type { BeadSystem } from '../assembly/system.js';
 import { createRng } from '../core/rng.js';
+import { createStructure } from '../structure/structure.js';
 import { lammpsAvailable, runLammps, thermoColumn } from './lammps.js';
 
 const required = process.env.SUPERATOM_REQUIRE_ENGINES === '1';
@@ -120,6 +122,39 @@ maybe('LAMMPS parity', () => {
     expect(ff.ewald!.kvectors).toBeGreaterThan(0);
     expect(Math.abs(thermoColumn(run.thermo, 'E_vdwl')[0]! - e.lj) / Math.abs(e.lj)).toBeLessThan(1e-6);
   }, 120000);
+
+  it('NVT with rigid bodies (fix rigid langevin vs the built-in rigid integrator): the same mean energy', async () => {
+    const tbp = createStructure({
+      numbers: [79, 79, 79, 79, 79],
+      positions: [2, 0, 0, -2, 0, 0, 0, 1.5, 0, 0, -0.75, 1.299038105676658, 0, -0.75, -1.299038105676658],
+    });
+    const s = ring({ species: 'Au5', radius: 3, charge: 0, sites: tbp }, { count: 4, distance: 6 }).system;
+    const m = modelFromObject({
+      species: { Au: { mass: 196.97, sigma: 2.6, epsilon: 0.1 } },
+      cutoff: 10,
+      temperature: 300,
+      damping: 200,
+      timestep: 2,
+      seed: 5,
+    });
+    const steps = 20000;
+    const every = 20;
+    const ours = runRigidLangevin(createForceField(m, s), s, {
+      steps,
+      rng: createRng(21),
+      thermoEvery: every,
+    });
+    const theirs = await runLammps(m, s, { steps, thermoEvery: every, seed: 22, timeLimitMs: 120000 });
+    const skip = 100;
+    const a = blockAverage(
+      ours.samples.slice(skip).map((x) => x.pe),
+      10,
+    );
+    const b = blockAverage(thermoColumn(theirs.thermo, 'PotEng').slice(skip), 10);
+    console.log(`rigid NVT mean PE: built-in ${a.mean} ± ${a.stderr} eV, LAMMPS ${b.mean} ± ${b.stderr} eV`);
+    expect(a.mean).toBeLessThan(-0.2); // bound
+    expect(Math.abs(a.mean - b.mean)).toBeLessThan(4 * Math.hypot(a.stderr, b.stderr));
+  }, 180000);
 
   it('NVT Langevin: the same mean energy on both engines within statistical error', async () => {
     const m = model({ method: 'direct' }, { cutoff: 60, timestep: 10, damping: 500 });

@@ -12,6 +12,7 @@ import { createForceField } from '../../assembly/forces.js';
 import { dumpColumns } from '../../assembly/lammps.js';
 import { runLangevin } from '../../assembly/langevin.js';
 import { parseModel } from '../../assembly/model.js';
+import { runRigidLangevin } from '../../assembly/rigid.js';
 import type { BeadSystem } from '../../assembly/system.js';
 import { countSpecies, wrapPositions } from '../../assembly/system.js';
 import { readBeadFrames, writeBeadFrame } from '../../assembly/trajectory.js';
@@ -108,7 +109,7 @@ export const mdCommand: Command = {
     "model's temperature, damping time and time step. Energies are block averages (5 blocks) after the",
     'equilibration fraction. Units: eV, K, fs, Å. The per-pair decomposition (LJ and Coulomb between',
     'each pair of species) is computed with the built-in model on the first and last frames.',
-    'Rigid bodies (a `body` column) run on --engine lammps only (fix rigid … langevin).',
+    'Rigid bodies (a `body` column) move as rigid bodies on both engines (LAMMPS: fix rigid … langevin).',
     '',
     'example:  superatom md fcc.extxyz --model cg.json --steps 20000 --engine lammps --ranks 2 --json',
   ].join('\n'),
@@ -159,15 +160,8 @@ export const mdCommand: Command = {
     let finalPos: Float64Array | undefined;
     let version = 'superatom';
     if (engine === 'builtin') {
-      if (system.bodies?.some((b) => b > 0))
-        throw new InputError(
-          'md-rigid',
-          'the built-in integrator moves single beads; this file has rigid bodies',
-          {
-            hint: 'run it with --engine lammps (fix rigid … langevin)',
-          },
-        );
-      const r = runLangevin(ff, system, {
+      const rigid = system.bodies?.some((b) => b > 0) ?? false;
+      const r = (rigid ? runRigidLangevin : runLangevin)(ff, system, {
         steps,
         rng: createRng(seed),
         thermoEvery: every,
