@@ -13,7 +13,7 @@ import { runRigidLangevin, symmetricEigen } from './rigid.js';
 import type { BeadSystem } from './system.js';
 
 // a trigonal bipyramid of 5 sites (apexes on ±x): a non-linear rigid body
-export const tbp = createStructure({
+const tbp = createStructure({
   numbers: [79, 79, 79, 79, 79],
   positions: [2, 0, 0, -2, 0, 0, 0, 1.5, 0, 0, -0.75, 1.299038105676658, 0, -0.75, -1.299038105676658],
 });
@@ -49,7 +49,11 @@ describe('rigid bodies', () => {
       damping: 100,
       timestep: 2,
     });
-    const r = runRigidLangevin(createForceField(m, s), s, { steps: 40000, rng: createRng(9), thermoEvery: 10 });
+    const r = runRigidLangevin(createForceField(m, s), s, {
+      steps: 40000,
+      rng: createRng(9),
+      thermoEvery: 10,
+    });
     const d = (p: Float64Array, i: number, j: number) =>
       Math.hypot(p[3 * i]! - p[3 * j]!, p[3 * i + 1]! - p[3 * j + 1]!, p[3 * i + 2]! - p[3 * j + 2]!);
     for (let b = 0; b < 4; b++)
@@ -57,7 +61,10 @@ describe('rigid bodies', () => {
         for (let j = i + 1; j < 5 * b + 5; j++)
           expect(d(r.positions, i, j)).toBeCloseTo(d(s.positions, i, j), 9);
     // 4 bodies × 6 + 2 beads × 3 = 30 degrees of freedom
-    const ke = blockAverage(r.samples.slice(100).map((x) => x.ke), 10);
+    const ke = blockAverage(
+      r.samples.slice(100).map((x) => x.ke),
+      10,
+    );
     const expected = 0.5 * 30 * 8.617333262e-5 * 300;
     expect(Math.abs(ke.mean - expected)).toBeLessThan(4 * ke.stderr + 0.03 * expected);
   });
