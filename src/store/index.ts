@@ -7,6 +7,7 @@
  *     startedAt, endedAt, exitStatus: 0 }));
  */
 export { toExtxyz, toJsonLines } from './export.js';
+export type { JobEvent, JobResultRow, JobStore, ScreenInfo, ScreenJob, ScreenStatus } from './jobs.js';
 export { isPostgresUrl, openStore, resolveLocation } from './open.js';
 export {
   buildRecord,

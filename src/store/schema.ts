@@ -7,7 +7,9 @@
  * History:
  *  1. the first schema: id, kind, formula, charge, created time, inputs hash, provenance, report;
  *  2. search columns filled from each report (Hill formula, element set, electron count, point
- *     group, energy) and the structures kept for export.
+ *     group, energy) and the structures kept for export;
+ *  3. screening (src/screen, src/queue): screens, their jobs, job results with the job id unique
+ *     (at-least-once delivery, exactly-once results) and an append-only log of job events.
  */
 import { indexColumns } from './indexer.js';
 
@@ -63,6 +65,44 @@ function v2(b: Backend): string[] {
   ];
 }
 
+function v3(b: Backend): string[] {
+  const t = T[b];
+  return [
+    `CREATE TABLE screens (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      plan ${t.json} NOT NULL,
+      created_at ${t.time} NOT NULL,
+      cancelled_at ${t.time}
+    )`,
+    `CREATE TABLE screen_jobs (
+      screen_id TEXT NOT NULL,
+      job_id TEXT NOT NULL,
+      idx INTEGER NOT NULL,
+      vars ${t.json} NOT NULL,
+      inputs ${t.json} NOT NULL,
+      PRIMARY KEY (screen_id, job_id)
+    )`,
+    'CREATE INDEX screen_jobs_job ON screen_jobs (job_id)',
+    `CREATE TABLE job_results (
+      job_id TEXT PRIMARY KEY,
+      result ${t.json} NOT NULL,
+      worker TEXT,
+      elapsed_ms ${t.real},
+      created_at ${t.time} NOT NULL
+    )`,
+    `CREATE TABLE job_events (
+      id ${b === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'bigserial PRIMARY KEY'},
+      job_id TEXT NOT NULL,
+      worker TEXT,
+      event TEXT NOT NULL,
+      detail TEXT,
+      at ${t.time} NOT NULL
+    )`,
+    'CREATE INDEX job_events_job ON job_events (job_id, event)',
+  ];
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -74,6 +114,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'search columns (hill, elements, electron_count, point_group, energy) and structures',
     sql: { sqlite: v2('sqlite'), postgres: v2('postgres') },
     backfill: true,
+  },
+  {
+    version: 3,
+    description: 'screening: screens, screen_jobs, job_results (job id unique), job_events',
+    sql: { sqlite: v3('sqlite'), postgres: v3('postgres') },
   },
 ];
 

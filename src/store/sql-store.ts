@@ -6,6 +6,7 @@
 import { hillFormula } from '../chem/composition.js';
 import { parseFormula } from '../chem/parse.js';
 import { InputError } from '../core/errors.js';
+import { type JobStore, SqlJobStore } from './jobs.js';
 import {
   type Backend,
   backfillRow,
@@ -61,9 +62,11 @@ const ROWS_PER_INSERT = 100;
 export class SqlStore implements Store {
   readonly backend: Backend;
   readonly location: string;
+  readonly jobs: JobStore;
   private readonly insertSql: string;
 
   constructor(private readonly db: Driver) {
+    this.jobs = new SqlJobStore(db);
     this.backend = db.backend;
     this.location = db.location;
     const values = COLUMNS.map((c, i) => (JSON_COLUMNS.has(c) ? db.jsonParam(i + 1) : db.param(i + 1)));

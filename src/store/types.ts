@@ -1,3 +1,5 @@
+import type { JobStore } from './jobs.js';
+
 /**
  * The results store: one interface, two back ends (SQLite embedded, PostgreSQL shared).
  * A record is a JSON report kept whole, a few indexed columns taken from it, and its provenance.
@@ -85,6 +87,8 @@ export interface ResultQuery {
 
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
+  /** Screening jobs and their exactly-once results (schema version 3, see jobs.ts). */
+  readonly jobs: JobStore;
   /** The file path, or the URL without its password. */
   readonly location: string;
   /** Bring the schema up to date; returns the version before and after. Refuses a newer schema. */
