@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStructure } from '../io/registry.js';
-import { mackayIcosahedron } from '../structure/builders/clusters.js';
+import { cuboctahedron, mackayIcosahedron } from '../structure/builders/clusters.js';
 import { buildPage, CHROMIUM_ARGS, chromiumPath, ROOT, serveStatic } from './e2e/static-server.js';
 
 const chrome = chromiumPath();
@@ -114,6 +114,74 @@ describe.skipIf(!chrome)('workbench page in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, '4-search-cancelled.png') });
   });
 
+  it('exports the envelope as CSV and SVG, reads the CSV back as a measured spectrum, and assigns the ion', async () => {
+    const input = page.getByRole('textbox', { name: 'Formula', exact: true });
+    await input.fill('[Ag29(BDTA)12(PPh3)4]3-');
+    await expect.poll(() => page.locator('#envelope-summary').innerText()).toMatch(/2129\.39/);
+    const [csvDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await csvDl.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('series,mz,intensity_percent,probability');
+    const theory = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((r) => r[0] === 'theoretical');
+    expect(theory.length).toBeGreaterThan(10);
+    const [svgDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
+    expect(readFileSync((await svgDl.path())!, 'utf8')).toMatch(/<svg[\s>]/);
+    // a measured peak list: the theoretical sticks moved by +3 ppm (m/z × (1 + 3e-6)), two columns
+    const peaks = theory.map(([, mz, i]) => `${(Number(mz) * (1 + 3e-6)).toFixed(5)}\t${i}`).join('\n');
+    await page.getByLabel('Measured peaks (paste)').fill(peaks);
+    await page.getByRole('button', { name: 'Compare and assign' }).click();
+    const out = page.locator('#assign-out');
+    await expect.poll(() => out.innerText(), { timeout: 10_000 }).toMatch(/Assignments/);
+    const text = await out.innerText();
+    // the comparison finds the +3 ppm offset it was given
+    const ppm = /m\/z error\s*([−-]?\d+\.\d+) ppm/.exec(text);
+    expect(ppm).not.toBeNull();
+    expect(Number(ppm![1]!.replace('−', '-'))).toBeCloseTo(3, 0);
+    expect(text).toContain('[Ag29(BDTA)12(PPh3)4]');
+    await page.getByRole('region', { name: 'Isotope envelope', exact: true }).screenshot({
+      path: join(ARTIFACTS, '5-envelope-measured.png'),
+    });
+    await page.getByRole('button', { name: 'Clear measured spectrum' }).click();
+  });
+
+  it('reads a PDB through the Structure file input and builds clusters from the form', async () => {
+    // a 13-atom Ag cuboctahedron (Oh) written as PDB by the io/ writer, read back by the page
+    const pdb = writeStructure(cuboctahedron(1, { z: 47, bond: 2.889 }), 'pdb');
+    await page.getByLabel('Structure file').setInputFiles({
+      name: 'ag13.pdb',
+      mimeType: 'chemical/x-pdb',
+      buffer: Buffer.from(pdb),
+    });
+    const status = page.locator('#structure-status');
+    await expect
+      .poll(() => status.innerText(), { timeout: 15_000 })
+      .toMatch(/ag13\.pdb: Ag13, 13 atoms, point group Oh\b/);
+    // pick two atoms by number: the centre–vertex distance is the bond length
+    await page.getByLabel('Atom number').fill('1');
+    await page.getByRole('button', { name: 'Pick atom' }).click();
+    await page.getByLabel('Atom number').fill('2');
+    await page.getByRole('button', { name: 'Pick atom' }).click();
+    await expect.poll(() => page.locator('#picks').innerText()).toMatch(/distance 1–2\s*2\.889 Å/);
+    // builder: 13-atom Ag icosahedron → Ih
+    await page.getByLabel('Shape').selectOption('icosahedron');
+    await page.getByLabel('Element').fill('Ag');
+    await page.getByLabel('Shells or edge').fill('1');
+    await page.getByRole('button', { name: 'Build' }).click();
+    await expect
+      .poll(() => status.innerText(), { timeout: 15_000 })
+      .toMatch(/Ag13, 13 atoms, point group Ih\b/);
+  });
+
   it('passes the axe-core accessibility check with no serious or critical violations', async () => {
     await page.addScriptTag({
       content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
@@ -139,6 +207,20 @@ describe.skipIf(!chrome)('workbench page in headless Chromium', () => {
     const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('restores the state from a #formula= link', async () => {
+    const p2 = await browser.newPage();
+    await p2.goto(`${server.url}#formula=${encodeURIComponent('[Au25(PET)18]-')}`);
+    await p2.waitForSelector('body[data-ready="true"]');
+    expect(await p2.getByRole('textbox', { name: 'Formula', exact: true }).inputValue()).toBe(
+      '[Au25(PET)18]-',
+    );
+    // [Au25(SR)18]−: 25 − 18 + 1 = 8 electrons (Walter et al., PNAS 105, 9157 (2008))
+    await expect
+      .poll(() => p2.getByRole('region', { name: 'Electron count', exact: true }).innerText())
+      .toMatch(/\b8 electrons\b/);
+    await p2.close();
   });
 });
 
