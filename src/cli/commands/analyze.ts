@@ -4,10 +4,9 @@
  * bond statistics of a cluster structure.
  */
 import { InputError } from '../../core/errors.js';
-import { cifNotes, parseCif } from '../../io/cif.js';
-import { detectFormat, readStructures } from '../../io/registry.js';
 import { readTextFile } from '../../node/read.js';
-import { type AnalysisReport, analyzeStructure } from '../../workflows/analyze.js';
+import type { AnalysisReport } from '../../workflows/analyze.js';
+import { analyzeFromText } from '../../workflows/flags.js';
 import type { Command } from '../command.js';
 
 const f3 = (x: number) => x.toFixed(3);
@@ -124,34 +123,7 @@ export const analyzeCommand: Command = {
       });
     }
     const text = readTextFile(file, io.cwd, 'structure file');
-    const format = detectFormat(text, file);
-    // a CIF is read here rather than through the registry to keep the reader's report
-    const cif = format.name === 'cif' ? parseCif(text, file) : undefined;
-    const frames = cif ? [cif.structure] : readStructures(text, file, format.name);
-    const k = (args.options.frame as number | undefined) ?? 1;
-    const s = frames[k - 1];
-    if (!s)
-      throw new InputError(
-        'cli-frame',
-        `--frame ${k} is out of range: the file has ${frames.length} frame(s)`,
-      );
-    const elText = args.options.elements as string | undefined;
-    const el = elText
-      ?.split(',')
-      .map((x) => x.trim())
-      .filter(Boolean);
-    if (el?.length === 0) {
-      throw new InputError('cli-elements', `--elements needs element symbols, got "${elText}"`, {
-        hint: 'e.g. --elements Au,S (or leave --elements out to use every atom)',
-      });
-    }
-    const report = analyzeStructure(s, {
-      ...(el ? { elements: el } : {}),
-      ...(args.options.kernel ? { kernel: true } : {}),
-      ...(args.options.tolerance !== undefined ? { tolerance: args.options.tolerance as number } : {}),
-      ...(cif ? { readerWarnings: cifNotes(cif.report) } : {}),
-      ...(args.options.species !== undefined ? { species: args.options.species as number } : {}),
-    });
+    const { report, structure: s } = analyzeFromText(text, file, args.options);
     io.record?.(report, { structures: [s] });
     io.stdout(args.options.json ? `${JSON.stringify(report, null, 2)}\n` : formatAnalysis(report, file));
     return 0;

@@ -9,12 +9,8 @@ import type { MeasuredPeak, PeakListReading } from '../../mass/peaklist.js';
 import { type SpectrumPlot, stackedSpectraSvg } from '../../mass/svg.js';
 import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
-import {
-  type AssignWorkflowReport,
-  assignReport,
-  type MeasuredReadOptions,
-  parseCharges,
-} from '../../workflows/spectrum.js';
+import { assignFromFlags } from '../../workflows/flags.js';
+import type { AssignWorkflowReport } from '../../workflows/spectrum.js';
 import type { OptionSpecs } from '../args.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
@@ -54,35 +50,7 @@ export const READ_OPTIONS: OptionSpecs = {
   },
 };
 
-/** The read options from parsed argv (validated). */
-export function readOptionsFrom(o: Record<string, unknown>): MeasuredReadOptions {
-  const column = (v: unknown) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v);
-  let scan: MeasuredReadOptions['scan'];
-  if (typeof o.scan === 'string') {
-    const t = o.scan.trim().toLowerCase();
-    if (t === 'sum' || t === 'first') scan = t;
-    else if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= 2 ** 31) scan = Number(t);
-    else {
-      throw new InputError(
-        'cli-args',
-        `--scan must be a scan number (≥ 1), "first" or "sum", got "${o.scan.slice(0, 40)}"`,
-        {
-          hint: 'e.g. --scan 12, or --scan sum to add every MS1 scan',
-        },
-      );
-    }
-  }
-  return {
-    ...(typeof o['mz-column'] === 'string' ? { mzColumn: column(o['mz-column']) as string | number } : {}),
-    ...(typeof o['intensity-column'] === 'string'
-      ? { intensityColumn: column(o['intensity-column']) as string | number }
-      : {}),
-    ...(scan !== undefined ? { scan } : {}),
-    ...(typeof o['data-type'] === 'string'
-      ? { dataType: o['data-type'] as 'auto' | 'profile' | 'centroid' }
-      : {}),
-  };
-}
+export { readOptionsFrom } from '../../workflows/flags.js';
 
 /** "read: …" lines saying how a measured spectrum was read. */
 export function readingLines(r: PeakListReading, source: string): string[] {
@@ -150,29 +118,6 @@ export function assignmentCsv(r: AssignmentReport): string {
     ].join(','),
   );
   return `${[head, ...rows].join('\n')}\n`;
-}
-
-function chargesOption(charges: unknown, polarity: unknown, maxCharge: number): { charges?: number[] } {
-  if (typeof charges === 'string') {
-    if (typeof polarity === 'string') {
-      throw new InputError('cli-args', 'give either --charges or --polarity, not both');
-    }
-    return { charges: parseCharges(charges) };
-  }
-  if (typeof polarity !== 'string') return {};
-  if (!(maxCharge >= 1 && maxCharge <= 100)) {
-    throw new InputError('cli-args', `--max-charge must be between 1 and 100, got ${maxCharge}`);
-  }
-  const sign = polarity === 'negative' ? -1 : 1;
-  return { charges: Array.from({ length: maxCharge }, (_, i) => sign * (i + 1)) };
-}
-
-function listOption(v: unknown): string[] {
-  const items = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
-  return items
-    .flatMap((s) => s.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 export const assignCommand: Command = {
@@ -301,29 +246,14 @@ export const assignCommand: Command = {
       );
     }
     const o = args.options;
-    const candidates = Array.isArray(o.candidate) ? o.candidate.map(String).filter((c) => c.trim()) : [];
-    if (candidates.length === 0) {
+    const raw = o.candidate;
+    if (!(Array.isArray(raw) ? raw : []).some((c) => String(c).trim())) {
       throw new InputError('cli-args', 'give at least one --candidate formula', {
         hint: 'e.g. --candidate "[Ag29(BDTA)12]3-" or --candidate "Au25(PET)18" --charges -3..-1',
       });
     }
     const text = readTextFile(file, io.cwd, 'peak list');
-    const { report, peaks } = assignReport({
-      peaksText: text,
-      peaksName: file,
-      readOptions: readOptionsFrom(o),
-      candidates,
-      ...chargesOption(o.charges, o.polarity, o['max-charge'] as number),
-      adducts: listOption(o.adducts),
-      maxAdducts: o['max-adducts'] as number,
-      losses: listOption(o.loss),
-      maxLoss: o['max-loss'] as number,
-      ligands: loadLigands(args, io),
-      tolerancePpm: o.tolerance as number,
-      searchPpm: o.search as number,
-      ...(o.calibration !== undefined ? { calibrationPpm: o.calibration as number } : {}),
-      maxResults: o.top as number,
-    });
+    const { report, peaks } = assignFromFlags(text, file, o, loadLigands(args, io));
     if (typeof o.svg === 'string') writeTextFile(o.svg, assignmentSvg(report, peaks), io.cwd, '--svg');
     if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
     io.record?.(report);

@@ -2,7 +2,7 @@
  * `superatom count "<formula>"`: electron counting with every step shown.
  */
 import { formatReport, RULE_IDS, SHELL_MODEL_IDS } from '../../count/index.js';
-import { countFormula } from '../../workflows/count.js';
+import { countFromFlags } from '../../workflows/flags.js';
 import type { Command } from '../command.js';
 import { loadLigands } from './formula.js';
 
@@ -99,17 +99,7 @@ export const countCommand: Command = {
       return 2;
     }
     const o = args.options;
-    const report = countFormula(text, {
-      rule: o.rule as string,
-      model: o.model as string,
-      hydride: o.hydride as string,
-      ...(o.fragments !== undefined ? { fragments: String(o.fragments) } : {}),
-      ...(o.shared !== undefined ? { shared: String(o.shared) } : {}),
-      ...(o.pi !== undefined ? { pi: o.pi as number } : {}),
-      ...(o.charge !== undefined ? { charge: o.charge as number } : {}),
-      ...(o.parts !== undefined ? { parts: o.parts as number } : {}),
-      ligands: loadLigands(args, io),
-    });
+    const report = countFromFlags(text, o, loadLigands(args, io));
     io.record?.(report);
     if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else io.stdout(`${formatReport(report.formula, report.charge, report)}\n`);

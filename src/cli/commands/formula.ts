@@ -1,7 +1,8 @@
 import { validateLigandEntries } from '../../chem/lexicon.js';
 import type { LigandEntry } from '../../data/ligands.js';
 import { readJsonFile } from '../../node/read.js';
-import { type FormulaReport, formulaReport } from '../../workflows/formula.js';
+import { formulaFromFlags } from '../../workflows/flags.js';
+import type { FormulaReport } from '../../workflows/formula.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { chargeText, compositionText, json, num, table } from '../format.js';
@@ -154,11 +155,7 @@ export const formulaCommand: Command = {
       );
       return 2;
     }
-    const charge = args.options.charge as number | undefined;
-    const report = formulaReport(text, {
-      ...(charge !== undefined ? { charge } : {}),
-      ligands: loadLigands(args, io),
-    });
+    const report = formulaFromFlags(text, args.options, loadLigands(args, io));
     io.record?.(report);
     io.stdout(args.options.json ? json(report) : renderFormulaReport(report));
     return 0;

@@ -7,10 +7,11 @@ import type { Profile } from '../../mass/profile.js';
 import { spectrumSvg } from '../../mass/svg.js';
 import { writeTextFile } from '../../node/files.js';
 import { readTextFile } from '../../node/read.js';
-import { type IsotopesReport, isotopesReport } from '../../workflows/spectrum.js';
+import { isotopesFromFlags } from '../../workflows/flags.js';
+import type { IsotopesReport } from '../../workflows/spectrum.js';
 import type { Command } from '../command.js';
 import { json } from '../format.js';
-import { READ_OPTIONS, readingLines, readOptionsFrom } from './assign.js';
+import { READ_OPTIONS, readingLines } from './assign.js';
 import { loadLigands } from './formula.js';
 
 /** The charge number as "3−", "1+" (the magnitude is written for ±1 too: "z = −" reads as no number). */
@@ -257,34 +258,15 @@ export const isotopesCommand: Command = {
     }
     const o = args.options;
     if (o.json && o.csv) throw new InputError('cli-args', 'choose one of --json and --csv');
-    if (o.top !== undefined && (o.top as number) < 1) {
-      throw new InputError('cli-args', `--top must be at least 1, got ${o.top}`, {
-        hint: 'leave --top out to list every peak',
-      });
-    }
-    const charge = o.charge as number | undefined;
-    const resolution = o.resolution as number | undefined;
     const measuredFile = typeof o.measured === 'string' ? o.measured : undefined;
-    const { report, profile, measured } = isotopesReport({
-      formula: text,
-      ...(charge !== undefined ? { charge } : {}),
-      ligands: loadLigands(args, io),
-      ...(o.fine ? { fine: true } : {}),
-      ...(o.whole ? { whole: true } : {}),
-      fineProbability: o.probability as number,
-      maxConfigurations: o['max-configurations'] as number,
-      minIntensityPercent: o['min-intensity'] as number,
-      pruneThreshold: o.prune as number,
-      ...(resolution !== undefined ? { resolvingPower: resolution } : {}),
-      ...(measuredFile !== undefined
-        ? {
-            measuredText: readTextFile(measuredFile, io.cwd, 'measured spectrum'),
-            measuredName: measuredFile,
-            measuredOptions: readOptionsFrom(o),
-            tolerancePpm: o.tolerance as number,
-          }
-        : {}),
-    });
+    const { report, profile, measured } = isotopesFromFlags(
+      text,
+      o,
+      loadLigands(args, io),
+      measuredFile !== undefined
+        ? { text: readTextFile(measuredFile, io.cwd, 'measured spectrum'), name: measuredFile }
+        : undefined,
+    );
     if (typeof o.svg === 'string') {
       const svg = spectrumSvg({
         title: `${report.formula}${report.mode === 'fine' ? ' (fine structure)' : ''}`,
