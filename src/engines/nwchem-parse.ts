@@ -213,7 +213,12 @@ export function parseNwchemOutput(text: string): NwchemOutput {
         zEff.push(Number(r[3]));
         population.push(fortranNumber(r[4]!));
       }
-      if (zEff.length) mulliken = { zEff, population, charges: zEff.map((z, k) => z - population[k]!) };
+      if (zEff.length)
+        mulliken = {
+          zEff,
+          population,
+          charges: zEff.map((z, k) => Math.round((z - population[k]!) * 1e4) / 1e4),
+        };
       i = j - 1;
       continue;
     }
