@@ -13,6 +13,7 @@ import { POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
 import { optimizeStructures, parseElements } from '../../workflows/optimize.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { checkRefine, formatRefine, REFINE_OPTIONS, refineForCli } from '../refine.js';
 
 export type { OptimizeFrameReport, OptimizeReport } from '../../workflows/optimize.js';
 
@@ -77,6 +78,7 @@ export const optimizeCommand: Command = {
       valueName: 'file.xyz',
       description: 'write the relaxed frames as XYZ',
     },
+    ...REFINE_OPTIONS,
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   help: [
@@ -102,8 +104,12 @@ export const optimizeCommand: Command = {
     'Example:',
     '  superatom optimize au20.xyz --potential gupta:Au -o au20-relaxed.xyz',
     '  superatom optimize au25-sr18.xyz --potential gupta:Au --elements Au',
+    '  superatom optimize au13.xyz --potential gupta:Au --refine xtb -o au13-xtb.xyz',
+    '',
+    '--refine xtb re-relaxes every relaxed frame (all atoms) with xtb --opt; -o then writes the refined',
+    'frames and the report gains "refined" (energies in eV, method, attempts, RMS displacement in Å).',
   ].join('\n'),
-  run(args: ParsedArgs, io: CliIO) {
+  async run(args: ParsedArgs, io: CliIO) {
     const file = args.positionals[0];
     if (!file)
       throw new InputError('cli-missing', 'missing the structure file', {
@@ -141,10 +147,22 @@ export const optimizeCommand: Command = {
     const { fmax, frames: reports } = report;
     const movedAtoms = (report.movedAtoms ?? []).map((i) => i - 1);
     const frozenAtoms = (report.frozenAtoms ?? []).map((i) => i - 1);
-    if (out) writeTextFile(out, writeXyz(relaxed), io.cwd);
-    io.record?.(report, { structures: relaxed });
+    const refineWith = args.options.refine as string | undefined;
+    await checkRefine(refineWith, report.lengthUnit);
+    const refined = refineWith
+      ? await refineForCli(refineWith, args.options['refine-method'] as string | undefined, relaxed, io)
+      : undefined;
+    const final = refined?.structures ?? relaxed;
+    if (out) writeTextFile(out, writeXyz(final), io.cwd);
+    const full = refined ? { ...report, refined: refined.report } : report;
+    io.record?.(full, {
+      structures: final,
+      ...(refined
+        ? { engine: { name: 'xtb', version: refined.report.engineVersion.replace(/^xtb /, '') } }
+        : {}),
+    });
     if (args.options.json) {
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(full, null, 2)}\n`);
     } else {
       const u = pot.energyUnit;
       const lines = [
@@ -169,9 +187,12 @@ export const optimizeCommand: Command = {
           );
         }
       });
+      if (refined) lines.push(...formatRefine(refined.report, 'frame'));
       if (out) lines.push(`wrote ${excerpt(out, 120)}`);
       io.stdout(`${lines.join('\n')}\n`);
     }
-    return reports.every((r) => r.converged) ? 0 : 1;
+    return reports.every((r) => r.converged) && (refined?.report.results.every((r) => r.converged) ?? true)
+      ? 0
+      : 1;
   },
 };

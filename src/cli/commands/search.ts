@@ -12,6 +12,7 @@ import { POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
 import { searchReport, searchSetup, searchStructures } from '../../workflows/search.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { checkRefine, formatRefine, REFINE_OPTIONS, refineForCli } from '../refine.js';
 
 export type { SearchReport } from '../../workflows/search.js';
 
@@ -74,6 +75,13 @@ export const searchCommand: Command = {
       valueName: 'file.xyz',
       description: 'write the best structure (and the low minima as later frames) as XYZ',
     },
+    ...REFINE_OPTIONS,
+    'refine-top': {
+      type: 'integer',
+      valueName: 'K',
+      min: 1,
+      description: 'with --refine: refine the K lowest minima (default 1, the best)',
+    },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   help: [
@@ -102,6 +110,11 @@ export const searchCommand: Command = {
     'Examples:',
     '  superatom search --potential lj --atoms 38 --target -173.928427',
     '  superatom search --potential gupta:Au --atoms 20 --runs 4 -o au20.xyz --json',
+    '  superatom search --potential gupta:Au --atoms 8 --refine xtb --refine-top 3',
+    '',
+    '--refine xtb re-relaxes the K lowest minima (--refine-top, default 1) with xtb --opt (GFN2 →',
+    'GFN2 at 2000 K → GFN1); the report gains "refined" (energies in eV) and -o writes the refined',
+    'structures instead of the empirical minima.',
   ].join('\n'),
   async run(args: ParsedArgs, io: CliIO) {
     if (args.positionals.length) {
@@ -130,6 +143,8 @@ export const searchCommand: Command = {
     const out = opt<string>(args, 'output');
     // a bad -o fails now, not after a search of --time-limit seconds
     if (out) checkWritable(out, io.cwd);
+    const refineWith = opt<string>(args, 'refine');
+    await checkRefine(refineWith, pot.lengthUnit);
     const bar = createProgressBar(io.stderr, io.stderrIsTTY);
     const perRun = new Map<number, { steps: number; best: number }>();
     const t0 = performance.now();
@@ -165,10 +180,25 @@ export const searchCommand: Command = {
       );
       return 1;
     }
-    io.record?.(report, { structures: searchStructures(setup, combined) });
-    if (out) writeTextFile(out, writeXyz(searchStructures(setup, combined, true)), io.cwd);
+    const refined = refineWith
+      ? await refineForCli(
+          refineWith,
+          opt<string>(args, 'refine-method'),
+          searchStructures(setup, combined, true).slice(0, opt<number>(args, 'refine-top') ?? 1),
+          io,
+        )
+      : undefined;
+    const full = refined ? { ...report, refined: refined.report } : report;
+    io.record?.(full, {
+      structures: refined?.structures ?? searchStructures(setup, combined),
+      ...(refined
+        ? { engine: { name: 'xtb', version: refined.report.engineVersion.replace(/^xtb /, '') } }
+        : {}),
+    });
+    if (out)
+      writeTextFile(out, writeXyz(refined?.structures ?? searchStructures(setup, combined, true)), io.cwd);
     if (args.options.json) {
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(full, null, 2)}\n`);
     } else {
       const lines = [
         `potential      ${pot.name} (energies in ${pot.energyUnit}, lengths in ${pot.lengthUnit})`,
@@ -179,10 +209,11 @@ export const searchCommand: Command = {
         `search         ${combined.runs.reduce((s, r) => s + r.steps, 0)} steps, ${combined.totalEvaluations} evaluations, ${best.seconds.toFixed(2)} s; stopped: ${best.stopReason}`,
         'lowest minima',
         ...combined.minima.map((m, k) => `  ${String(k + 1).padStart(2)}  ${m.energy.toFixed(6)}`),
+        ...(refined ? formatRefine(refined.report, 'minimum') : []),
         ...(out ? [`wrote ${excerpt(out, 120)}`] : []),
       ];
       io.stdout(`${lines.join('\n')}\n`);
     }
-    return 0;
+    return refined && !refined.report.results.every((r) => r.converged) ? 1 : 0;
   },
 };
