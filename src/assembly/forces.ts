@@ -149,8 +149,10 @@ export function createForceField(model: CgModel, system: BeadSystem): ForceField
   const allPairs = method !== 'none' && !Number.isFinite(rcC);
   const rcLj2 = rcLj * rcLj;
   const rcC2 = rcC * rcC;
-  const ew = method === 'ewald' && box ? ewaldParameters(model, box, n, qsqsum) : undefined;
-  if (method === 'ewald' && !box)
+  // PPPM (a LAMMPS option) is summed here by Ewald to the same accuracy
+  const kspace = method === 'ewald' || method === 'pppm';
+  const ew = kspace && box ? ewaldParameters(model, box, n, qsqsum) : undefined;
+  if (kspace && !box)
     throw new InputError('cg-ewald', 'Ewald sums need a periodic box', {
       hint: 'use "coulomb": {"method": "direct"} for a finite system',
     });

@@ -187,11 +187,11 @@ export function writeMdp(model: CgModel, s: BeadSystem, steps: number): string {
     'vdwtype        = Cut-off',
     'vdw-modifier   = None',
     `rvdw           = ${rc}`,
-    `coulombtype    = ${coul === 'ewald' ? 'Ewald' : 'Cut-off'}`,
+    `coulombtype    = ${coul === 'ewald' ? 'Ewald' : coul === 'pppm' ? 'PME' : 'Cut-off'}`,
     'coulomb-modifier = None',
     `rcoulomb       = ${Math.max(rcoul, rc)}`,
     `epsilon-r      = ${model.dielectric}`,
-    ...(coul === 'ewald'
+    ...(coul === 'ewald' || coul === 'pppm'
       ? [
           '; GROMACS ewald-rtol is the relative real-space potential at the cut-off, not LAMMPS’ force accuracy',
           'ewald-rtol     = 1e-5',

@@ -94,7 +94,7 @@ export function writeLammpsInput(model: CgModel, s: BeadSystem, o: LammpsInputOp
   const seed = Math.max(1, Math.floor(o.seed ?? model.seed) % 900000000) || 1;
   const rcC = Number.isFinite(model.coulomb.cutoff) ? model.coulomb.cutoff : finiteCoulombCutoff(s);
   const method = model.coulomb.method;
-  if (method === 'ewald' && !s.box)
+  if ((method === 'ewald' || method === 'pppm') && !s.box)
     throw new InputError('cg-ewald', 'Ewald sums need a periodic box', {
       hint: 'use "coulomb": {"method": "direct"}',
     });
@@ -115,8 +115,8 @@ export function writeLammpsInput(model: CgModel, s: BeadSystem, o: LammpsInputOp
       L.push(
         `pair_coeff ${i + 1} ${j + 1} ${g(model.pairEpsilon[i * ns + j]!)} ${g(model.pairSigma[i * ns + j]!)}`,
       );
-  if (method === 'ewald') {
-    L.push(`kspace_style ewald ${g(model.coulomb.accuracy)}`);
+  if (method === 'ewald' || method === 'pppm') {
+    L.push(`kspace_style ${method} ${g(model.coulomb.accuracy)}`);
     // exact erfc, not the tabulated one, so the real-space sum compares at its accuracy
     L.push('pair_modify table 0');
   }

@@ -52,7 +52,8 @@ export interface SpeciesParams {
 }
 
 export type Mixing = 'lorentz-berthelot' | 'geometric' | 'explicit';
-export type CoulombMethod = 'none' | 'direct' | 'ewald';
+/** `pppm` runs PPPM on LAMMPS; the built-in code sums the same model by Ewald to the same accuracy. */
+export type CoulombMethod = 'none' | 'direct' | 'ewald' | 'pppm';
 
 export interface CgModel {
   readonly species: readonly SpeciesParams[];
@@ -188,10 +189,10 @@ export function modelFromObject(raw: unknown, inputName = 'model'): CgModel {
   const c = o.coulomb === undefined ? {} : obj(o.coulomb, 'coulomb');
   const charged = species.some((s) => s.charge !== 0);
   const method = (c.method ?? (charged ? 'direct' : 'none')) as CoulombMethod;
-  if (!['none', 'direct', 'ewald'].includes(method))
-    fail(`coulomb.method must be none, direct or ewald, got ${JSON.stringify(c.method)}`);
-  const ccut =
-    c.cutoff === undefined ? (method === 'ewald' ? cutoff : Infinity) : positive(c, 'cutoff', 'coulomb');
+  if (!['none', 'direct', 'ewald', 'pppm'].includes(method))
+    fail(`coulomb.method must be none, direct, ewald or pppm, got ${JSON.stringify(c.method)}`);
+  const kspace = method === 'ewald' || method === 'pppm';
+  const ccut = c.cutoff === undefined ? (kspace ? cutoff : Infinity) : positive(c, 'cutoff', 'coulomb');
   const accuracy = c.accuracy === undefined ? 1e-5 : positive(c, 'accuracy', 'coulomb');
   if (accuracy >= 0.1) fail(`coulomb.accuracy ${accuracy} is not an accuracy`, 'e.g. 1e-5 (relative force)');
   return {

@@ -123,6 +123,25 @@ maybe('LAMMPS parity', () => {
     expect(Math.abs(thermoColumn(run.thermo, 'E_vdwl')[0]! - e.lj) / Math.abs(e.lj)).toBeLessThan(1e-6);
   }, 120000);
 
+  it('PPPM on LAMMPS against the built-in Ewald sum of the same model: RMS force within the accuracy', async () => {
+    const acc = 1e-5;
+    const m = model({ method: 'pppm', cutoff: 12, accuracy: acc }, { cutoff: 12 });
+    const base = crystal(
+      { species: 'POM', radius: 5.2, charge: -3 },
+      { lattice: 'sc', distance: 30, repeat: [2, 2, 2] },
+    );
+    const s = addCounterions(base, { species: 'TBA', charge: 1, distance: 9.5 }, 'sc', [2, 2, 2]).system;
+    const f = new Float64Array(s.positions.length);
+    const e = createForceField(m, s).compute(s.positions, f);
+    const run = await runLammps(m, s, { steps: 0, timeLimitMs: 60000 });
+    const lf = dumpColumns(run.dump[0]!, ['fx', 'fy', 'fz']);
+    let ss = 0;
+    for (let i = 0; i < f.length; i++) ss += (f[i]! - lf[i]!) ** 2;
+    const f0 = 14.399645 * acc;
+    expect(Math.sqrt(ss / s.types.length)).toBeLessThan(2 * f0);
+    expect(Math.abs(thermoColumn(run.thermo, 'PotEng')[0]! - e.total) / s.types.length).toBeLessThan(f0);
+  }, 120000);
+
   it('NVT with rigid bodies (fix rigid langevin vs the built-in rigid integrator): the same mean energy', async () => {
     const tbp = createStructure({
       numbers: [79, 79, 79, 79, 79],
