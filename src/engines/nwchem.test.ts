@@ -183,7 +183,7 @@ describe.skipIf(SKIP)('NWChem (real engine)', () => {
   it('nwchemCalc: the calc report (energy, frontier orbitals, Mulliken charges summing to the charge, vertical IP)', async () => {
     const numbers = Uint8Array.of(8, 1, 1);
     const positions = Float64Array.of(0, 0, 0, 0.96, 0, 0, -0.2404, 0.9294, 0);
-    const { report } = await nwchemCalc(
+    const { report, inputs } = await nwchemCalc(
       { numbers, positions, charge: 0 },
       { ip: true },
       { guesses: ['default'], tryHigherSpin: false },
@@ -199,6 +199,9 @@ describe.skipIf(SKIP)('NWChem (real engine)', () => {
     // water's vertical IP is 12.62 eV (NIST WebBook); PBE ΔSCF lands within about 0.5 eV
     expect(Math.abs(report.ip! - 12.62)).toBeLessThan(0.6);
     expect(report.engineVersion).toMatch(/^nwchem 7/);
+    expect(report.uhf).toBe(0);
+    // provenance: the deck of the run that produced the result
+    expect(inputs['calc.nw']).toMatch(/xc xpbe96 cpbe96[\s\S]*task dft energy/);
     await expect(nwchemCalc({ numbers, positions, charge: 0 }, { fukui: true })).rejects.toMatchObject({
       code: 'nwchem-fukui',
     });

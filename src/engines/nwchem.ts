@@ -636,13 +636,14 @@ export interface NwchemCalcRequest {
  * The `calc` workflow on NWChem (`superatom calc --engine nwchem`): state search, optional
  * optimisation (NWChem's driver, symmetry kept), vertical ΔSCF IP/EA. Engine failures of the
  * structure itself give `converged: false`, null energies and every attempt with its reason;
- * process failures (missing executable, time-out, cancellation) throw.
+ * process failures (missing executable, time-out, cancellation) throw. `inputs` holds the NWChem
+ * input deck of the run that produced the result (for provenance when saving).
  */
 export async function nwchemCalc(
   structure: Structure,
   req: NwchemCalcRequest = {},
   o: NwchemOptions & { readonly onProgress?: CalcOptions['onProgress']; readonly signal?: AbortSignal } = {},
-): Promise<{ report: CalcReport; structure: Structure }> {
+): Promise<{ report: CalcReport; structure: Structure; inputs: Record<string, string> }> {
   if (req.fukui) {
     throw new InputError('nwchem-fukui', '--fukui is not available with --engine nwchem', {
       hint: 'use --engine xtb for Fukui indices and the site ranking',
@@ -720,6 +721,31 @@ export async function nwchemCalc(
       );
   }
   const finalStructure: Structure = { ...structure, positions, charge };
+  // the attempt that produced the result (lowest ok state of the structure itself)
+  const win = out
+    ? (out.attempts ?? []).find(
+        (a) => a.status === 'ok' && a.settings.energyEv === Number(out!.energyEv.toFixed(6)),
+      )
+    : undefined;
+  const winMult = win ? Number(win.settings.multiplicity) : mult;
+  const inputs: Record<string, string> = {};
+  if (win) {
+    inputs['calc.nw'] = writeNwchemInput({
+      numbers: structure.numbers,
+      positions: structure.positions,
+      charge,
+      multiplicity: winMult,
+      method,
+      basis,
+      task: win.settings.task as NwchemTask,
+      guess: win.settings.guess as NwchemGuess,
+      smearHa: opts.smearHa ?? 0,
+      symmetry: opts.symmetry ?? true,
+      ...(opts.iterations !== undefined ? { iterations: opts.iterations } : {}),
+      ...(opts.energyConvergenceHa !== undefined ? { energyConvergenceHa: opts.energyConvergenceHa } : {}),
+      ...(opts.maxOptSteps !== undefined ? { maxOptSteps: opts.maxOptSteps } : {}),
+    });
+  }
   const report: CalcReport = {
     engine: 'nwchem',
     method,
@@ -736,16 +762,10 @@ export async function nwchemCalc(
     converged: out !== null,
     warnings,
     charge,
-    uhf: out
-      ? Number(
-          (out.attempts ?? []).find(
-            (a) => a.status === 'ok' && a.settings.energyEv === Number(out!.energyEv.toFixed(6)),
-          )?.settings.multiplicity ?? mult,
-        ) - 1
-      : mult - 1,
+    uhf: winMult - 1,
     atoms: structure.numbers.length,
     engineVersion: out?.engineVersion ?? 'nwchem',
     optimized: Boolean(req.optimize && out),
   };
-  return { report, structure: finalStructure };
+  return { report, structure: finalStructure, inputs };
 }
