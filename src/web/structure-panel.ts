@@ -5,10 +5,9 @@
  * shells, staples, ligands), and report picked atoms (element, index, coordination, distances
  * and angles between picked atoms), point group, chirality, kernel shape and bonds.
  */
+
+import { SuperatomError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
-import { parseCif } from '../io/cif.js';
-import { detectFormat, readStructures } from '../io/registry.js';
-import { crystalSpecies, pickSpecies } from '../io/species.js';
 import { coordinationNumbers, findBonds } from '../structure/bonds.js';
 import {
   cuboctahedron,
@@ -21,7 +20,8 @@ import {
 import { atomicNumberOf, defaultBondLength } from '../structure/builders/distances.js';
 import { POLYHEDRON_NAMES, polyhedronInfo } from '../structure/builders/polyhedra.js';
 import type { Structure } from '../structure/structure.js';
-import { type AnalysisReport, analyzeStructure } from '../workflows/analyze.js';
+import type { AnalysisReport } from '../workflows/analyze.js';
+import type { AnalyzeJob, AnalyzeRequest, AnalyzeResponse, Loaded } from './analyze-core.js';
 import { byId, dropZone, el, errorView, facts, num, table } from './dom.js';
 import { createViewer, type Viewer } from './viewer.js';
 
@@ -81,23 +81,6 @@ export function anatomyColours(s: Structure, r: AnalysisReport): string[] {
     for (; at < atoms.length; at++) c[atoms[at]!] = ANATOMY_COLOURS.kernel;
   }
   return c;
-}
-
-export interface Loaded {
-  readonly name: string;
-  readonly structure: Structure;
-  readonly report: AnalysisReport;
-}
-
-/** Read a structure file the way `superatom analyze` does (CIF through its reader to keep its notes). */
-export function readForAnalysis(text: string, name: string): Loaded {
-  const format = detectFormat(text, name);
-  const cif = format.name === 'cif' ? parseCif(text, name) : undefined;
-  const input = cif ? cif.structure : readStructures(text, name, format.name)[0]!;
-  const report = analyzeStructure(input, {});
-  // crystals: the report describes one molecule cut from the cell; show that molecule
-  const shown = input.cell ? pickSpecies(crystalSpecies(input)).molecule.structure : input;
-  return { name, structure: shown, report };
 }
 
 function sym(z: number): string {
@@ -176,14 +159,59 @@ export class StructurePanel {
     return this.viewer;
   }
 
-  loadText(text: string, name: string): void {
+  private analyser: Worker | null = null;
+  private requestId = 0;
+
+  /**
+   * Read and analyse in the analysis worker (a 1415-atom point group takes seconds); a newer
+   * request terminates the running one. Resolves with the result, or null when replaced.
+   */
+  private analyse(req: AnalyzeJob): Promise<Loaded | null> {
+    this.analyser?.terminate();
+    const w = new Worker(new URL('./analyze.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'superatom-analyze',
+    });
+    this.analyser = w;
+    const id = ++this.requestId;
+    byId('structure-status').textContent = `Analysing ${req.name}…`;
+    return new Promise((resolve, reject) => {
+      w.onmessage = (e: MessageEvent<AnalyzeResponse>) => {
+        w.terminate();
+        if (this.analyser === w) this.analyser = null;
+        const m = e.data;
+        if (m.id !== this.requestId) resolve(null);
+        else if (m.ok) resolve(m.loaded);
+        else
+          reject(
+            new SuperatomError(m.error.code, m.error.message, {
+              ...(m.error.hint ? { hint: m.error.hint } : {}),
+              ...(m.error.location ? { location: m.error.location } : {}),
+            }),
+          );
+      };
+      w.onerror = (e) => {
+        w.terminate();
+        reject(new Error(`analysis worker: ${e.message}`));
+      };
+      w.postMessage({ ...req, id } as AnalyzeRequest);
+    });
+  }
+
+  private async run(req: AnalyzeJob): Promise<void> {
     const err = byId('structure-error');
     err.replaceChildren();
     try {
-      this.show(readForAnalysis(text, name));
+      const l = await this.analyse(req);
+      if (l) this.show(l);
     } catch (e) {
+      byId('structure-status').textContent = `${req.name}: not read (see the error).`;
       err.replaceChildren(errorView(e));
     }
+  }
+
+  loadText(text: string, name: string): void {
+    void this.run({ kind: 'file', text, name });
   }
 
   private build(): void {
@@ -205,7 +233,7 @@ export class StructurePanel {
           .map((x) => Number(x.trim()));
         s = decahedron(p ?? 1, q ?? 1, r ?? 0, opts);
       } else s = polyhedronCluster(byId<HTMLSelectElement>('build-poly').value, opts);
-      this.show({ name: `${kind} ${symbol}`, structure: s, report: analyzeStructure(s) });
+      void this.run({ kind: 'structure', structure: s, name: `${kind} ${symbol}` });
     } catch (e) {
       err.replaceChildren(errorView(e));
     }
