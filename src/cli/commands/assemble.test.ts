@@ -131,6 +131,18 @@ describe('superatom md', () => {
     expect(j.energies.coulomb.mean).toBeLessThan(0);
     expect(Object.keys(j.initial.pairs)).toEqual(['POM-POM', 'POM-TBA', 'TBA-TBA']);
     expect(readFileSync(join(dir, 't.extxyz'), 'utf8')).toMatch(/Properties=species:S:1:pos:R:3:bead:S:1/);
+    const g = await runCli(
+      ['md', 'pom.extxyz', '--model', 'pom.json', '--steps', '2000', '--rdf', '20', '--json'],
+      dir,
+    );
+    const rdf = JSON.parse(g.out).rdf;
+    expect(rdf.frames).toBeGreaterThan(10);
+    const p = rdf.pairs['POM-TBA'];
+    // the cations stay near contact with the anion (σ_POM-TBA = 9.7 Å, LJ minimum at 2^{1/6}σ ≈ 10.9 Å,
+    // pulled in by the Coulomb attraction)
+    const peak = p.r[p.g.indexOf(Math.max(...p.g))];
+    expect(peak).toBeGreaterThan(8);
+    expect(peak).toBeLessThan(11.5);
   });
 
   it.skipIf(!hasLammps)(

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { blockAverage } from '../../assembly/analysis.js';
+import { blockAverage, radialDistribution } from '../../assembly/analysis.js';
 import type { EnergyTerms } from '../../assembly/forces.js';
 import { createForceField } from '../../assembly/forces.js';
 import { dumpColumns } from '../../assembly/lammps.js';
@@ -22,6 +22,9 @@ import { runLammps, thermoColumn } from '../../engines/lammps.js';
 import { checkWritable, writeTextFile } from '../../node/files.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import type { Command } from '../command.js';
+
+/** RDF bin width, Å. */
+const RDF_BIN = 0.25;
 
 interface Stat {
   readonly mean: number;
@@ -53,6 +56,14 @@ export interface MdReport {
   /** The built-in model's decomposition (eV) of the first and last configurations. */
   readonly initial: EnergyTerms;
   readonly final: EnergyTerms | null;
+  /** g(r) per species pair averaged over production frames (with --rdf). */
+  readonly rdf: {
+    readonly binA: number;
+    readonly frames: number;
+    readonly pairs: Readonly<
+      Record<string, { readonly r: readonly number[]; readonly g: readonly number[] }>
+    >;
+  } | null;
   readonly trajectory: string | null;
   readonly elapsedSeconds: number;
 }
@@ -102,6 +113,13 @@ export const mdCommand: Command = {
     },
     seed: { type: 'integer', description: 'random seed (default the model seed)', min: 0 },
     'time-limit': { type: 'number', description: 'LAMMPS wall-time limit, s (default 3600)', min: 1 },
+    rdf: {
+      type: 'number',
+      description:
+        'radial distribution functions of every species pair up to this distance, Å (averaged over frames)',
+      valueName: 'Å',
+      min: 0,
+    },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   help: [
@@ -159,17 +177,39 @@ export const mdCommand: Command = {
     let temp: number[];
     let finalPos: Float64Array | undefined;
     let version = 'superatom';
+    // g(r) of every species pair, averaged over the frames after the equilibration fraction
+    const rdfMax = args.options.rdf as number | undefined;
+    const eqFraction = (args.options.equilibration as number | undefined) ?? 0.2;
+    const rdfSum = new Map<string, { r: number[]; g: number[]; frames: number }>();
+    const rdfFrame = (step: number, x: Float64Array) => {
+      if (!rdfMax || step < eqFraction * steps) return;
+      const ns = system.species.length;
+      for (let a = 0; a < ns; a++)
+        for (let b = a; b < ns; b++) {
+          const key = `${system.species[a]}-${system.species[b]}`;
+          const g = radialDistribution(system, x, a, b, rdfMax, RDF_BIN);
+          const acc = rdfSum.get(key) ?? { r: g.r, g: g.g.map(() => 0), frames: 0 };
+          g.g.forEach((v, k) => {
+            acc.g[k] = acc.g[k]! + v;
+          });
+          acc.frames++;
+          rdfSum.set(key, acc);
+        }
+    };
     if (engine === 'builtin') {
       const rigid = system.bodies?.some((b) => b > 0) ?? false;
       const r = (rigid ? runRigidLangevin : runLangevin)(ff, system, {
         steps,
         rng: createRng(seed),
         thermoEvery: every,
-        ...(out
+        ...(out || rdfMax
           ? {
               frameEvery,
-              onFrame: (step, x) =>
-                traj.push(writeBeadFrame(system, x, elements, { step, time_fs: step * model.timestep })),
+              onFrame: (step: number, x: Float64Array) => {
+                if (out)
+                  traj.push(writeBeadFrame(system, x, elements, { step, time_fs: step * model.timestep }));
+                rdfFrame(step, x);
+              },
             }
           : {}),
         onProgress: (d, t) => bar.update(d / t, `step ${d}/${t}`),
@@ -204,6 +244,7 @@ export const mdCommand: Command = {
         if (system.box) wrapPositions(x, system.box);
         if (out)
           traj.push(writeBeadFrame(system, x, elements, { step: f.step, time_fs: f.step * model.timestep }));
+        rdfFrame(f.step, x);
         finalPos = x;
       }
     }
@@ -211,6 +252,15 @@ export const mdCommand: Command = {
     const skip = Math.floor(pe.length * ((args.options.equilibration as number | undefined) ?? 0.2));
     const prod = (v: number[]) => v.slice(skip);
     const final = finalPos ? ff.compute(finalPos) : null;
+    const rdf = rdfMax
+      ? {
+          binA: RDF_BIN,
+          frames: [...rdfSum.values()][0]?.frames ?? 0,
+          pairs: Object.fromEntries(
+            [...rdfSum].map(([k, v]) => [k, { r: v.r, g: v.g.map((x) => x / Math.max(1, v.frames)) }]),
+          ),
+        }
+      : null;
     let trajectory: string | null = null;
     if (out) trajectory = writeTextFile(out, traj.join(''), io.cwd);
     const report: MdReport = {
@@ -236,6 +286,7 @@ export const mdCommand: Command = {
       equilibrationSamples: skip,
       initial,
       final,
+      rdf,
       trajectory,
       elapsedSeconds: Math.round((performance.now() - t0) / 10) / 100,
     };
@@ -260,6 +311,12 @@ export const mdCommand: Command = {
         const b = final?.pairs[k];
         return `  ${k.padEnd(14)} ${a.lj.toFixed(4)} | ${a.coulomb.toFixed(4)}${b ? `  →  ${b.lj.toFixed(4)} | ${b.coulomb.toFixed(4)}` : ''}`;
       }),
+      ...(rdf
+        ? Object.entries(rdf.pairs).map(([k, v]) => {
+            const i = v.g.indexOf(Math.max(...v.g));
+            return `g(r) ${k.padEnd(14)} first peak ${v.r[i]?.toFixed(2)} Å (g = ${v.g[i]?.toFixed(2)}), ${rdf.frames} frames`;
+          })
+        : []),
       ...(trajectory ? [`trajectory   ${trajectory}`] : []),
     ];
     io.stdout(`${lines.join('\n')}\n`);
