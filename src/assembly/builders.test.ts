@@ -206,5 +206,12 @@ describe('rigid clusters of sites', () => {
     // turning x onto z about −y leaves the equatorial vertex (0, 1.5, 0) along the local tangent, so
     // no vertical mirror contains a radius: the ring keeps C8 and σh only
     expect(analyzeStructure(systemToStructure(r.system)).pointGroup).toBe('C8h');
+    // a user axis: the equatorial vertex (0, 1.5, 0) of the file turned onto the ring normal
+    const u = ring(
+      { species: 'Au5', radius: 3, charge: 0, sites: tbp, axis: [0, 1, 0] },
+      { count: 8, distance: 12 },
+    );
+    const z0 = Array.from({ length: 5 }, (_, i) => u.system.positions[3 * i + 2]!);
+    expect(Math.max(...z0)).toBeCloseTo(1.5, 9);
   });
 });

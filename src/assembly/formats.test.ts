@@ -183,6 +183,17 @@ describe('GROMACS and extended XYZ', () => {
     expect(top).toMatch(/^ {2}Au25 {2}4$/m);
     expect(top).toMatch(/^ {2}TOA {2}4$/m);
     expect(writeMdp(m, asm.system, 100)).toMatch(/integrator\s+= sd/);
+    // rigid bodies: one BODY molecule type of the sites, listed once per body
+    const rb = {
+      species: ['Au25'],
+      types: new Int32Array(6),
+      positions: Float64Array.from({ length: 18 }, (_, i) => i),
+      bodies: Int32Array.from([1, 1, 1, 2, 2, 2]),
+    };
+    const t2 = writeTop(m, rb);
+    expect(t2).toMatch(/^ {2}BODY {2}2$/m);
+    expect(t2).toMatch(/no internal constraints/);
+    expect(writeGro(rb).split('\n')[2]).toMatch(/^ {4}1BODY/);
   });
 
   it('extended XYZ: element stand-ins, bead names, Lattice and pbc, read back unchanged', () => {
