@@ -21,208 +21,211 @@ if (!chrome && required) {
   throw new Error('SUPERATOM_REQUIRE_ENGINES=1 but Chromium is missing (set CHROME_BIN or install chromium)');
 }
 
-describe.skipIf(!chrome)('workbench page in headless Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let server: { url: string; close(): Promise<void> };
-  const errors: string[] = [];
+describe.skipIf(!chrome)(
+  `workbench page in headless Chromium${chrome ? '' : ' — skipped: Chromium not found (CHROME_BIN or /usr/bin/chromium)'}`,
+  () => {
+    let browser: Browser;
+    let page: Page;
+    let server: { url: string; close(): Promise<void> };
+    const errors: string[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const dir = buildPage();
-    server = await serveStatic(dir);
-    browser = await chromium.launch({ executablePath: chrome!, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-ready="true"]');
-  }, 120_000);
+    beforeAll(async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const dir = buildPage();
+      server = await serveStatic(dir);
+      browser = await chromium.launch({ executablePath: chrome!, args: CHROMIUM_ARGS });
+      page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready="true"]');
+    }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('types [Ag29(BDTA)12(PPh3)4]3- and shows 8 electrons, closed shell, envelope at m/z ≈ 2129.4', async () => {
-    const input = page.getByRole('textbox', { name: 'Formula', exact: true });
-    await input.click();
-    await input.pressSequentially('[Ag29(BDTA)12(PPh3)4]3-', { delay: 5 });
-    const count = page.getByRole('region', { name: 'Electron count', exact: true });
-    await expect.poll(() => count.innerText(), { timeout: 10_000 }).toMatch(/\b8 electrons\b/);
-    expect(await count.innerText()).toMatch(/closed shell/);
-    const envelope = page.getByRole('region', { name: 'Isotope envelope', exact: true });
-    const text = await envelope.innerText();
-    // Expected: the most abundant peak of [Ag29(BDTA)12(PPh3)4]3- is at m/z 2129.4 (issue 11, from the
-    // Ag29 literature; `superatom isotopes` prints 2129.3979).
-    const m = /most abundant m\/z (\d+\.\d+)/.exec(text);
-    expect(m).not.toBeNull();
-    expect(Math.abs(Number(m![1]) - 2129.4)).toBeLessThan(0.05);
-    expect(await envelope.locator('canvas').count()).toBeGreaterThan(0);
-    // the state link reproduces the formula
-    expect(decodeURIComponent(new URL(page.url()).hash)).toContain('formula=[Ag29(BDTA)12(PPh3)4]3-');
-    await page.screenshot({ path: join(ARTIFACTS, '1-formula.png'), fullPage: false });
-  });
-
-  it('shows an error with a caret under the failing column', async () => {
-    const input = page.getByRole('textbox', { name: 'Formula', exact: true });
-    await input.fill('Au25(SR');
-    await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: 5_000 }).toBe('true');
-    const err = await page.locator('#formula-error').innerText();
-    expect(err).toMatch(/\^/);
-    await input.fill('[Ag29(BDTA)12(PPh3)4]3-');
-    await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: 5_000 }).toBeNull();
-  });
-
-  it('drops an Au55 Mackay icosahedron: point group Ih and a rendered 3D canvas', async () => {
-    // Au55: 2-shell Mackay icosahedron (13 + 42 atoms), Au–Au 2.884 Å (fcc a = 4.078 Å / √2)
-    const xyz = writeStructure(mackayIcosahedron(2, { z: 79, bond: 2.884 }), 'xyz');
-    const dt = await page.evaluateHandle((text) => {
-      const d = new DataTransfer();
-      d.items.add(new File([text], 'au55.xyz', { type: 'text/plain' }));
-      return d;
-    }, xyz);
-    await page.dispatchEvent('#structure-drop', 'drop', { dataTransfer: dt });
-    const status = page.locator('#structure-status');
-    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/point group Ih\b/);
-    expect(await status.innerText()).toMatch(/Au55, 55 atoms/);
-    const view = page.getByRole('region', { name: 'Structure', exact: true });
-    await expect.poll(() => view.getAttribute('data-atoms'), { timeout: 20_000 }).toBe('55');
-    await page.waitForTimeout(300);
-    const shot = await view.screenshot({ path: join(ARTIFACTS, '2-structure-au55.png') });
-    expect(await colourfulPixels(page, shot)).toBeGreaterThan(0.02);
-  });
-
-  it('starts an LJ38 search, shows progress, and cancels it at once', async () => {
-    await page.getByLabel('Potential').selectOption('lj');
-    await page.getByLabel('Atoms', { exact: true }).fill('38');
-    await page.getByLabel('Budget (steps)').fill('1000000');
-    await page.getByLabel('Time limit (s)').fill('120');
-    await page.getByRole('button', { name: 'Start search' }).click();
-    const bar = page.getByRole('progressbar', { name: 'Search progress' });
-    await expect
-      .poll(async () => Number((await bar.getAttribute('data-steps')) ?? 0), { timeout: 20_000 })
-      .toBeGreaterThan(0);
-    expect(await page.locator('#search-status').innerText()).toMatch(/best energy −?-?\d/);
-    await page.screenshot({ path: join(ARTIFACTS, '3-search-running.png') });
-    await page.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.locator('#search-status').innerText()).toBe('Search cancelled.');
-    const stepsAtCancel = await bar.getAttribute('data-steps');
-    await page.waitForTimeout(600);
-    // terminated: no progress arrives after Cancel
-    expect(await bar.getAttribute('data-steps')).toBe(stepsAtCancel);
-    expect(await page.getByRole('button', { name: 'Start search' }).isEnabled()).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, '4-search-cancelled.png') });
-  });
-
-  it('exports the envelope as CSV and SVG, reads the CSV back as a measured spectrum, and assigns the ion', async () => {
-    const input = page.getByRole('textbox', { name: 'Formula', exact: true });
-    await input.fill('[Ag29(BDTA)12(PPh3)4]3-');
-    await expect.poll(() => page.locator('#envelope-summary').innerText()).toMatch(/2129\.39/);
-    const [csvDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export CSV' }).click(),
-    ]);
-    const csv = readFileSync((await csvDl.path())!, 'utf8');
-    expect(csv.split('\n')[0]).toBe('series,mz,intensity_percent,probability');
-    const theory = csv
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(','))
-      .filter((r) => r[0] === 'theoretical');
-    expect(theory.length).toBeGreaterThan(10);
-    const [svgDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export SVG' }).click(),
-    ]);
-    expect(readFileSync((await svgDl.path())!, 'utf8')).toMatch(/<svg[\s>]/);
-    // a measured peak list: the theoretical sticks moved by +3 ppm (m/z × (1 + 3e-6)), two columns
-    const peaks = theory.map(([, mz, i]) => `${(Number(mz) * (1 + 3e-6)).toFixed(5)}\t${i}`).join('\n');
-    await page.getByLabel('Measured peaks (paste)').fill(peaks);
-    await page.getByRole('button', { name: 'Compare and assign' }).click();
-    const out = page.locator('#assign-out');
-    await expect.poll(() => out.innerText(), { timeout: 10_000 }).toMatch(/Assignments/);
-    const text = await out.innerText();
-    // the comparison finds the +3 ppm offset it was given
-    const ppm = /m\/z error\s*([−-]?\d+\.\d+) ppm/.exec(text);
-    expect(ppm).not.toBeNull();
-    expect(Number(ppm![1]!.replace('−', '-'))).toBeCloseTo(3, 0);
-    expect(text).toContain('[Ag29(BDTA)12(PPh3)4]');
-    await page.getByRole('region', { name: 'Isotope envelope', exact: true }).screenshot({
-      path: join(ARTIFACTS, '5-envelope-measured.png'),
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
     });
-    await page.getByRole('button', { name: 'Clear measured spectrum' }).click();
-  });
 
-  it('reads a PDB through the Structure file input and builds clusters from the form', async () => {
-    // a 13-atom Ag cuboctahedron (Oh) written as PDB by the io/ writer, read back by the page
-    const pdb = writeStructure(cuboctahedron(1, { z: 47, bond: 2.889 }), 'pdb');
-    await page.getByLabel('Structure file').setInputFiles({
-      name: 'ag13.pdb',
-      mimeType: 'chemical/x-pdb',
-      buffer: Buffer.from(pdb),
+    it('types [Ag29(BDTA)12(PPh3)4]3- and shows 8 electrons, closed shell, envelope at m/z ≈ 2129.4', async () => {
+      const input = page.getByRole('textbox', { name: 'Formula', exact: true });
+      await input.click();
+      await input.pressSequentially('[Ag29(BDTA)12(PPh3)4]3-', { delay: 5 });
+      const count = page.getByRole('region', { name: 'Electron count', exact: true });
+      await expect.poll(() => count.innerText(), { timeout: 10_000 }).toMatch(/\b8 electrons\b/);
+      expect(await count.innerText()).toMatch(/closed shell/);
+      const envelope = page.getByRole('region', { name: 'Isotope envelope', exact: true });
+      const text = await envelope.innerText();
+      // Expected: the most abundant peak of [Ag29(BDTA)12(PPh3)4]3- is at m/z 2129.4 (issue 11, from the
+      // Ag29 literature; `superatom isotopes` prints 2129.3979).
+      const m = /most abundant m\/z (\d+\.\d+)/.exec(text);
+      expect(m).not.toBeNull();
+      expect(Math.abs(Number(m![1]) - 2129.4)).toBeLessThan(0.05);
+      expect(await envelope.locator('canvas').count()).toBeGreaterThan(0);
+      // the state link reproduces the formula
+      expect(decodeURIComponent(new URL(page.url()).hash)).toContain('formula=[Ag29(BDTA)12(PPh3)4]3-');
+      await page.screenshot({ path: join(ARTIFACTS, '1-formula.png'), fullPage: false });
     });
-    const status = page.locator('#structure-status');
-    await expect
-      .poll(() => status.innerText(), { timeout: 15_000 })
-      .toMatch(/ag13\.pdb: Ag13, 13 atoms, point group Oh\b/);
-    // pick two atoms by number: the centre–vertex distance is the bond length
-    await page.getByLabel('Atom number').fill('1');
-    await page.getByRole('button', { name: 'Pick atom' }).click();
-    await page.getByLabel('Atom number').fill('2');
-    await page.getByRole('button', { name: 'Pick atom' }).click();
-    await expect.poll(() => page.locator('#picks').innerText()).toMatch(/distance 1–2\s*2\.889 Å/);
-    // builder: 13-atom Ag icosahedron → Ih
-    await page.getByLabel('Shape').selectOption('icosahedron');
-    await page.getByLabel('Element').fill('Ag');
-    await page.getByLabel('Shells or edge').fill('1');
-    await page.getByRole('button', { name: 'Build' }).click();
-    await expect
-      .poll(() => status.innerText(), { timeout: 15_000 })
-      .toMatch(/Ag13, 13 atoms, point group Ih\b/);
-  });
 
-  it('passes the axe-core accessibility check with no serious or critical violations', async () => {
-    await page.addScriptTag({
-      content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
+    it('shows an error with a caret under the failing column', async () => {
+      const input = page.getByRole('textbox', { name: 'Formula', exact: true });
+      await input.fill('Au25(SR');
+      await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: 5_000 }).toBe('true');
+      const err = await page.locator('#formula-error').innerText();
+      expect(err).toMatch(/\^/);
+      await input.fill('[Ag29(BDTA)12(PPh3)4]3-');
+      await expect.poll(() => input.getAttribute('aria-invalid'), { timeout: 5_000 }).toBeNull();
     });
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(ctx: Document): Promise<{
-              violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run(document);
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      }));
-    });
-    const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad).toEqual([]);
-    expect(errors).toEqual([]);
-  });
 
-  it('restores the state from a #formula= link', async () => {
-    const p2 = await browser.newPage();
-    await p2.goto(`${server.url}#formula=${encodeURIComponent('[Au25(PET)18]-')}`);
-    await p2.waitForSelector('body[data-ready="true"]');
-    expect(await p2.getByRole('textbox', { name: 'Formula', exact: true }).inputValue()).toBe(
-      '[Au25(PET)18]-',
-    );
-    // [Au25(SR)18]−: 25 − 18 + 1 = 8 electrons (Walter et al., PNAS 105, 9157 (2008))
-    await expect
-      .poll(() => p2.getByRole('region', { name: 'Electron count', exact: true }).innerText())
-      .toMatch(/\b8 electrons\b/);
-    await p2.close();
-  });
-});
+    it('drops an Au55 Mackay icosahedron: point group Ih and a rendered 3D canvas', async () => {
+      // Au55: 2-shell Mackay icosahedron (13 + 42 atoms), Au–Au 2.884 Å (fcc a = 4.078 Å / √2)
+      const xyz = writeStructure(mackayIcosahedron(2, { z: 79, bond: 2.884 }), 'xyz');
+      const dt = await page.evaluateHandle((text) => {
+        const d = new DataTransfer();
+        d.items.add(new File([text], 'au55.xyz', { type: 'text/plain' }));
+        return d;
+      }, xyz);
+      await page.dispatchEvent('#structure-drop', 'drop', { dataTransfer: dt });
+      const status = page.locator('#structure-status');
+      await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/point group Ih\b/);
+      expect(await status.innerText()).toMatch(/Au55, 55 atoms/);
+      const view = page.getByRole('region', { name: 'Structure', exact: true });
+      await expect.poll(() => view.getAttribute('data-atoms'), { timeout: 20_000 }).toBe('55');
+      await page.waitForTimeout(300);
+      const shot = await view.screenshot({ path: join(ARTIFACTS, '2-structure-au55.png') });
+      expect(await colourfulPixels(page, shot)).toBeGreaterThan(0.02);
+    });
+
+    it('starts an LJ38 search, shows progress, and cancels it at once', async () => {
+      await page.getByLabel('Potential').selectOption('lj');
+      await page.getByLabel('Atoms', { exact: true }).fill('38');
+      await page.getByLabel('Budget (steps)').fill('1000000');
+      await page.getByLabel('Time limit (s)').fill('120');
+      await page.getByRole('button', { name: 'Start search' }).click();
+      const bar = page.getByRole('progressbar', { name: 'Search progress' });
+      await expect
+        .poll(async () => Number((await bar.getAttribute('data-steps')) ?? 0), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      expect(await page.locator('#search-status').innerText()).toMatch(/best energy −?-?\d/);
+      await page.screenshot({ path: join(ARTIFACTS, '3-search-running.png') });
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await page.locator('#search-status').innerText()).toBe('Search cancelled.');
+      const stepsAtCancel = await bar.getAttribute('data-steps');
+      await page.waitForTimeout(600);
+      // terminated: no progress arrives after Cancel
+      expect(await bar.getAttribute('data-steps')).toBe(stepsAtCancel);
+      expect(await page.getByRole('button', { name: 'Start search' }).isEnabled()).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, '4-search-cancelled.png') });
+    });
+
+    it('exports the envelope as CSV and SVG, reads the CSV back as a measured spectrum, and assigns the ion', async () => {
+      const input = page.getByRole('textbox', { name: 'Formula', exact: true });
+      await input.fill('[Ag29(BDTA)12(PPh3)4]3-');
+      await expect.poll(() => page.locator('#envelope-summary').innerText()).toMatch(/2129\.39/);
+      const [csvDl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export CSV' }).click(),
+      ]);
+      const csv = readFileSync((await csvDl.path())!, 'utf8');
+      expect(csv.split('\n')[0]).toBe('series,mz,intensity_percent,probability');
+      const theory = csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .filter((r) => r[0] === 'theoretical');
+      expect(theory.length).toBeGreaterThan(10);
+      const [svgDl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export SVG' }).click(),
+      ]);
+      expect(readFileSync((await svgDl.path())!, 'utf8')).toMatch(/<svg[\s>]/);
+      // a measured peak list: the theoretical sticks moved by +3 ppm (m/z × (1 + 3e-6)), two columns
+      const peaks = theory.map(([, mz, i]) => `${(Number(mz) * (1 + 3e-6)).toFixed(5)}\t${i}`).join('\n');
+      await page.getByLabel('Measured peaks (paste)').fill(peaks);
+      await page.getByRole('button', { name: 'Compare and assign' }).click();
+      const out = page.locator('#assign-out');
+      await expect.poll(() => out.innerText(), { timeout: 10_000 }).toMatch(/Assignments/);
+      const text = await out.innerText();
+      // the comparison finds the +3 ppm offset it was given
+      const ppm = /m\/z error\s*([−-]?\d+\.\d+) ppm/.exec(text);
+      expect(ppm).not.toBeNull();
+      expect(Number(ppm![1]!.replace('−', '-'))).toBeCloseTo(3, 0);
+      expect(text).toContain('[Ag29(BDTA)12(PPh3)4]');
+      await page.getByRole('region', { name: 'Isotope envelope', exact: true }).screenshot({
+        path: join(ARTIFACTS, '5-envelope-measured.png'),
+      });
+      await page.getByRole('button', { name: 'Clear measured spectrum' }).click();
+    });
+
+    it('reads a PDB through the Structure file input and builds clusters from the form', async () => {
+      // a 13-atom Ag cuboctahedron (Oh) written as PDB by the io/ writer, read back by the page
+      const pdb = writeStructure(cuboctahedron(1, { z: 47, bond: 2.889 }), 'pdb');
+      await page.getByLabel('Structure file').setInputFiles({
+        name: 'ag13.pdb',
+        mimeType: 'chemical/x-pdb',
+        buffer: Buffer.from(pdb),
+      });
+      const status = page.locator('#structure-status');
+      await expect
+        .poll(() => status.innerText(), { timeout: 15_000 })
+        .toMatch(/ag13\.pdb: Ag13, 13 atoms, point group Oh\b/);
+      // pick two atoms by number: the centre–vertex distance is the bond length
+      await page.getByLabel('Atom number').fill('1');
+      await page.getByRole('button', { name: 'Pick atom' }).click();
+      await page.getByLabel('Atom number').fill('2');
+      await page.getByRole('button', { name: 'Pick atom' }).click();
+      await expect.poll(() => page.locator('#picks').innerText()).toMatch(/distance 1–2\s*2\.889 Å/);
+      // builder: 13-atom Ag icosahedron → Ih
+      await page.getByLabel('Shape').selectOption('icosahedron');
+      await page.getByLabel('Element').fill('Ag');
+      await page.getByLabel('Shells or edge').fill('1');
+      await page.getByRole('button', { name: 'Build' }).click();
+      await expect
+        .poll(() => status.innerText(), { timeout: 15_000 })
+        .toMatch(/Ag13, 13 atoms, point group Ih\b/);
+    });
+
+    it('passes the axe-core accessibility check with no serious or critical violations', async () => {
+      await page.addScriptTag({
+        content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
+      });
+      const result = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(ctx: Document): Promise<{
+                violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe;
+        const r = await axe.run(document);
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    it('restores the state from a #formula= link', async () => {
+      const p2 = await browser.newPage();
+      await p2.goto(`${server.url}#formula=${encodeURIComponent('[Au25(PET)18]-')}`);
+      await p2.waitForSelector('body[data-ready="true"]');
+      expect(await p2.getByRole('textbox', { name: 'Formula', exact: true }).inputValue()).toBe(
+        '[Au25(PET)18]-',
+      );
+      // [Au25(SR)18]−: 25 − 18 + 1 = 8 electrons (Walter et al., PNAS 105, 9157 (2008))
+      await expect
+        .poll(() => p2.getByRole('region', { name: 'Electron count', exact: true }).innerText())
+        .toMatch(/\b8 electrons\b/);
+      await p2.close();
+    });
+  },
+);
 
 /** Fraction of pixels of a PNG screenshot that are neither white nor grey (decoded in the page). */
 async function colourfulPixels(page: Page, png: Buffer): Promise<number> {
