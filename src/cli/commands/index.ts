@@ -100,6 +100,17 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Langevin molecular dynamics of a coarse-grained assembly on the built-in engine or LAMMPS',
     load: async () => (await import('./md.js')).mdCommand,
   },
+  {
+    name: 'screen',
+    summary:
+      'high-throughput screening: a plan of candidates through count/build/relax/xtb, embedded, on a Redis queue or SLURM; ranked results',
+    load: async () => (await import('./screen.js')).screenCommand,
+  },
+  {
+    name: 'worker',
+    summary: 'run screening jobs from a BullMQ/Redis queue (superatom screen --queue) into the results store',
+    load: async () => (await import('./worker.js')).workerCommand,
+  },
 ];
 
 /** The registry entry called `name` (exact match), if any. */
