@@ -60,6 +60,34 @@ describe('--refine', () => {
   );
 
   it.skipIf(!available)(
+    'a refinement that runs out of --time-limit stays unrefined: exit 1, report kept',
+    async () => {
+      const r = await runCli(
+        [
+          'search',
+          '--potential',
+          'gupta:Au',
+          '--atoms',
+          '13',
+          '--max-steps',
+          '5',
+          '--time-limit',
+          '0.2',
+          '--refine',
+          'xtb',
+          '--json',
+        ],
+        dir,
+      );
+      expect(r.code).toBe(1);
+      const j = JSON.parse(r.out);
+      expect(j.refined.results[0].converged).toBe(false);
+      expect(j.refined.results[0].warnings[0]).toMatch(/time limit/);
+    },
+    60_000,
+  );
+
+  it.skipIf(!available)(
     'optimize --refine xtb adds the refined frame to the text report',
     async () => {
       // a slightly squeezed Ag4 tetrahedron (bulk Ag–Ag 2.89 Å → 2.7 Å)

@@ -47,18 +47,20 @@ export async function checkRefine(engine: string | undefined, lengthUnit: string
   }
 }
 
-/** Refine `structures` with a progress bar on a terminal. */
+/** Refine `structures` with a progress bar on a terminal; `timeLimitS` bounds each structure. */
 export async function refineForCli(
   engine: string,
   method: string | undefined,
   structures: readonly Structure[],
   io: CliIO,
+  timeLimitS?: number,
 ): Promise<{ report: RefineReport; structures: Structure[] }> {
   const { refineStructures } = await import('../engines/refine.js');
   const bar = createProgressBar(io.stderr, io.stderrIsTTY);
   try {
     return await refineStructures(engine as 'xtb', structures, {
       ...(method ? { method: method as 'gfn2' | 'gfn1' } : {}),
+      ...(timeLimitS !== undefined && timeLimitS > 0 ? { timeLimitMs: 1000 * timeLimitS } : {}),
       onProgress: (p) => bar.update(p.total ? p.done / p.total : undefined, p.message ?? ''),
     });
   } finally {
@@ -76,7 +78,7 @@ export function formatRefine(r: RefineReport, label = 'structure'): string[] {
     lines.push(
       x.converged
         ? `  ${label} ${x.index}: ${x.method} energy ${x.energy!.toFixed(6)} eV, gap ${x.gap!.toFixed(3)} eV, RMS displacement ${x.rmsDisplacementA!.toFixed(3)} Å${failed.length ? ` (failed first: ${failed.join(', ')})` : ''}`
-        : `  ${label} ${x.index}: NOT refined — every attempt failed (${x.attempts.map((a) => `${a.method}: ${a.reason}`).join('; ')})`,
+        : `  ${label} ${x.index}: NOT refined — ${x.attempts.length ? `every attempt failed (${x.attempts.map((a) => `${a.method}: ${a.reason}`).join('; ')})` : x.warnings.join('; ')}`,
     );
   }
   return lines;

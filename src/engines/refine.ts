@@ -10,7 +10,7 @@
  * plain RMS displacement in Å is reported). A structure whose every attempt failed keeps its
  * input geometry and `converged: false` — it is never reported as refined.
  */
-import { InputError } from '../core/errors.js';
+import { EngineError, InputError } from '../core/errors.js';
 import type { ProgressCallback } from '../core/progress.js';
 import type { CalcAttempt } from '../potential/calculator.js';
 import type { Structure } from '../structure/structure.js';
@@ -45,7 +45,7 @@ export interface RefineOptions {
   readonly method?: XtbMethod;
   /** Total charge of every structure (default the structure's). */
   readonly charge?: number;
-  /** Wall-time limit per structure, ms. */
+  /** Wall-time limit per structure, ms: a structure that runs out stays unrefined (`converged: false`). */
   readonly timeLimitMs?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: ProgressCallback;
@@ -74,14 +74,33 @@ export async function refineStructures(
   for (let i = 0; i < structures.length; i++) {
     const s = structures[i]!;
     o.onProgress?.({ done: i, total: structures.length, message: `refining structure ${i + 1} with xtb` });
-    const { report, structure } = await runXtbCalc(
-      s,
-      { method: o.method ?? 'gfn2', charge: o.charge ?? s.charge ?? 0, optimize: true },
-      {
-        ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
-        ...(o.signal ? { signal: o.signal } : {}),
-      },
-    );
+    let run: Awaited<ReturnType<typeof runXtbCalc>>;
+    try {
+      run = await runXtbCalc(
+        s,
+        { method: o.method ?? 'gfn2', charge: o.charge ?? s.charge ?? 0, optimize: true },
+        {
+          ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+        },
+      );
+    } catch (e) {
+      // the time limit ends this structure's refinement, not the command: it stays unrefined
+      if (!(e instanceof EngineError && e.code === 'engine-timeout')) throw e;
+      results.push({
+        index: i + 1,
+        energy: null,
+        gap: null,
+        method: o.method ?? 'gfn2',
+        attempts: [],
+        converged: false,
+        rmsDisplacementA: null,
+        warnings: [e.message],
+      });
+      out.push(s);
+      continue;
+    }
+    const { report, structure } = run;
     version = report.engineVersion;
     results.push({
       index: i + 1,

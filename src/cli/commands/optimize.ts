@@ -106,8 +106,9 @@ export const optimizeCommand: Command = {
     '  superatom optimize au25-sr18.xyz --potential gupta:Au --elements Au',
     '  superatom optimize au13.xyz --potential gupta:Au --refine xtb -o au13-xtb.xyz',
     '',
-    '--refine xtb re-relaxes every relaxed frame (all atoms) with xtb --opt; -o then writes the refined',
-    'frames and the report gains "refined" (energies in eV, method, attempts, RMS displacement in Å).',
+    '--refine xtb re-relaxes every relaxed frame (all atoms) with xtb --opt, each within --time-limit',
+    'when given; -o then writes the refined frames and the report gains "refined" (energies in eV,',
+    'method, attempts, RMS displacement in Å).',
   ].join('\n'),
   async run(args: ParsedArgs, io: CliIO) {
     const file = args.positionals[0];
@@ -150,7 +151,13 @@ export const optimizeCommand: Command = {
     const refineWith = args.options.refine as string | undefined;
     await checkRefine(refineWith, report.lengthUnit);
     const refined = refineWith
-      ? await refineForCli(refineWith, args.options['refine-method'] as string | undefined, relaxed, io)
+      ? await refineForCli(
+          refineWith,
+          args.options['refine-method'] as string | undefined,
+          relaxed,
+          io,
+          timeLimit,
+        )
       : undefined;
     const final = refined?.structures ?? relaxed;
     if (out) writeTextFile(out, writeXyz(final), io.cwd);

@@ -114,7 +114,7 @@ export const searchCommand: Command = {
     '',
     '--refine xtb re-relaxes the K lowest minima (--refine-top, default 1) with xtb --opt (GFN2 →',
     'GFN2 at 2000 K → GFN1); the report gains "refined" (energies in eV) and -o writes the refined',
-    'structures instead of the empirical minima.',
+    'structures instead of the empirical minima. A --time-limit given also bounds each refinement.',
   ].join('\n'),
   async run(args: ParsedArgs, io: CliIO) {
     if (args.positionals.length) {
@@ -186,6 +186,7 @@ export const searchCommand: Command = {
           opt<string>(args, 'refine-method'),
           searchStructures(setup, combined, true).slice(0, opt<number>(args, 'refine-top') ?? 1),
           io,
+          opt<number>(args, 'time-limit'),
         )
       : undefined;
     const full = refined ? { ...report, refined: refined.report } : report;
