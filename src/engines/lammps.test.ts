@@ -83,6 +83,10 @@ maybe('LAMMPS parity', () => {
     const s = cluster();
     const e = createForceField(m, s).compute(s.positions);
     const two = await runLammps(m, s, { steps: 0, ranks: 2, timeLimitMs: 60000 });
+    // progress: thermo rows streamed from the screen output
+    const seen: number[] = [];
+    await runLammps(m, s, { steps: 100, thermoEvery: 20, timeLimitMs: 60000, onStep: (k) => seen.push(k) });
+    expect(seen).toContain(100);
     expect(Math.abs(thermoColumn(two.thermo, 'PotEng')[0]! - e.total) / Math.abs(e.total)).toBeLessThan(1e-6);
     // beads 1–3 (the three TBA) as one rigid body, 4–5 as another
     const rb: BeadSystem = { ...s, bodies: Int32Array.from([0, 1, 1, 1, 2, 2]) };

@@ -59,7 +59,24 @@ export async function runLammps(model: CgModel, system: BeadSystem, o: LammpsRun
   });
   const lmp = lammpsExecutable();
   const ranks = Math.max(1, Math.floor(o.ranks ?? 1));
-  const lmpArgs = ['-in', 'in.lammps', '-log', 'log.lammps', '-screen', 'none', '-nocite'];
+  // with a progress callback the screen output (the thermo rows) streams to stdout and is parsed
+  const lmpArgs = [
+    '-in',
+    'in.lammps',
+    '-log',
+    'log.lammps',
+    ...(o.onStep ? [] : ['-screen', 'none']),
+    '-nocite',
+  ];
+  let partial = '';
+  const onStdout = (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /^\s*(\d+)\s+[-+0-9.eE]+(\s|$)/.exec(line);
+      if (m) o.onStep?.(Number(m[1]));
+    }
+  };
   const executable = ranks > 1 ? 'mpirun' : lmp;
   const args =
     ranks > 1 ? ['--allow-run-as-root', '--oversubscribe', '-np', String(ranks), lmp, ...lmpArgs] : lmpArgs;
@@ -70,6 +87,7 @@ export async function runLammps(model: CgModel, system: BeadSystem, o: LammpsRun
     files: { 'in.lammps': input, 'system.data': data },
     collect: ['log.lammps', 'dump.lammpstrj'],
     env: { OMP_NUM_THREADS: '1' },
+    ...(o.onStep ? { onStdout } : {}),
     allowNonZeroExit: true,
     ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
     ...(o.signal ? { signal: o.signal } : {}),

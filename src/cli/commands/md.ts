@@ -230,6 +230,11 @@ export const mdCommand: Command = {
         ranks,
         seed,
         timeLimitMs: timeLimit,
+        ...(io.stderrIsTTY
+          ? {
+              onStep: (step: number) => bar.update(step / Math.max(1, steps), `LAMMPS step ${step}/${steps}`),
+            }
+          : {}),
       });
       version = `LAMMPS ${r.version}`;
       pe = thermoColumn(r.thermo, 'PotEng');
