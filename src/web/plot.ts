@@ -109,6 +109,15 @@ export class SpectrumPlot {
     );
   }
 
+  /** Zoom the m/z axis (keyboard alternative to drag-zoom); null → the whole envelope. */
+  zoom(range: { min: number; max: number } | null): void {
+    const u = this.plot;
+    if (!u) return;
+    const xs = u.data[0];
+    if (range && range.max > range.min) u.setScale('x', range);
+    else if (xs.length) u.setScale('x', { min: xs[0]!, max: xs[xs.length - 1]! });
+  }
+
   /** The plot as a PNG (axes, sticks and label as drawn). */
   png(): Promise<Blob | null> {
     const c = this.plot?.ctx.canvas;

@@ -62,6 +62,13 @@ export class SpectrumPanel {
       file.value = '';
       this.onMeasuredChange();
     });
+    byId('zoom-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const min = Number(byId<HTMLInputElement>('zoom-from').value);
+      const max = Number(byId<HTMLInputElement>('zoom-to').value);
+      this.plot.zoom(Number.isFinite(min) && Number.isFinite(max) ? { min, max } : null);
+    });
+    byId('zoom-reset').addEventListener('click', () => this.plot.zoom(null));
     byId('export-svg').addEventListener('click', () => this.exportSvg());
     byId('export-png').addEventListener('click', () => void this.exportPng());
     byId('export-csv').addEventListener('click', () => this.exportCsv());

@@ -5,7 +5,7 @@
  * artifacts/e2e/ (kept by CI). Skipped when Chromium is absent, unless
  * SUPERATOM_REQUIRE_ENGINES=1 (then absence is a failure).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,11 +27,12 @@ describe.skipIf(!chrome)(
     let browser: Browser;
     let page: Page;
     let server: { url: string; close(): Promise<void> };
+    let dir = '';
     const errors: string[] = [];
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      const dir = buildPage();
+      dir = buildPage();
       server = await serveStatic(dir);
       browser = await chromium.launch({ executablePath: chrome!, args: CHROMIUM_ARGS });
       page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -43,6 +44,7 @@ describe.skipIf(!chrome)(
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
     it('types [Ag29(BDTA)12(PPh3)4]3- and shows 8 electrons, closed shell, envelope at m/z ≈ 2129.4', async () => {
@@ -60,6 +62,17 @@ describe.skipIf(!chrome)(
       expect(m).not.toBeNull();
       expect(Math.abs(Number(m![1]) - 2129.4)).toBeLessThan(0.05);
       expect(await envelope.locator('canvas').count()).toBeGreaterThan(0);
+      // hover: the legend shows the m/z and intensity under the cursor
+      const over = envelope.locator('.u-over');
+      await over.scrollIntoViewIfNeeded();
+      const box = (await over.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2 + 2, { steps: 3 });
+      await expect
+        .poll(() => envelope.locator('.u-legend').innerText(), { timeout: 5_000 })
+        .toMatch(/m\/z:?\s*21\d\d\.\d{4}/);
+      const legend = await envelope.locator('.u-legend').innerText();
+      expect(legend).toMatch(/theoretical:?\s*\d+\.\d\d %/);
       // the state link reproduces the formula
       expect(decodeURIComponent(new URL(page.url()).hash)).toContain('formula=[Ag29(BDTA)12(PPh3)4]3-');
       await page.screenshot({ path: join(ARTIFACTS, '1-formula.png'), fullPage: false });
