@@ -111,6 +111,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'run screening jobs from a BullMQ/Redis queue (superatom screen --queue) into the results store',
     load: async () => (await import('./worker.js')).workerCommand,
   },
+  {
+    name: 'serve',
+    summary: 'serve the workbench page and a JSON API (formula, count, isotopes, assign, analyze, results)',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
 ];
 
 /** The registry entry called `name` (exact match), if any. */

@@ -30,7 +30,7 @@ export function parseSince(text: string, now: Date): string {
   });
 }
 
-function queryOf(args: ParsedArgs, now: Date): ResultQuery {
+export function queryOf(args: ParsedArgs, now: Date): ResultQuery {
   const o = args.options;
   const elements = (o.elements as string | undefined)
     ?.split(',')
