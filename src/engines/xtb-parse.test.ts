@@ -118,6 +118,14 @@ describe('xtb output parsers', () => {
       ),
     ).toBe('SCF not converged');
     expect(xtbFailureReason('normal termination of xtb')).toBeUndefined();
+    // xtb 6.5.1 with XTBPATH pointing nowhere: the root cause (-1-) comes first
+    expect(
+      xtbFailureReason(
+        '#####\n[ERROR] Program stopped due to fatal error\n-3- Could not setup single-point calculator\n-2- main_setup_newCalculator: Could not construct new calculator\n-1- xtb_calculator_newXTBCalculator: Parameter file param_ipea-xtb.txt not found!\n#####\n',
+      ),
+    ).toBe(
+      'xtb error: xtb_calculator_newXTBCalculator: Parameter file param_ipea-xtb.txt not found!; main_setup_newCalculator: Could not construct new calculator; Could not setup single-point calculator',
+    );
     expect(
       scfIterations('a\n *** convergence criteria satisfied after 10 iterations ***\nb after 7 iterations'),
     ).toBe(10);

@@ -191,12 +191,20 @@ export function xtbFailureReason(stdout: string, stderr = ''): string | undefine
     return 'SCF not converged';
   }
   if (/FAILED TO CONVERGE GEOMETRY OPTIMIZATION/i.test(stdout)) return 'geometry optimisation not converged';
-  const err = /\[ERROR\][^\n]*\n(?:[^\n]*\n)?\s*-\d+-\s*([^\n]+)/.exec(stdout);
-  if (err) return `xtb error: ${err[1]!.trim()}`;
-  if (/\[ERROR\]/.test(stdout) || /abnormal termination of xtb/.test(stdout + stderr)) {
-    const last = /-\d+-\s*([^\n]+)\s*$/m.exec(stdout);
-    return `xtb stopped with an error${last ? `: ${last[1]!.trim()}` : ''}`;
+  const at = stdout.lastIndexOf('[ERROR]');
+  if (at >= 0) {
+    // xtb prints its error stack as "-3- outer", "-2- …", "-1- root cause": root cause first
+    const stack = stdout
+      .slice(at)
+      .split(/\r?\n/)
+      .slice(1, 12)
+      .map((l) => /^\s*-(\d+)-\s*(.+?)\s*$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((m) => m[2]!);
+    return `xtb error: ${stack.length ? stack.join('; ') : 'fatal error'}`;
   }
+  if (/abnormal termination of xtb/.test(stdout + stderr)) return 'xtb stopped with an error';
   return undefined;
 }
 

@@ -108,6 +108,17 @@ describe.skipIf(!available)('xtb engine (real xtb)', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('missing parameter files (wrong XTBPATH) are an engine error that names XTBPATH, not a method failure', async () => {
+    const err = await runXtbCalc(
+      b12h12(),
+      { method: 'gfn1', charge: -2, fukui: true },
+      { xtbPath: '/nonexistent', tmpRoot: freshDir() },
+    ).catch((e: unknown) => e);
+    expect((err as EngineError).code).toBe('engine-exit');
+    expect((err as EngineError).message).toMatch(/param_ipea-xtb\.txt not found/);
+    expect((err as EngineError).hint).toMatch(/set XTBPATH/);
+  });
+
   it('a time-out kills the process group and removes the temp dir', async () => {
     const dir = freshDir();
     const pids: number[] = [];

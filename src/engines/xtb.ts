@@ -238,7 +238,7 @@ async function xtbRun(
       'engine-exit',
       `xtb stopped with exit status ${r.exitCode}${reason ? `: ${reason}` : ''}`,
       {
-        hint: /param|not found/i.test(tailText)
+        hint: /param|not found/i.test(`${reason ?? ''}\n${tailText}`)
           ? `xtb cannot find its parameter files: set XTBPATH (e.g. /usr/share/xtb)\nlast output:\n${tailText}`
           : `last output:\n${tailText}`,
       },
