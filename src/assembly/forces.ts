@@ -163,6 +163,7 @@ export function createForceField(model: CgModel, system: BeadSystem): ForceField
 
   // k vectors (half space) and their prefactors 2·(2π/V)·e^{−k²/4α²}/k²
   const kv: number[] = [];
+  const kidx: number[] = [];
   if (ew && box) {
     const vol = box[0] * box[1] * box[2];
     const [kx, ky, kz] = ew.kmax;
@@ -176,6 +177,7 @@ export function createForceField(model: CgModel, system: BeadSystem): ForceField
           const k2 = gx * gx + gy * gy + gz * gz;
           if (k2 > ew.kcut2 * (1 + 1e-9)) continue;
           kv.push(gx, gy, gz, (2 * ((2 * Math.PI) / vol) * Math.exp(-k2 / (4 * alpha * alpha))) / k2);
+          kidx.push(a, b, c);
         }
   }
   const nk = kv.length / 4;
@@ -385,9 +387,58 @@ export function createForceField(model: CgModel, system: BeadSystem): ForceField
         }
   }
 
+  // e^{i 2π m x/L} per atom and axis by the recurrence e^{i(m+1)θ} = e^{imθ} e^{iθ} (no trig in
+  // the k loop): x for m = 0…kx, y and z for m = −k…k
+  const [kmx, kmy, kmz] = ew ? ew.kmax : [0, 0, 0];
+  const wx = kmx + 1;
+  const wy = 2 * kmy + 1;
+  const wz = 2 * kmz + 1;
+  const CX = new Float64Array(ew ? n * wx : 0);
+  const SX = new Float64Array(CX.length);
+  const CY = new Float64Array(ew ? n * wy : 0);
+  const SY = new Float64Array(CY.length);
+  const CZ = new Float64Array(ew ? n * wz : 0);
+  const SZ = new Float64Array(CZ.length);
+  function phases(
+    p: Float64Array,
+    axis: number,
+    L: number,
+    C: Float64Array,
+    S: Float64Array,
+    w: number,
+    km: number,
+    sym: boolean,
+  ) {
+    const o = sym ? km : 0;
+    for (let i = 0; i < n; i++) {
+      const th = (2 * Math.PI * p[3 * i + axis]!) / L;
+      const c1 = Math.cos(th);
+      const s1 = Math.sin(th);
+      const b = i * w + o;
+      C[b] = 1;
+      S[b] = 0;
+      for (let m = 1; m <= km; m++) {
+        C[b + m] = C[b + m - 1]! * c1 - S[b + m - 1]! * s1;
+        S[b + m] = S[b + m - 1]! * c1 + C[b + m - 1]! * s1;
+        if (sym) {
+          C[b - m] = C[b + m]!;
+          S[b - m] = -S[b + m]!;
+        }
+      }
+    }
+  }
+
   function reciprocal(p: Float64Array, f: Float64Array | undefined): number {
     let e = 0;
+    if (box) {
+      phases(p, 0, box[0], CX, SX, wx, kmx, false);
+      phases(p, 1, box[1], CY, SY, wy, kmy, true);
+      phases(p, 2, box[2], CZ, SZ, wz, kmz, true);
+    }
     for (let k = 0; k < nk; k++) {
+      const ia = kidx[3 * k]!;
+      const ib = kidx[3 * k + 1]! + kmy;
+      const ic = kidx[3 * k + 2]! + kmz;
       const gx = kv[4 * k]!;
       const gy = kv[4 * k + 1]!;
       const gz = kv[4 * k + 2]!;
@@ -397,9 +448,16 @@ export function createForceField(model: CgModel, system: BeadSystem): ForceField
       let Sr = 0;
       let Si = 0;
       for (let i = 0; i < n; i++) {
-        const th = gx * p[3 * i]! + gy * p[3 * i + 1]! + gz * p[3 * i + 2]!;
-        const c = Math.cos(th);
-        const s = Math.sin(th);
+        const xr = CX[i * wx + ia]!;
+        const xi = SX[i * wx + ia]!;
+        const yr = CY[i * wy + ib]!;
+        const yi = SY[i * wy + ib]!;
+        const zr = CZ[i * wz + ic]!;
+        const zi = SZ[i * wz + ic]!;
+        const tr = xr * yr - xi * yi;
+        const ti = xr * yi + xi * yr;
+        const c = tr * zr - ti * zi;
+        const s = tr * zi + ti * zr;
         cosv[i] = c;
         sinv[i] = s;
         const t = types[i]!;
