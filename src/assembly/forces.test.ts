@@ -120,6 +120,44 @@ describe('forces', () => {
     expect(big / ref).toBeCloseTo(1, 12);
   });
 
+  it('boxes smaller than twice the cut-off sum every image: E(box) = E(2×2×2 replica)/8', () => {
+    // cut-offs 15 (LJ) and 14 (Coulomb): beyond L/2 = 10 of the small box (every image), within
+    // L/2 = 20 of the replica (minimum image): two different code paths
+    const m = modelFromObject({
+      species: {
+        A: { mass: 7000, sigma: 14, epsilon: 0.05, charge: -1 },
+        B: { mass: 470, sigma: 9, epsilon: 0.025, charge: 1 },
+      },
+      cutoff: 15,
+      coulomb: { method: 'ewald', cutoff: 14, accuracy: 1e-8 },
+    });
+    const s = randomSystem(8, [20, 20, 20], 7);
+    const big: number[] = [];
+    const types: number[] = [];
+    for (let a = 0; a < 2; a++)
+      for (let b = 0; b < 2; b++)
+        for (let c = 0; c < 2; c++)
+          for (let i = 0; i < 8; i++) {
+            big.push(
+              s.positions[3 * i]! + 20 * a,
+              s.positions[3 * i + 1]! + 20 * b,
+              s.positions[3 * i + 2]! + 20 * c,
+            );
+            types.push(s.types[i]!);
+          }
+    const S: BeadSystem = {
+      species: s.species,
+      types: Int32Array.from(types),
+      positions: Float64Array.from(big),
+      box: [40, 40, 40],
+    };
+    const e1 = createForceField(m, s).compute(s.positions);
+    const e8 = createForceField(m, S).compute(S.positions);
+    expect(e8.lj / 8).toBeCloseTo(e1.lj, 8);
+    expect(e8.coulomb / 8).toBeCloseTo(e1.coulomb, 5);
+    expect(fdCheck(m, s)).toBeLessThan(1e-6);
+  });
+
   it('Ewald: forces = −∇E in a periodic box', () => {
     const m = ionic({ method: 'ewald', cutoff: 14, accuracy: 1e-6 }, 0.02);
     const s = randomSystem(27, [40, 40, 40], 3);
