@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ConnectionOptions, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { InputError } from '../core/errors.js';
 import type { ScreenJob, Store } from '../store/index.js';
 
@@ -42,7 +43,7 @@ export function connectionFrom(url: string): ConnectionOptions {
       hint: 'e.g. --queue redis://127.0.0.1:6379',
     });
   }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
+  if ((u.protocol !== 'redis:' && u.protocol !== 'rediss:') || !/^rediss?:\/\/[^/?#]/i.test(url)) {
     throw new InputError('queue-url', `the queue URL must start with redis:// (got ${u.protocol})`, {
       hint: 'e.g. --queue redis://127.0.0.1:6379',
     });
@@ -59,6 +60,32 @@ export function connectionFrom(url: string): ConnectionOptions {
   };
 }
 
+/** Fail fast (InputError) when no Redis answers at `url` within `timeoutMs`, instead of retrying forever. */
+export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new Redis({
+    ...(connectionFrom(url) as object),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (e) {
+    throw new InputError(
+      'queue-connect',
+      `cannot reach the Redis queue at ${url}: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        hint: 'is redis-server running there? e.g. redis-server --bind 127.0.0.1 --port 6379',
+      },
+    );
+  } finally {
+    client.disconnect();
+  }
+}
+
 /** Enqueue the jobs (those without a result); returns how many were handed to the queue. */
 export async function submitJobs(
   url: string,
@@ -66,6 +93,7 @@ export async function submitJobs(
   jobs: readonly ScreenJob[],
   attempts: number,
 ): Promise<number> {
+  await checkRedis(url);
   const queue = new Queue<QueueJobData>(QUEUE_NAME, { connection: connectionFrom(url) });
   try {
     for (let i = 0; i < jobs.length; i += 500) {
@@ -91,6 +119,7 @@ export async function submitJobs(
 
 /** Remove queued (waiting/delayed) jobs; running jobs finish. Returns how many were removed. */
 export async function removeQueued(url: string, jobIds: readonly string[]): Promise<number> {
+  await checkRedis(url);
   const queue = new Queue(QUEUE_NAME, { connection: connectionFrom(url) });
   try {
     let n = 0;
@@ -103,6 +132,7 @@ export async function removeQueued(url: string, jobIds: readonly string[]): Prom
 
 /** Queue counts (waiting, active, delayed, failed, completed). */
 export async function queueCounts(url: string): Promise<Record<string, number>> {
+  await checkRedis(url);
   const queue = new Queue(QUEUE_NAME, { connection: connectionFrom(url) });
   try {
     return await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
@@ -139,6 +169,7 @@ export async function startWorker(o: {
   label: string;
   onEvent?: (text: string) => void;
 }): Promise<WorkerHandle> {
+  await checkRedis(o.url);
   // the sandboxed children inherit the environment: this is how they find the store
   process.env.SUPERATOM_DB = o.storeLocation;
   process.env.SUPERATOM_WORKER_LABEL = o.label;

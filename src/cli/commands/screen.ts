@@ -108,18 +108,25 @@ async function runOrSubmit(store: Store, s: ScreenInfo, args: ParsedArgs, io: Cl
   }
 }
 
-async function start(args: ParsedArgs, io: CliIO, file: string): Promise<number> {
+/** Parse a plan file, expand it and record the screen and its jobs (idempotent). */
+async function register(store: Store, file: string, io: CliIO): Promise<ScreenInfo> {
   const text = readTextFile(file, io.cwd, 'plan');
   const plan = parsePlan(text, file);
   const candidates = expandPlan(plan);
   const id = screenIdOf(plan, candidates);
+  await store.jobs.addScreen(
+    { id, name: plan.name, plan: { text, plan }, createdAt: new Date().toISOString() },
+    candidates.map((c) => ({ jobId: c.jobId, index: c.index, vars: c.vars, inputs: c.inputs })),
+  );
+  return (await store.jobs.getScreen(id))!;
+}
+
+async function start(args: ParsedArgs, io: CliIO, file: string): Promise<number> {
+  // a bad plan fails before any database is opened or created
+  parsePlan(readTextFile(file, io.cwd, 'plan'), file);
   const { store } = await open(args, io);
   try {
-    await store.jobs.addScreen(
-      { id, name: plan.name, plan: { text, plan }, createdAt: new Date().toISOString() },
-      candidates.map((c) => ({ jobId: c.jobId, index: c.index, vars: c.vars, inputs: c.inputs })),
-    );
-    return await runOrSubmit(store, (await store.jobs.getScreen(id))!, args, io);
+    return await runOrSubmit(store, await register(store, file, io), args, io);
   } finally {
     await store.close();
   }
@@ -140,7 +147,7 @@ export const screenCommand: Command = {
     'superatom screen <plan.yaml|plan.json> [--queue redis://…] [--workers N] [--db …]',
     'superatom screen resume|status|cancel|results|export [<screen>] [--db …]',
     'superatom screen results [<screen>] [--format table|csv|jsonl] [-o file]',
-    'superatom screen export [<screen>] --slurm [-o dir] [--parallel N]',
+    'superatom screen export [<screen>|<plan.yaml>] --slurm [-o dir] [--parallel N]',
     'superatom screen run-job <job-id> [--db …]   superatom screen list',
   ].join('\n'),
   help: [
@@ -304,7 +311,10 @@ export const screenCommand: Command = {
             throw new InputError('screen-export', 'say what to export: --slurm', {
               hint: 'superatom screen export --slurm -o run/',
             });
-          const s = await findScreen(store, second);
+          const s =
+            second && /\.(ya?ml|json)$/i.test(second)
+              ? await register(store, second, io)
+              : await findScreen(store, second);
           const { fanoutScript, jobsFile, slurmScript } = await import('../../queue/slurm.js');
           const jobIds = (await store.jobs.pending(s.id)).map((j) => j.jobId);
           const o = {

@@ -46,9 +46,9 @@ export const workerCommand: Command = {
         hint: 'e.g. --queue redis://127.0.0.1:6379',
       });
     const { openStore, resolveLocation } = await import('../../store/open.js');
-    const { startWorker, connectionFrom } = await import('../../queue/bull.js');
+    const { startWorker, checkRedis } = await import('../../queue/bull.js');
     const { workerLabel } = await import('../../queue/execute.js');
-    connectionFrom(url);
+    await checkRedis(url); // before the store is opened: a wrong URL fails fast with exit 2
     const location = resolveLocation(args.options.db as string | undefined, io.cwd);
     const store = await openStore(location);
     const label = workerLabel(args.options.name as string | undefined);
