@@ -99,53 +99,70 @@ export class BrowserHistory implements History {
   }
 }
 
-/** A row of `GET /api/results`, whatever exact shape the server gives, as a history entry. */
+/** A row of `GET /api/results` (`resultJson` of the store: id, kind, formula, createdAt, report, hill, electronCount, pointGroup, energy …) as a history entry. */
 function fromServer(row: Record<string, unknown>): HistoryEntry {
-  const report = row.report ?? row.result ?? row;
-  const r = (report ?? {}) as Record<string, unknown>;
-  const input = String(row.input ?? row.formula ?? r.formula ?? row.inputs ?? row.name ?? '');
-  const kind = String(row.kind ?? row.command ?? row.workflow ?? row.type ?? 'result');
-  const time = String(row.time ?? row.createdAt ?? row.created_at ?? row.created ?? '');
-  const summary = String(row.summary ?? row.title ?? (r.pointGroup ? `point group ${r.pointGroup}` : ''));
+  const prov = (row.provenance ?? {}) as { inputs?: Record<string, unknown> | null };
+  const inputs = prov.inputs ?? {};
+  const input = String(row.formula ?? inputs.formula ?? inputs.name ?? inputs.potential ?? '');
+  const parts = [
+    typeof row.hill === 'string' ? row.hill : null,
+    typeof row.electronCount === 'number' ? `${row.electronCount} e` : null,
+    typeof row.pointGroup === 'string' ? `point group ${row.pointGroup}` : null,
+    typeof row.energy === 'number' ? `energy ${row.energy}` : null,
+  ].filter(Boolean);
   return {
-    id: row.id as string | number | undefined,
-    kind,
-    input: typeof input === 'string' ? input : JSON.stringify(input),
-    summary,
-    time,
-    report,
+    ...(row.id !== undefined ? { id: row.id as string } : {}),
+    kind: String(row.kind ?? 'result'),
+    input,
+    summary: parts.join('; '),
+    time: String(row.createdAt ?? ''),
+    report: row.report,
   };
 }
 
-/** The shared store behind `superatom serve --db …`. */
+/** What the store keeps for a page entry: its own report kinds (count, analyze) and the inputs that make the id. */
+function toStore(e: HistoryEntry): { kind: string; report: unknown; inputs: unknown } | null {
+  const r = e.report as Record<string, unknown> | undefined;
+  if (!r) return null;
+  if (e.kind === 'formula')
+    return r.count ? { kind: 'count', report: r.count, inputs: { formula: e.input, rule: 'auto' } } : null;
+  if (e.kind === 'analyze')
+    return { kind: 'analyze', report: r, inputs: { name: e.input, formula: r.formula, atoms: r.atoms } };
+  if (e.kind === 'search')
+    return { kind: 'search', report: r, inputs: (r as { spec?: unknown }).spec ?? { input: e.input } };
+  return { kind: e.kind, report: r, inputs: { input: e.input } };
+}
+
+/** The shared store behind `superatom serve --db …` (GET/POST /api/results). */
 export class ServerHistory implements History {
   readonly served = true;
   constructor(readonly where: string) {}
 
   async add(e: HistoryEntry): Promise<void> {
-    // best effort: a server without POST /api/results (or a read-only store) keeps nothing
+    const body = toStore(e);
+    if (!body) return;
+    // best effort: a refused save (read-only store, limits) keeps nothing and says nothing
     await fetch('./api/results', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(e),
+      body: JSON.stringify(body),
     }).catch(() => undefined);
   }
 
+  /** The newest results of the store (the API filters by formula/kind/elements; free text is matched here). */
   async list(query: string, limit = 50): Promise<HistoryEntry[]> {
-    const url = `./api/results?${new URLSearchParams({ ...(query ? { q: query } : {}), limit: String(limit) })}`;
+    const url = './api/results?limit=200';
     const res = await fetch(url, { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`the server answered ${res.status} for ${url}`);
-    const body = (await res.json()) as unknown;
-    const rows = Array.isArray(body)
-      ? body
-      : ((body as { results?: unknown[]; items?: unknown[] }).results ??
-        (body as { items?: unknown[] }).items ??
-        []);
-    return rows.map((r) => fromServer(r as Record<string, unknown>)).filter((e) => matches(e, query));
+    const body = (await res.json()) as { results?: unknown[] };
+    return (body.results ?? [])
+      .map((r) => fromServer(r as Record<string, unknown>))
+      .filter((e) => matches(e, query))
+      .slice(0, limit);
   }
 
   all(): Promise<HistoryEntry[]> {
-    return this.list('', 1000);
+    return this.list('', 200);
   }
 
   async clear(): Promise<void> {
@@ -159,13 +176,8 @@ export async function openHistory(): Promise<History> {
     try {
       const res = await fetch('./api/health', { headers: { accept: 'application/json' } });
       if (res.ok && (res.headers.get('content-type') ?? '').includes('json')) {
-        const h = (await res.json()) as { store?: unknown; db?: unknown };
-        const store = h.store ?? h.db;
-        if (store) {
-          return new ServerHistory(
-            `Results saved by anyone on this server's store (${typeof store === 'string' ? store : 'shared'}).`,
-          );
-        }
+        const h = (await res.json()) as { store?: unknown };
+        if (h.store) return new ServerHistory("Results saved by anyone on this server's store.");
       }
     } catch {
       // static site: no API

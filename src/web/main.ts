@@ -15,6 +15,7 @@ const formulaInput = byId<HTMLInputElement>('formula');
 const chargeInput = byId<HTMLInputElement>('charge');
 let history: History | null = null;
 let lastRecorded = '';
+let lastFormula: HistoryEntry | null = null;
 
 function chargeValue(): number | undefined {
   const t = chargeInput.value.trim();
@@ -47,7 +48,7 @@ const record = debounce((e: HistoryEntry) => {
   if (key === lastRecorded) return;
   lastRecorded = key;
   void history?.add(e).then(() => refreshHistory());
-}, 1500);
+}, 200);
 
 function update(): void {
   const text = formulaInput.value;
@@ -82,7 +83,9 @@ function update(): void {
     performance.measure('superatom:spectrum', { start: t1, end: performance.now() });
     document.body.dataset.formulaState = 'ok';
     const primary = r.count.results.find((x) => x.rule === r.count.primary);
-    record({
+    // kept for the history, which records a formula when it is committed (Enter or leaving the
+    // field), not at every pause in typing: a shared store should not fill with half-typed formulas
+    lastFormula = {
       kind: 'formula',
       input: text,
       summary: [
@@ -96,8 +99,9 @@ function update(): void {
         .join('; '),
       time: new Date().toISOString(),
       report: { formula: r.formula, count: r.count, isotopes: s?.isotopes ?? null },
-    });
+    };
   } catch (e) {
+    lastFormula = null;
     formulaInput.setAttribute('aria-invalid', 'true');
     errBox.replaceChildren(errorView(e, text));
     out.replaceChildren();
@@ -168,6 +172,14 @@ async function refreshHistory(): Promise<void> {
 }
 
 formulaInput.addEventListener('input', debounce(update, 40));
+const commitFormula = () => {
+  update();
+  if (lastFormula) record(lastFormula);
+};
+formulaInput.addEventListener('change', commitFormula);
+formulaInput.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') commitFormula();
+});
 chargeInput.addEventListener('input', debounce(update, 40));
 window.addEventListener('hashchange', () => {
   if (location.hash !== stateHash()) {

@@ -146,7 +146,21 @@ describe.skipIf(Boolean(skipReason))(
       await expect
         .poll(() => page.locator('#structure').getAttribute('data-atoms'), { timeout: 20_000 })
         .toBe('13');
-      await page.screenshot({ path: join(ARTIFACTS, '6-served.png') });
+      // the history is the server's store: a committed formula is saved there and listed
+      expect(await page.evaluate(() => document.body.dataset.history)).toBe('server');
+      await page.getByRole('textbox', { name: 'Formula', exact: true }).press('Enter');
+      await expect
+        .poll(
+          async () =>
+            (
+              (await (await fetch(`${base}api/results?kind=count&limit=10`)).json()) as {
+                results: { formula: string }[];
+              }
+            ).results.map((r) => r.formula),
+          { timeout: 10_000 },
+        )
+        .toContain(formula);
+      await page.screenshot({ path: join(ARTIFACTS, '7-served.png') });
       expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
       await page.close();
     });

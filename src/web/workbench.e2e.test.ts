@@ -197,6 +197,31 @@ describe.skipIf(!chrome)(
         .toMatch(/Ag13, 13 atoms, point group Ih\b/);
     });
 
+    it('keeps results in the browser history (IndexedDB): searchable and exportable', async () => {
+      const input = page.getByRole('textbox', { name: 'Formula', exact: true });
+      await input.fill('[Au25(PET)18]-');
+      await input.press('Enter');
+      const list = page.locator('#history-list');
+      await expect.poll(() => list.innerText(), { timeout: 10_000 }).toContain('[Au25(PET)18]-');
+      expect(await list.innerText()).toContain('ag13.pdb');
+      await page.getByLabel('Search the history').fill('ag13');
+      await expect.poll(() => list.innerText()).not.toContain('[Au25(PET)18]-');
+      expect(await list.innerText()).toContain('ag13.pdb');
+      await page.getByLabel('Search the history').fill('');
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export history (JSON)' }).click(),
+      ]);
+      const exported = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as {
+        kind: string;
+        input: string;
+      }[];
+      expect(exported.some((e) => e.kind === 'formula' && e.input === '[Au25(PET)18]-')).toBe(true);
+      expect(exported.some((e) => e.kind === 'analyze' && e.input === 'au55.xyz')).toBe(true);
+      await page.locator('#history-h').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, '6-history.png') });
+    });
+
     it('passes the axe-core accessibility check with no serious or critical violations', async () => {
       await page.addScriptTag({
         content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
