@@ -82,6 +82,16 @@ export async function refineStructures(
         {
           ...(o.timeLimitMs !== undefined ? { timeLimitMs: o.timeLimitMs } : {}),
           ...(o.signal ? { signal: o.signal } : {}),
+          ...(o.onProgress
+            ? {
+                onProgress: (p: { message?: string }) =>
+                  o.onProgress!({
+                    done: i,
+                    total: structures.length,
+                    message: `structure ${i + 1}/${structures.length}: ${p.message ?? ''}`,
+                  }),
+              }
+            : {}),
         },
       );
     } catch (e) {

@@ -215,6 +215,19 @@ async function xtbRun(
     ...(ctx.o.signal ? { signal: ctx.o.signal } : {}),
     ...(ctx.o.tmpRoot ? { tmpRoot: ctx.o.tmpRoot } : {}),
     ...(ctx.o.onSpawn ? { onSpawn: ctx.o.onSpawn } : {}),
+    ...(ctx.o.onProgress && mode.includes('--opt')
+      ? {
+          // optimisation cycles as they are printed (".... CYCLE   12 ....")
+          onStdout: (chunk: string) => {
+            for (const m of chunk.matchAll(/CYCLE\s+(\d+)/g)) {
+              ctx.o.onProgress!({
+                done: Number(m[1]),
+                message: `${s.method.toUpperCase()} optimisation, cycle ${m[1]}`,
+              });
+            }
+          },
+        }
+      : {}),
   }).catch((e: unknown) => {
     if (e instanceof EngineError && e.code === 'engine-timeout') {
       throw new EngineError(
