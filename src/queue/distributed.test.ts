@@ -77,13 +77,25 @@ describe.skipIf(skip)('distributed screening (Redis + PostgreSQL + 3 workers)', 
       let killedJob: string | null = null;
       await waitFor(
         'w1 to hold a job after 20 results',
-        async () => (await done()) >= 20 && (killedJob = await inFlight('w1')) !== null,
+        async () => {
+          if ((await done()) < 20) return false;
+          killedJob = await inFlight('w1');
+          return killedJob !== null;
+        },
         60_000,
         5,
       );
       workers[0]!.kill('SIGKILL');
       let termJob: string | null = null;
-      await waitFor('w2 to hold a job', async () => (termJob = await inFlight('w2')) !== null, 60_000, 5);
+      await waitFor(
+        'w2 to hold a job',
+        async () => {
+          termJob = await inFlight('w2');
+          return termJob !== null;
+        },
+        60_000,
+        5,
+      );
       process.kill(workers[1]!.pid, 'SIGTERM');
       const term = await workers[1]!.exit;
       expect(term.code, workers[1]!.err).toBe(0);
