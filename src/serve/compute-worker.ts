@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry of `superatom serve`'s computing endpoints: one request at a time,
- * `{ id, name, body }` in, `{ id, status, json }` out (the JSON text is made here, off the
+ * `{ ready: true }` once loaded, then `{ id, name, body }` in, `{ id, status, json }` out (the JSON text is made here, off the
  * server's thread). The pool (pool.ts) terminates a worker that runs past the time limit.
  */
 import { parentPort } from 'node:worker_threads';
@@ -19,3 +19,4 @@ port.on('message', (m: { id: number; name: string; body: unknown }) => {
   }
   port.postMessage({ id: m.id, status, json });
 });
+port.postMessage({ ready: true });

@@ -73,6 +73,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded its modules (it posts `{ ready: true }`): the budget starts then. */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -97,9 +99,10 @@ export function createRunner(options: PoolOptions = {}): Runner {
     job?.done(c);
   };
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(url), job: null, timer: null };
-    slot.worker.on('message', (m: { id: number; status: number; json: string }) => {
-      if (slot.job && m.id === slot.job.id) finish(slot, { status: m.status, json: m.json });
+    const slot: Slot = { worker: new Worker(url), ready: false, job: null, timer: null };
+    slot.worker.on('message', (m: { ready?: boolean; id: number; status: number; json: string }) => {
+      if (m.ready) slot.ready = true;
+      else if (slot.job && m.id === slot.job.id) finish(slot, { status: m.status, json: m.json });
       pump();
     });
     slot.worker.on('error', () => {
@@ -127,7 +130,7 @@ export function createRunner(options: PoolOptions = {}): Runner {
   };
   const pump = () => {
     for (const slot of slots) {
-      if (slot.job || queue.length === 0) continue;
+      if (!slot.ready || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job;
       slot.timer = setTimeout(() => {

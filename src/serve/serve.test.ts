@@ -16,7 +16,7 @@ import { writeStructure } from '../io/registry.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { mackayIcosahedron } from '../structure/builders/clusters.js';
-import { createRunner } from './pool.js';
+import { createRunner, findWorkerUrl } from './pool.js';
 import { PAGE_CSP, type RunningServer, startServer } from './server.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -112,6 +112,9 @@ describe('the served API answers the same numbers as the CLI', () => {
       endpoints: ['formula', 'count', 'isotopes', 'assign', 'analyze'],
     });
     expect(Object.keys(h.engines).sort()).toEqual(['lammps', 'nwchem', 'xtb']);
+    // with a build (npm test builds first) the computations run in worker threads with a time limit
+    expect(h.compute).toBe(findWorkerUrl() ? 'worker' : 'in-process');
+    expect(h.limits.maxBodyBytes).toBe(256 * 1024);
   });
 
   it('formula and count of [Ag29(BDTA)12(PPh3)4]3- (8 e, as the issue asks)', {
@@ -270,7 +273,8 @@ describe('errors are JSON with 400/404/405/413/415/421/422, never 500', () => {
 parentPort.on('message', (m) => {
   if (m.name === 'count') for (;;) {}
   parentPort.postMessage({ id: m.id, status: 200, json: '{"ok":true}' });
-});`,
+});
+parentPort.postMessage({ ready: true });`,
     );
     const runner = createRunner({ workerUrl: pathToFileURL(file), timeLimitMs: 300, workers: 1 });
     const s = await startServer({ port: 0, webRoot: web, runner });
@@ -346,6 +350,17 @@ parentPort.on('message', (m) => {
       ),
       { numRuns: 150, seed: 11 },
     );
+  });
+});
+
+describe('superatom serve (the command)', () => {
+  it('bad arguments and a port in use: exit 2 with a message, no server left running', async () => {
+    expect((await runCli(['serve', 'extra'], dir)).code).toBe(2);
+    expect((await runCli(['serve', '--port', '70000'], dir)).code).toBe(2);
+    const busy = await runCli(['serve', '--port', String(srv.port), '--no-store'], dir);
+    expect(busy.code).toBe(2);
+    expect(busy.err).toMatch(/EADDRINUSE/);
+    expect(busy.err).toMatch(/--port 0/);
   });
 });
 
