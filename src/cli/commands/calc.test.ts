@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { xyzText } from '../../engines/xtb.js';
 import { b12h12, XTB_REQUIRED, xtbAvailable } from '../../engines/xtb-testing.js';
 import { runCli } from '../testing.js';
+import { buildSpec } from './calc.js';
 
 const available = xtbAvailable();
 if (!available && XTB_REQUIRED) throw new Error('SUPERATOM_REQUIRE_ENGINES=1 but xtb is not installed');
@@ -35,6 +36,17 @@ describe('calc: input errors (no engine needed)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot have 14 atoms/);
     expect(r.err).toMatch(/13, 55/);
+  });
+  it('--build finds the size with the atom count asked for', async () => {
+    const sizes: [string, number][] = [
+      ['cuboctahedron:Ag55', 55],
+      ['octahedron:Pt6', 6],
+      ['octahedron:Pt19', 19],
+      ['tetrahedron:Au20', 20],
+      ['truncated-octahedron:Au38', 38],
+      ['icosahedron:Au', 13],
+    ];
+    for (const [spec, n] of sizes) expect((await buildSpec(spec)).numbers.length).toBe(n);
   });
   it('a malformed --build spec is an input error', async () => {
     const r = await runCli(['calc', '--build', 'Au13']);

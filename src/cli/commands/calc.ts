@@ -49,10 +49,9 @@ export async function buildSpec(spec: string): Promise<Structure> {
     }
     if (want === undefined || s.numbers.length === want) return s;
     tried.push(s.numbers.length);
-    if (s.numbers.length > want && Object.keys(extra).length) break;
   }
   if (!tried.length && firstError) throw firstError;
-  throw new InputError('calc-build', `a ${shape} of ${el} cannot have ${want} atoms`, {
+  throw new InputError('calc-build', `--build ${shape} of ${el} cannot have ${want} atoms`, {
     hint: `sizes it can have: ${[...new Set(tried)].sort((a, b) => a - b).join(', ')}`,
   });
 }
