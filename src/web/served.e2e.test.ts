@@ -161,6 +161,9 @@ describe.skipIf(Boolean(skipReason))(
         )
         .toContain(formula);
       await page.screenshot({ path: join(ARTIFACTS, '7-served.png') });
+      await page.getByRole('region', { name: 'Structure', exact: true }).screenshot({
+        path: join(ARTIFACTS, '8-served-structure.png'),
+      });
       expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
       await page.close();
     });

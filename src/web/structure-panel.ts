@@ -67,13 +67,16 @@ export function anatomyColours(s: Structure, r: AnalysisReport): string[] {
       Math.hypot(s.positions[3 * i]! - cx, s.positions[3 * i + 1]! - cy, s.positions[3 * i + 2]! - cz);
     atoms.sort((a, b) => d(a) - d(b));
     let at = 0;
+    const centred = k.shells[0] === 1;
     k.shells.forEach((size, shell) => {
       for (let j = 0; j < size && at < atoms.length; j++, at++) {
         const i = atoms[at]!;
+        // shells counted from the first around the centre (or the innermost, for a hollow kernel)
+        const fromFirst = centred ? shell - 1 : shell;
         c[i] =
-          size === 1 && shell === 0
+          centred && shell === 0
             ? ANATOMY_COLOURS.centre
-            : shell % 2 === 0
+            : fromFirst % 2 === 0
               ? ANATOMY_COLOURS.kernel
               : ANATOMY_COLOURS.outerKernel;
       }
@@ -136,8 +139,8 @@ export class StructurePanel {
   private legend(): void {
     const items: [string, string][] = [
       ['sw-centre', 'kernel centre'],
-      ['sw-kernel', 'kernel, first shell'],
-      ['sw-shell2', 'kernel, outer shell'],
+      ['sw-kernel', 'kernel, first (and third…) shell'],
+      ['sw-shell2', 'kernel, second (and fourth…) shell'],
       ['sw-staple', 'staples, bridges, caps'],
       ['sw-ligand', 'ligands'],
       ['sw-other', 'other metal atoms'],
