@@ -1,14 +1,12 @@
 /**
  * Reading and analysing a structure for the page, without DOM: used by the analysis worker
- * (analyze.worker.ts) and importable anywhere. Reads like `superatom analyze` (a CIF through its
- * reader to keep the reader's notes) and returns the structure to draw: for a crystal, the molecule
- * the analysis picked.
+ * (analyze.worker.ts). Reads and analyses exactly as `superatom analyze` (`analyzeFromText`) and
+ * returns the structure to draw: for a crystal, the molecule the analysis picked.
  */
-import { cifNotes, parseCif } from '../io/cif.js';
-import { detectFormat, readStructures } from '../io/registry.js';
 import { crystalSpecies, pickSpecies } from '../io/species.js';
 import type { Structure } from '../structure/structure.js';
 import { type AnalysisReport, analyzeStructure } from '../workflows/analyze.js';
+import { analyzeFromText } from '../workflows/flags.js';
 
 export interface Loaded {
   readonly name: string;
@@ -17,11 +15,9 @@ export interface Loaded {
 }
 
 export function readForAnalysis(text: string, name: string): Loaded {
-  const format = detectFormat(text, name);
-  const cif = format.name === 'cif' ? parseCif(text, name) : undefined;
-  const input = cif ? cif.structure : readStructures(text, name, format.name)[0]!;
-  const report = analyzeStructure(input, cif ? { readerWarnings: cifNotes(cif.report) } : {});
-  const shown = input.cell ? pickSpecies(crystalSpecies(input)).molecule.structure : input;
+  // the same reading + analysis as `superatom analyze` and `POST /api/analyze` (workflows/flags.ts)
+  const { report, structure } = analyzeFromText(text, name, {});
+  const shown = structure.cell ? pickSpecies(crystalSpecies(structure)).molecule.structure : structure;
   return { name, structure: shown, report };
 }
 
