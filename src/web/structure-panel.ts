@@ -266,7 +266,10 @@ export class StructurePanel {
     if (first) {
       this.loaded = null;
       v.show(s, new Array(s.numbers.length).fill(ANATOMY_COLOURS.kernel));
+      byId('structure').setAttribute('data-atoms', String(s.numbers.length));
     } else v.update(s.positions);
+    const frames = Number(byId('structure').dataset.frames ?? 0) + 1;
+    byId('structure').dataset.frames = String(frames);
   }
 
   private pick(i: number): void {

@@ -118,6 +118,12 @@ describe.skipIf(!chrome)(
         .poll(async () => Number((await bar.getAttribute('data-steps')) ?? 0), { timeout: 20_000 })
         .toBeGreaterThan(0);
       expect(await page.locator('#search-status').innerText()).toMatch(/best energy −?-?\d/);
+      // the best structure so far is drawn live in the viewer (38 atoms, redrawn as it improves)
+      const view = page.getByRole('region', { name: 'Structure', exact: true });
+      await expect.poll(() => view.getAttribute('data-atoms'), { timeout: 10_000 }).toBe('38');
+      await expect
+        .poll(async () => Number(await view.getAttribute('data-frames')), { timeout: 10_000 })
+        .toBeGreaterThan(1);
       await page.screenshot({ path: join(ARTIFACTS, '3-search-running.png') });
       await page.getByRole('button', { name: 'Cancel' }).click();
       expect(await page.locator('#search-status').innerText()).toBe('Search cancelled.');
