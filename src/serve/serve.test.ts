@@ -290,6 +290,31 @@ parentPort.postMessage({ ready: true });`,
     }
   });
 
+  it('every worker busy and the queue full: 503 busy with Retry-After', { timeout: 30_000 }, async () => {
+    const file = join(dir, 'slow-worker.mjs');
+    const runner = createRunner({
+      workerUrl: pathToFileURL(file),
+      timeLimitMs: 400,
+      workers: 1,
+      maxQueue: 1,
+    });
+    try {
+      // a quick request first: the worker is loaded (ready) after it
+      expect((await runner.run('formula', {})).status).toBe(200);
+      const first = runner.run('count', {});
+      // the worker takes the first request at once; the second waits in the queue
+      const second = runner.run('count', {});
+      const third = await runner.run('count', {});
+      expect(third.status).toBe(503);
+      expect(JSON.parse(third.json).error.code).toBe('busy');
+      expect(third.headers?.['retry-after']).toBe('5');
+      expect((await first).status).toBe(422);
+      expect((await second).status).toBe(422);
+    } finally {
+      await runner.close();
+    }
+  });
+
   it('fuzz: random bodies on every endpoint answer 200/400/413/422 with JSON, never 500', {
     timeout: 90_000,
   }, async () => {
