@@ -182,10 +182,16 @@ formulaInput.addEventListener('keydown', (e) => {
 });
 chargeInput.addEventListener('input', debounce(update, 40));
 window.addEventListener('hashchange', () => {
+  // in-page links (#formula-h, the skip link) are not states
+  if (!/(^#|&)(formula|charge)=/.test(location.hash)) return;
   if (location.hash !== stateHash()) {
     readHash();
     update();
   }
+});
+document.querySelector<HTMLAnchorElement>('a.skip')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  formulaInput.focus();
 });
 byId('history-q').addEventListener(
   'input',

@@ -266,6 +266,17 @@ describe.skipIf(!chrome)(
       await expect
         .poll(() => p2.getByRole('region', { name: 'Electron count', exact: true }).innerText())
         .toMatch(/\b8 electrons\b/);
+      // keyboard only: Tab to the skip link, Enter, type; the count follows
+      await p2.keyboard.press('Tab');
+      expect(await p2.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the formula field');
+      await p2.keyboard.press('Enter');
+      expect(await p2.evaluate(() => document.activeElement?.id)).toBe('formula');
+      await p2.keyboard.press('Control+A');
+      await p2.keyboard.type('[Au25(SR)18]-');
+      await expect
+        .poll(() => p2.getByRole('region', { name: 'Electron count', exact: true }).innerText())
+        .toMatch(/\b8 electrons\b/);
+      expect(new URL(p2.url()).hash).toContain('formula=');
       await p2.close();
     });
   },
