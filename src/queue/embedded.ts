@@ -80,7 +80,7 @@ function threadPool(url: URL, size: number): Runner {
   };
   return {
     async run(job) {
-      const w = await take();
+      let w = await take();
       try {
         return await new Promise<Outcome>((resolve) => {
           const onMessage = (m: { jobId: string } & Outcome) => {
@@ -91,6 +91,10 @@ function threadPool(url: URL, size: number): Runner {
           };
           const onError = (e: Error) => {
             w.off('message', onMessage);
+            // a thread that threw outside a job is gone: replace it before it goes back to the pool
+            const fresh = new Worker(url);
+            all[all.indexOf(w)] = fresh;
+            w = fresh;
             resolve({ error: e.message });
           };
           w.on('message', onMessage);

@@ -3,4 +3,5 @@ export * from './expand.js';
 export * from './hash.js';
 export * from './job.js';
 export * from './plan.js';
+export * from './plot.js';
 export * from './rank.js';

@@ -6,6 +6,7 @@ import { expandPlan, fillTemplate, jobIdOf, screenIdOf } from './expand.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { buildModel, runJob } from './job.js';
 import { parsePlan } from './plan.js';
+import { niceTicks, propertyPlotSvg } from './plot.js';
 import { rankRows, type ScreenRow, toCsv, toJsonLines } from './rank.js';
 
 describe('sha256 (pure)', () => {
@@ -226,5 +227,9 @@ describe('jobs', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(jl[0]).toMatchObject({ rank: 1, jobId: 'j2', electrons: 18 });
+    const svg = propertyPlotSvg(ranked, { y: 'electrons', x: 'i' });
+    expect((svg.match(/<circle /g) ?? []).length).toBe(3); // the rejected formula has no count
+    expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(-3.7, -2.1)).toEqual([-3.5, -3, -2.5]);
   });
 });

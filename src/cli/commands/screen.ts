@@ -13,7 +13,7 @@ import { createProgressBar } from '../../node/progress-bar.js';
 import { readTextFile } from '../../node/read.js';
 import { expandPlan, type JobInputs, screenIdOf } from '../../screen/expand.js';
 import type { JobResult } from '../../screen/job.js';
-import { type Plan, parsePlan } from '../../screen/plan.js';
+import { type Plan, parsePlan, type RankKey } from '../../screen/plan.js';
 import { formatTable, rankRows, type ScreenRow, toCsv, toJsonLines } from '../../screen/rank.js';
 import type { ScreenInfo, Store } from '../../store/index.js';
 import type { ParsedArgs } from '../args.js';
@@ -147,6 +147,7 @@ export const screenCommand: Command = {
     'superatom screen <plan.yaml|plan.json> [--queue redis://…] [--workers N] [--db …]',
     'superatom screen resume|status|cancel|results|export [<screen>] [--db …]',
     'superatom screen results [<screen>] [--format table|csv|jsonl] [-o file]',
+    'superatom screen results [<screen>] --plot gap|electrons|… [--x var] [--series var] [-o plot.svg]',
     'superatom screen export [<screen>|<plan.yaml>] --slurm [-o dir] [--parallel N]',
     'superatom screen run-job <job-id> [--db …]   superatom screen list',
   ].join('\n'),
@@ -186,6 +187,17 @@ export const screenCommand: Command = {
       description: 'results file, or the export folder',
     },
     top: { type: 'integer', min: 1, description: 'rows of the table shown after a run (default 20)' },
+    plot: {
+      type: 'string',
+      choices: ['gap', 'electrons', 'energy', 'energyPerAtom', 'relaxEnergyPerAtom', 'charge'],
+      description: 'results: an SVG plot of this property against a plan variable',
+    },
+    x: {
+      type: 'string',
+      valueName: 'var',
+      description: 'plot: the variable on the x axis (default the first)',
+    },
+    series: { type: 'string', valueName: 'var', description: 'plot: one colour per value of this variable' },
     slurm: { type: 'boolean', description: 'export a SLURM job array and a shell fan-out' },
     parallel: {
       type: 'integer',
@@ -293,6 +305,33 @@ export const screenCommand: Command = {
         case 'results': {
           const s = await findScreen(store, second);
           const rows = await screenRows(store, s);
+          if (args.options.plot !== undefined) {
+            const { propertyPlotSvg } = await import('../../screen/plot.js');
+            const names = [...new Set(rows.flatMap((r) => Object.keys(r.vars)))];
+            const x = (args.options.x as string | undefined) ?? names[0];
+            for (const [opt, v] of [
+              ['--x', x],
+              ['--series', args.options.series],
+            ] as const) {
+              if (v !== undefined && !names.includes(String(v)))
+                throw new InputError('screen-plot', `${opt} ${String(v)} is not a variable of this screen`, {
+                  hint: `variables: ${names.join(', ') || '(none)'}`,
+                });
+            }
+            if (x === undefined)
+              throw new InputError('screen-plot', 'this screen has no variables to plot against');
+            const svg = propertyPlotSvg(rows, {
+              y: args.options.plot as RankKey,
+              x,
+              ...(args.options.series !== undefined ? { series: String(args.options.series) } : {}),
+              title: `${s.name}: ${String(args.options.plot)} vs ${x}`,
+            });
+            if (args.options.output) {
+              const full = writeTextFile(String(args.options.output), svg, io.cwd);
+              io.stdout(`plot of ${rows.length} results → ${full}\n`);
+            } else io.stdout(svg);
+            return 0;
+          }
           const format = args.options.json ? 'jsonl' : String(args.options.format ?? 'table');
           const text =
             format === 'csv'
