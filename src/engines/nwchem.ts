@@ -180,6 +180,8 @@ async function runJob(
       );
     }
     executable = mpirun;
+    // Plain `mpirun -np N` (ranks bound to cores): with --oversubscribe --bind-to none the ranks yield
+    // when idle and an Au2⁺ single point took 2–4× longer on the loaded 2-core machine (measured).
     args = ['--allow-run-as-root', '-np', String(np), exe, 'calc.nw'];
   }
   const signal = abortSignalOf(ctl.signal);
