@@ -1,6 +1,6 @@
 /**
  * A property plotted against composition: one variable of the plan on a categorical x axis (in
- * the order of first appearance), a numeric property on y, one colour per value of a second
+ * plan order), a numeric property on y, one colour per value of a second
  * variable (the series). Plain SVG text, no script, fonts and colours inline.
  */
 
@@ -51,7 +51,9 @@ export interface PlotOptions {
 }
 
 export function propertyPlotSvg(rows: readonly ScreenRow[], o: PlotOptions): string {
-  const pts = rows
+  // x values and series in plan order (row.index), not in rank order
+  const pts = [...rows]
+    .sort((a, b) => a.index - b.index)
     .map((r) => ({
       x: r.vars[o.x],
       s: o.series ? r.vars[o.series] : undefined,
