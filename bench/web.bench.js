@@ -56,7 +56,7 @@ const threeDmol = join(root, 'node_modules', '3dmol', 'build', '3Dmol-min.js');
 const base = readFileSync(threeDmol);
 const baseGz = gzipSync(base, { level: 9 }).length;
 console.log(
-  `  total ${kb(raw)} (gzip ${kb(gz)}); first load without the lazy 3D viewer and search worker ${kb(firstLoad)} (gzip ${kb(firstLoadGz)})`,
+  `  total ${kb(raw)} (gzip ${kb(gz)}); first load without the lazy 3D viewer and the two workers ${kb(firstLoad)} (gzip ${kb(firstLoadGz)})`,
 );
 console.log(
   `  baseline 3Dmol-min.js ${kb(base.length)} (gzip ${kb(baseGz)}); ratio total/3Dmol ${(raw / base.length).toFixed(2)} (gzip ${(gz / baseGz).toFixed(2)})`,
