@@ -424,6 +424,35 @@ describe('the page: static files, no traversal, strict headers', () => {
     }
   });
 
+  it('fuzz: random paths built from traversal pieces never leave the root and never give 500', async () => {
+    const piece = fc.constantFrom(
+      '..',
+      '.',
+      '%2e%2e',
+      '%2E.',
+      '.%2e',
+      '%2f',
+      '%5c',
+      '%00',
+      '%',
+      'assets',
+      'secret.txt',
+      'index.html',
+      '',
+      '~',
+      '%252e%252e',
+      '%E2%80%A5',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 6 }), async (parts) => {
+        const r = await http(srv.port, 'GET', `/${parts.join('/')}`);
+        expect([200, 400, 403, 404]).toContain(r.status);
+        expect(r.text).not.toContain('TOP-SECRET');
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
   it('without a built page, / says how to build it and the API still works', async () => {
     const s = await startServer({
       port: 0,
