@@ -15,7 +15,13 @@
  */
 import { InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
-import { GUPTA_PARAMETERS, LENNARD_JONES_PARAMETERS, SUTTON_CHEN_PARAMETERS } from '../data/potentials.js';
+import {
+  GUPTA_ALLOY_SETS,
+  GUPTA_PARAMETERS,
+  LENNARD_JONES_PARAMETERS,
+  SUTTON_CHEN_PARAMETERS,
+  ZHOU_EAM_PARAMETERS,
+} from '../data/potentials.js';
 import { own } from './lookup.js';
 import { parsePotentialSpec } from './spec-parse.js';
 
@@ -46,9 +52,16 @@ export function potentialCoverage(spec: string): PotentialCoverage {
       return arg === undefined ? reduced : one(symbolCase(arg));
     case 'morse':
       return reduced;
-    case 'gupta':
+    case 'gupta': {
+      const set = arg === undefined ? undefined : own(GUPTA_ALLOY_SETS, arg.toLowerCase());
+      if (set) return { kind: 'elements', elements: [...set.elements], mixtures: true };
       return arg === undefined
         ? { kind: 'elements', elements: Object.keys(GUPTA_PARAMETERS), mixtures: true }
+        : one(symbolCase(arg));
+    }
+    case 'eam':
+      return arg === undefined
+        ? { kind: 'elements', elements: Object.keys(ZHOU_EAM_PARAMETERS), mixtures: true }
         : one(symbolCase(arg));
     case 'sutton-chen':
       return arg !== undefined && /^\d+-\d+$/.test(arg) ? reduced : one(symbolCase(arg ?? ''));

@@ -19,7 +19,7 @@
  */
 import { excerpt, InputError } from '../core/errors.js';
 import { elementBySymbol } from '../data/index.js';
-import { GUPTA_PARAMETERS, type GuptaParameters } from '../data/potentials.js';
+import { GUPTA_ALLOY_SETS, GUPTA_PARAMETERS, type GuptaParameters } from '../data/potentials.js';
 import { own } from './lookup.js';
 import { type CutOff, createScratch, manyBodyEvaluate, manyBodyEvaluateCut } from './many-body.js';
 import type { Potential } from './types.js';
@@ -77,6 +77,10 @@ export function createGupta(
   sets: Readonly<Record<string, GuptaParameters>> = GUPTA_PARAMETERS,
   /** Cut-off (default {@link guptaCutOff} from 1000 atoms on); null sums every pair at any size. */
   cutOff?: CutOff | null,
+  /** Published parameters of unlike pairs, keyed "A-B" (alphabetical); default the arithmetic means. */
+  pairs?: Readonly<Record<string, GuptaParameters>>,
+  /** The name to report (default gupta:<elements>). */
+  nameOverride?: string,
 ): Potential {
   const symbols = typeof species === 'string' ? [species] : species;
   if (symbols.length === 0)
@@ -97,9 +101,12 @@ export function createGupta(
   const XI2 = new Float64Array(nt * nt);
   const Q = new Float64Array(nt * nt);
   const INV_R0 = new Float64Array(nt * nt);
+  const mixPair = (a: number, b: number): GuptaParameters =>
+    (a !== b && pairs ? own(pairs, [kinds[a]!, kinds[b]!].sort().join('-')) : undefined) ??
+    mixGupta(params[a]!, params[b]!);
   for (let a = 0; a < nt; a++) {
     for (let b = 0; b < nt; b++) {
-      const m = mixGupta(params[a]!, params[b]!);
+      const m = mixPair(a, b);
       const t = a * nt + b;
       A[t] = 2 * m.aEv;
       P[t] = m.p;
@@ -111,7 +118,7 @@ export function createGupta(
   const mixed = typeof species !== 'string' && nt > 1;
   const types = mixed ? Uint8Array.from(symbols, (s) => kinds.indexOf(s)) : undefined;
   const scratch = createScratch();
-  const name = `gupta:${typeof species === 'string' ? species : kinds.join('')}`;
+  const name = nameOverride ?? `gupta:${typeof species === 'string' ? species : kinds.join('')}`;
   const terms = (r: number, t: number, out: Float64Array) => {
     const d = r * INV_R0[t]! - 1;
     const phi = A[t]! * Math.exp(-P[t]! * d);
@@ -124,7 +131,7 @@ export function createGupta(
   };
   const meanR0 = params.reduce((s, p) => s + p.r0A, 0) / nt;
   const mixedSets: GuptaParameters[] = [];
-  for (let a = 0; a < nt; a++) for (let b = 0; b < nt; b++) mixedSets.push(mixGupta(params[a]!, params[b]!));
+  for (let a = 0; a < nt; a++) for (let b = 0; b < nt; b++) mixedSets.push(mixPair(a, b));
   const cut = cutOff === undefined ? guptaCutOff(mixedSets) : cutOff;
   const numbers = typeof species === 'string' ? undefined : Uint8Array.from(symbols, symbolToZ);
   return {
@@ -153,6 +160,39 @@ export function createGupta(
       return e;
     },
   };
+}
+
+/** Whether `name` is a published alloy set of {@link GUPTA_ALLOY_SETS} (`aupd-dft`, `agau` …). */
+export function isGuptaAlloySet(name: string): boolean {
+  return own(GUPTA_ALLOY_SETS, name.toLowerCase()) !== undefined;
+}
+
+/**
+ * Gupta with a published alloy set (`gupta:aupd-dft` …): every like and unlike pair has the
+ * set's own parameters. `species`: one symbol per atom (or one symbol for a pure cluster).
+ */
+export function createGuptaAlloy(setName: string, species: string | readonly string[]): Potential {
+  const key = setName.toLowerCase();
+  const set = own(GUPTA_ALLOY_SETS, key);
+  if (!set) {
+    throw new InputError('gupta-set', `no Gupta alloy set "${excerpt(setName)}"`, {
+      hint: `sets: ${Object.keys(GUPTA_ALLOY_SETS).join(', ')}`,
+    });
+  }
+  const sets: Record<string, GuptaParameters> = {};
+  for (const el of set.elements) sets[el] = set.pairs[`${el}-${el}`]!;
+  const symbols = typeof species === 'string' ? [species] : species;
+  const bad = symbols.find((s) => !set.elements.includes(s));
+  if (bad !== undefined) {
+    throw new InputError(
+      'gupta-set',
+      `gupta:${key} describes ${set.elements.join(' and ')}, not ${excerpt(bad)}`,
+      {
+        hint: `choose a composition of ${set.elements.join(', ')}`,
+      },
+    );
+  }
+  return createGupta(species, sets, undefined, set.pairs, `gupta:${key}`);
 }
 
 function symbolToZ(symbol: string): number {

@@ -1,4 +1,5 @@
 export * from './coverage.js';
+export * from './eam.js';
 export * from './force-check.js';
 export * from './gupta.js';
 export * from './lennard-jones.js';

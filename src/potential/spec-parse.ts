@@ -6,9 +6,9 @@
 import { excerpt, InputError } from '../core/errors.js';
 
 export const POTENTIAL_SPEC_HELP =
-  "lj, lj:Ar, morse:<ρ> (e.g. morse:6), gupta:<El> (Au Ag Cu Pd Pt Ni Al), gupta (optimize: the file's metals and their mixtures), sutton-chen:<El> (Au Ag Cu Pd Pt Ni) or sutton-chen:12-6|9-6|10-8";
+  "lj, lj:Ar, morse:<ρ> (e.g. morse:6), gupta:<El> (Au Ag Cu Pd Pt Ni Al), gupta (optimize: the file's metals and their mixtures), gupta:aupd-avg|aupd-exp|aupd-dft|agau (published alloy sets), eam:<El> (Au Ag Cu Pd Pt Ni, Zhou 2004) or eam (the file's metals), sutton-chen:<El> (Au Ag Cu Pd Pt Ni) or sutton-chen:12-6|9-6|10-8";
 
-export type PotentialKind = 'lj' | 'morse' | 'gupta' | 'sutton-chen';
+export type PotentialKind = 'lj' | 'morse' | 'gupta' | 'sutton-chen' | 'eam';
 
 export interface ParsedPotentialSpec {
   readonly kind: PotentialKind;
@@ -24,6 +24,7 @@ const KINDS: ReadonlyMap<string, PotentialKind> = new Map([
   ['rgl', 'gupta'],
   ['sutton-chen', 'sutton-chen'],
   ['sc', 'sutton-chen'],
+  ['eam', 'eam'],
 ]);
 
 export function parsePotentialSpec(spec: string): ParsedPotentialSpec {

@@ -8,6 +8,9 @@
  *   gupta              Gupta for the elements of the given structure (mixed pairs averaged)
  *   sutton-chen:Ag     Sutton–Chen, Sutton & Chen 1990 parameters, eV and Å
  *   sutton-chen:12-6   reduced Sutton–Chen family of the Cambridge Cluster Database
+ *   gupta:aupd-dft     Gupta with a published alloy set (Au–Pd: aupd-avg|exp|dft, Ag–Au: agau)
+ *   eam:Au             embedded-atom model, Zhou, Johnson & Wadley 2004, eV and Å
+ *   eam                EAM for the elements of the given structure (Johnson's mixing rule)
  *
  * Names from the command line are looked up as own properties or in Maps
  * (`lj:__proto__` is an unknown element, not Object.prototype).
@@ -16,7 +19,8 @@ import { excerpt, InputError } from '../core/errors.js';
 import { elementByZ } from '../data/index.js';
 import { LENNARD_JONES_PARAMETERS } from '../data/potentials.js';
 import { type CoverageOptions, checkPotentialCovers, symbolCase } from './coverage.js';
-import { createGupta } from './gupta.js';
+import { createEam } from './eam.js';
+import { createGupta, createGuptaAlloy, isGuptaAlloySet } from './gupta.js';
 import { createLennardJones } from './lennard-jones.js';
 import { own } from './lookup.js';
 import { createMorse } from './morse.js';
@@ -62,14 +66,23 @@ export function createPotential(
       return createMorse({ rho });
     }
     case 'gupta': {
+      if (arg !== undefined && isGuptaAlloySet(arg)) {
+        if (!numbers)
+          throw new InputError('potential-spec', `gupta:${arg} is an alloy set: it needs a composition`, {
+            hint: 'search with --composition (e.g. --composition Au3Pd3) or optimize a structure of those metals',
+          });
+        return createGuptaAlloy(arg, symbolsOf(numbers));
+      }
       if (arg !== undefined) return createGupta(symbolCase(arg));
       if (!numbers) throw new InputError('potential-spec', 'gupta needs an element, e.g. gupta:Au');
-      const symbols = Array.from(numbers, (z) => {
-        const el = elementByZ(z);
-        if (!el) throw new InputError('unknown-element', `atomic number ${z} is not an element`);
-        return el.symbol;
-      });
+      const symbols = symbolsOf(numbers);
       return new Set(symbols).size === 1 ? createGupta(symbols[0]!) : createGupta(symbols);
+    }
+    case 'eam': {
+      if (arg !== undefined) return createEam(symbolCase(arg));
+      if (!numbers) throw new InputError('potential-spec', 'eam needs an element, e.g. eam:Au');
+      const symbols = symbolsOf(numbers);
+      return new Set(symbols).size === 1 ? createEam(symbols[0]!) : createEam(symbols);
     }
     case 'sutton-chen': {
       if (arg === undefined)
@@ -80,10 +93,22 @@ export function createPotential(
   }
 }
 
+function symbolsOf(numbers: ArrayLike<number>): string[] {
+  return Array.from(numbers, (z) => {
+    const el = elementByZ(z);
+    if (!el) throw new InputError('unknown-element', `atomic number ${z} is not an element`);
+    return el.symbol;
+  });
+}
+
 /** The element a potential's atoms are written as in XYZ output (reduced LJ/Morse: Ar as a stand-in). */
 export function outputElement(spec: string): string {
   const { kind, arg } = parsePotentialSpec(spec);
-  if ((kind === 'gupta' || kind === 'sutton-chen' || kind === 'lj') && arg && /^[A-Za-z]{1,2}$/.test(arg)) {
+  if (
+    (kind === 'gupta' || kind === 'sutton-chen' || kind === 'lj' || kind === 'eam') &&
+    arg &&
+    /^[A-Za-z]{1,2}$/.test(arg)
+  ) {
     return symbolCase(arg);
   }
   if (kind === 'sutton-chen') return 'Ag';
