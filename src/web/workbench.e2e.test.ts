@@ -157,6 +157,16 @@ describe.skipIf(!chrome)(
         page.getByRole('button', { name: 'Export SVG' }).click(),
       ]);
       expect(readFileSync((await svgDl.path())!, 'utf8')).toMatch(/<svg[\s>]/);
+      const [pngDl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export PNG' }).click(),
+      ]);
+      // PNG signature 89 50 4E 47 0D 0A 1A 0A
+      expect(
+        readFileSync((await pngDl.path())!)
+          .subarray(0, 8)
+          .toString('hex'),
+      ).toBe('89504e470d0a1a0a');
       // a measured peak list: the theoretical sticks moved by +3 ppm (m/z × (1 + 3e-6)), two columns
       const peaks = theory.map(([, mz, i]) => `${(Number(mz) * (1 + 3e-6)).toFixed(5)}\t${i}`).join('\n');
       await page.getByLabel('Measured peaks (paste)').fill(peaks);
