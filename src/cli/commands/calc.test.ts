@@ -128,4 +128,32 @@ describe.skipIf(!available)('calc with xtb', () => {
     expect(list.out).toMatch(/calc/);
     expect(list.out).toMatch(/xtb/);
   }, 60_000);
+
+  // Issue 12 item 5: the counting rule's template (superhalogen rule) checked by a computed EA/IP.
+  // Au13 (13 valence electrons, no shell neighbour) is no candidate: nothing is computed. Al13 (39
+  // electrons, one short of the 40 shell closing) is a halogen-like candidate: its vertical EA is
+  // computed and compared with EA(Cl) = 3.62 eV (Hotop & Lineberger, JPCRD 14, 731 (1985)).
+  it('--template: Au13 is no candidate; Al13 gets a ΔSCF EA compared with Cl', async () => {
+    const au = await runCli([
+      'calc',
+      '--build',
+      'icosahedron:Au13',
+      '--method',
+      'gfn1',
+      '--template',
+      '--json',
+    ]);
+    expect(au.code).toBe(0);
+    expect(JSON.parse(au.out).superatom.computed).toBe('none');
+    const al = await runCli(['calc', '--build', 'icosahedron:Al13', '--template', '--json']);
+    expect(al.code).toBe(0);
+    const check = JSON.parse(al.out).superatom;
+    expect(check.computed).toBe('ea');
+    expect(check.template.analogue).toBe('superhalogen');
+    expect(Number.isFinite(check.ionization.ea.verticalEv)).toBe(true);
+    const v = check.verdicts[0];
+    expect(v.reference).toBe('Cl');
+    expect(v.thresholdEv).toBeCloseTo(3.62, 2);
+    expect(['superhalogen', 'halogen-like', 'not-halogen-like']).toContain(v.verdict);
+  }, 120_000);
 });

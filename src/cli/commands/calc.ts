@@ -11,6 +11,7 @@ import { createProgressBar } from '../../node/progress-bar.js';
 import { readTextFile } from '../../node/read.js';
 import type { Structure } from '../../structure/structure.js';
 import type { CalcReport } from '../../workflows/calc.js';
+import type { SuperatomCheck } from '../../workflows/ionization.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -144,6 +145,52 @@ function readStructure(
   return { structure: s, what: file };
 }
 
+/**
+ * Issue 12 item 5: the `superhalogen` counting rule's template for the structure's composition and
+ * charge, confirmed or refuted by the engine's ΔSCF EA (superhalogen candidate) or IP (superalkali
+ * candidate) against EA(Cl) and IP(Cs), with the method's known bias (src/workflows/ionization.ts).
+ */
+async function templateCheck(
+  engine: (typeof ENGINES)[number],
+  method: string,
+  args: ParsedArgs,
+  structure: Structure,
+  charge: number,
+  uhf: number | undefined,
+  ctl: { timeLimitMs: number; onProgress: (p: { done: number; total?: number; message?: string }) => void },
+): Promise<SuperatomCheck> {
+  const { checkSuperatomTemplate } = await import('../../workflows/ionization.js');
+  const { parseFormula } = await import('../../chem/parse.js');
+  const { countWith } = await import('../../count/registry.js');
+  const base = formulaOf(structure);
+  const f = parseFormula(charge === 0 ? base : `[${base}]${Math.abs(charge)}${charge < 0 ? '-' : '+'}`);
+  const template = countWith(f, 'superhalogen');
+  const basis = (args.options.basis as string | undefined) ?? 'def2-svp';
+  const calculator =
+    engine === 'xtb'
+      ? (await import('../../engines/xtb.js')).xtbCalculator(method as 'gfn2' | 'gfn1', {
+          timeLimitMs: ctl.timeLimitMs,
+        })
+      : (await import('../../engines/nwchem.js')).createNwchemCalculator({
+          method: method as 'pbe' | 'pbe0',
+          basis: basis as NwchemBasis,
+          timeLimitMs: ctl.timeLimitMs,
+        });
+  return checkSuperatomTemplate(
+    calculator,
+    template,
+    {
+      numbers: structure.numbers,
+      positions: structure.positions,
+      charge,
+      ...(uhf !== undefined ? { uhf } : {}),
+      adiabatic: args.options.optimize === true,
+    },
+    engine === 'nwchem' ? { basis } : {},
+    { onProgress: ctl.onProgress },
+  );
+}
+
 function formulaOf(s: Structure): string {
   const counts = new Map<string, number>();
   for (const z of s.numbers) {
@@ -206,6 +253,11 @@ export const calcCommand: Command = {
       min: 0.001,
       valueName: 's',
     },
+    template: {
+      type: 'boolean',
+      description:
+        "check the counting rule's superhalogen/superalkali template: EA (candidate superhalogen) or IP (superalkali) by ΔSCF against EA(Cl) 3.62 eV / IP(Cs) 3.89 eV; adiabatic too with --optimize",
+    },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
   help: [
@@ -223,6 +275,7 @@ export const calcCommand: Command = {
     '  superatom calc --build icosahedron:Au13 --json',
     '  superatom calc b12h12.xyz --charge -2 --ip --ea',
     '  superatom calc ag-model.xyz --method gfn1 --fukui',
+    '  superatom calc al13.xyz --engine nwchem --template --json   (Al13: halogen-like or superhalogen?)',
   ].join('\n'),
   async run(args, io) {
     const engine = args.options.engine as (typeof ENGINES)[number];
@@ -271,7 +324,7 @@ export const calcCommand: Command = {
         inputs = { 'coord.xyz': xyzText(structure.numbers, structure.positions) };
       } else {
         const nw = await import('../../engines/nwchem.js');
-        result = await nw.nwchemCalc(
+        const run = await nw.nwchemCalc(
           structure,
           {
             method: method as 'pbe' | 'pbe0',
@@ -282,7 +335,18 @@ export const calcCommand: Command = {
           },
           { timeLimitMs, onProgress },
         );
-        inputs = {};
+        result = run;
+        inputs = run.inputs;
+      }
+      if (args.options.template) {
+        const check = await templateCheck(engine, method, args, structure, charge, uhf, {
+          timeLimitMs,
+          onProgress,
+        });
+        result = {
+          ...result,
+          report: { ...result.report, superatom: check } as CalcReport & { superatom: SuperatomCheck },
+        };
       }
     } finally {
       bar.done();
