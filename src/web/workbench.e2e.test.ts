@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csSalt } from '../io/crystal-fixtures.js';
 import { writeStructure } from '../io/registry.js';
 import { cuboctahedron, mackayIcosahedron } from '../structure/builders/clusters.js';
 import { buildPage, CHROMIUM_ARGS, chromiumPath, ROOT, serveStatic } from './e2e/static-server.js';
@@ -203,6 +204,20 @@ describe.skipIf(!chrome)(
       await page.getByLabel('Atom number').fill('2');
       await page.getByRole('button', { name: 'Pick atom' }).click();
       await expect.poll(() => page.locator('#picks').innerText()).toMatch(/distance 1–2\s*2\.889 Å/);
+      // a crystal: Cs2[W6O19]·2H2O in a P1 cell (CIF) → the Lindqvist anion, built exactly in Oh
+      // (io/crystal-fixtures.ts), is analysed and drawn alone (25 atoms, not the 33 of the cell)
+      await page.getByLabel('Structure file').setInputFiles({
+        name: 'cs2w6o19.cif',
+        mimeType: 'chemical/x-cif',
+        buffer: Buffer.from(writeStructure(csSalt(), 'cif')),
+      });
+      await expect
+        .poll(() => status.innerText(), { timeout: 15_000 })
+        .toMatch(/cs2w6o19\.cif: O19W6, 25 atoms, point group Oh\b/);
+      await expect
+        .poll(() => page.locator('#structure').getAttribute('data-atoms'), { timeout: 15_000 })
+        .toBe('25');
+      expect(await page.locator('#analysis').innerText()).toMatch(/crystal: analysed species/);
       // builder: 13-atom Ag icosahedron → Ih
       await page.getByLabel('Shape').selectOption('icosahedron');
       await page.getByLabel('Element').fill('Ag');
