@@ -6,7 +6,11 @@
  * Energies are in the potential's unit: ε for reduced LJ/Morse/Sutton–Chen families, eV otherwise.
  */
 import { InputError } from '../core/errors.js';
+import type { RunControl } from '../core/progress.js';
+import { createRng } from '../core/rng.js';
 import { elementBySymbol } from '../data/index.js';
+import { type Composition, homotopSearch, parseComposition } from '../optimize/homotop.js';
+import { MinimaList } from '../optimize/minima.js';
 import { checkSearchSpec, defaultPatience, type SearchMethod, type SearchSpec } from '../optimize/run.js';
 import { createPotential, outputElement, POTENTIAL_SPEC_HELP } from '../potential/spec.js';
 import { createStructure, type Structure } from '../structure/structure.js';
@@ -23,6 +27,8 @@ export interface SearchReport {
   readonly evaluations: number;
   readonly seconds: number;
   readonly minima: { energy: number }[];
+  /** With --composition: the composition searched (e.g. "Au12Pd1"). */
+  readonly composition?: string;
 }
 
 /** A search request: the `superatom search` flags, camelCase (`--max-steps` → `maxSteps`). */
@@ -39,6 +45,8 @@ export interface SearchRequest {
   readonly patience?: number;
   readonly temperature?: number;
   readonly population?: number;
+  /** Alloy composition, e.g. "Au12Pd1" (homotop search with exchange moves; --atoms optional). */
+  readonly composition?: string;
 }
 
 /** Largest |seed|: the random generator takes 32 bits of the seed. */
@@ -58,13 +66,24 @@ export interface SearchSetup {
   readonly potentialName: string;
   readonly energyUnit: string;
   readonly lengthUnit: string;
+  /** With --composition: the parsed composition (one symbol per atom in `symbols`). */
+  readonly composition?: Composition;
 }
 
 /** Check a request (every bad value an InputError naming the flag) and resolve its defaults. */
 export function searchSetup(req: SearchRequest): SearchSetup {
-  const { potential, atoms } = req;
+  const { potential } = req;
   if (!potential)
     throw new InputError('cli-missing', 'missing --potential', { hint: `use one of ${POTENTIAL_SPEC_HELP}` });
+  const composition = req.composition !== undefined ? parseComposition(req.composition) : undefined;
+  if (composition && req.atoms !== undefined && req.atoms !== composition.symbols.length) {
+    throw new InputError(
+      'search-atoms',
+      `--atoms ${req.atoms} does not match --composition ${req.composition} (${composition.symbols.length} atoms)`,
+      { hint: 'leave out --atoms with --composition' },
+    );
+  }
+  const atoms = composition ? composition.symbols.length : req.atoms;
   if (atoms === undefined)
     throw new InputError('cli-missing', 'missing --atoms N', { hint: 'for example --atoms 38' });
   const method = (req.method ?? 'bh') as SearchMethod;
@@ -112,6 +131,23 @@ export function searchSetup(req: SearchRequest): SearchSetup {
     ...(temperature !== undefined ? { temperature } : {}),
     ...(population !== undefined ? { populationSize: population } : {}),
   };
+  if (composition) {
+    if (method !== 'bh')
+      throw new InputError('search-method', '--composition searches with basin hopping and exchange moves', {
+        hint: 'leave out --method or use --method bh',
+      });
+    // the potential must describe every element of the composition (gupta, gupta:aupd-dft, eam …)
+    const pot = createPotential(potential, compositionNumbers(composition), { what: '--composition' });
+    return {
+      spec,
+      runs,
+      timeLimit,
+      potentialName: pot.name,
+      energyUnit: pot.energyUnit,
+      lengthUnit: pot.lengthUnit,
+      composition,
+    };
+  }
   checkSearchSpec(spec);
   const pot = createPotential(potential);
   return {
@@ -121,6 +157,88 @@ export function searchSetup(req: SearchRequest): SearchSetup {
     potentialName: pot.name,
     energyUnit: pot.energyUnit,
     lengthUnit: pot.lengthUnit,
+  };
+}
+
+function compositionNumbers(c: Composition): number[] {
+  return c.symbols.map((s) => {
+    const z = elementBySymbol(s)?.z;
+    if (z === undefined)
+      throw new InputError('composition', `--composition: unknown element "${s}"`, {
+        hint: 'write element symbols with counts, e.g. Au12Pd1',
+      });
+    return z;
+  });
+}
+
+/** The outcome of a composition search: the report's fields plus per-run totals for the text output. */
+export interface CompositionOutcome extends SearchOutcome {
+  readonly bestRun: number;
+  readonly steps: number;
+  readonly evaluations: number;
+  readonly swapsTried: number;
+  readonly swapsAccepted: number;
+  readonly seconds: number;
+}
+
+/**
+ * Run the homotop search of a composition set-up (`setup.composition`): `runs` independent runs
+ * with seeds S, S + 1, … one after another (exchange moves need the labelled potential, built
+ * here once per run).
+ */
+export function runCompositionSearch(setup: SearchSetup, control: RunControl = {}): CompositionOutcome {
+  const c = setup.composition;
+  if (!c) throw new InputError('composition', 'not a --composition search');
+  const numbers = compositionNumbers(c);
+  const { spec } = setup;
+  const list = new MinimaList(10, 1e-6 * Math.max(1, spec.atoms), 1e-3);
+  let best: CompositionOutcome['best'] | undefined;
+  let bestRun = 0;
+  let reached = false;
+  let steps = 0;
+  let evaluations = 0;
+  let swapsTried = 0;
+  let swapsAccepted = 0;
+  let seconds = 0;
+  for (let run = 0; run < setup.runs; run++) {
+    const r = homotopSearch({
+      ...control,
+      potential: createPotential(spec.potential, numbers),
+      species: c.symbols,
+      rng: createRng(spec.seed + run),
+      timeLimitSeconds: spec.timeLimitSeconds ?? DEFAULT_SEARCH_TIME_LIMIT,
+      ...(spec.maxSteps !== undefined ? { maxSteps: spec.maxSteps } : {}),
+      ...(spec.target !== undefined ? { target: spec.target } : {}),
+      ...(spec.patience !== undefined ? { patience: spec.patience } : {}),
+    });
+    steps += r.steps;
+    evaluations += r.evaluations;
+    swapsTried += r.swapsTried;
+    swapsAccepted += r.swapsAccepted;
+    seconds += r.seconds;
+    reached ||= r.reachedTarget;
+    for (const m of r.minima) list.add(m.energy, m.positions);
+    if (!best || r.bestEnergy < best.bestEnergy - 1e-9 * Math.max(1, Math.abs(r.bestEnergy))) {
+      bestRun = run;
+      best = {
+        bestEnergy: r.bestEnergy,
+        stepsToBest: r.stepsToBest,
+        evaluationsToBest: r.evaluations,
+        secondsToBest: r.secondsToBest,
+      };
+    }
+    if (control.signal?.aborted) break;
+  }
+  return {
+    best: best!,
+    bestRun,
+    reachedTarget: reached,
+    minima: list.list(),
+    steps,
+    evaluations,
+    swapsTried,
+    swapsAccepted,
+    seconds,
   };
 }
 
@@ -151,7 +269,13 @@ export function searchReport(setup: SearchSetup, outcome: SearchOutcome): Search
     evaluations: best.evaluationsToBest,
     seconds: round(best.secondsToBest, 3),
     minima: outcome.minima.map((m) => ({ energy: m.energy })),
+    ...(setup.composition ? { composition: compositionText(setup.composition) } : {}),
   };
+}
+
+/** "Au12Pd1" from a parsed composition. */
+export function compositionText(c: Composition): string {
+  return c.elements.map((e, k) => `${e}${c.counts[k]}`).join('');
 }
 
 /**
@@ -167,9 +291,12 @@ export function searchStructures(
   const z = elementBySymbol(outputElement(setup.spec.potential))?.z ?? 18;
   const reducedNote =
     setup.lengthUnit === 'Å' ? '' : ` (reduced units: lengths in ${setup.lengthUnit}, not Å)`;
+  const numbers = setup.composition
+    ? compositionNumbers(setup.composition)
+    : new Array(setup.spec.atoms).fill(z);
   return outcome.minima.map((m, k) =>
     createStructure({
-      numbers: new Array(setup.spec.atoms).fill(z),
+      numbers,
       positions: m.positions,
       title: `${setup.potentialName} N=${setup.spec.atoms} minimum ${k + 1}${withEnergy ? ` energy=${m.energy.toFixed(6)} ${setup.energyUnit}` : ''}${reducedNote}`,
     }),

@@ -9,7 +9,13 @@ import { runSearches } from '../../node/parallel.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { basinHoppingDefaults } from '../../optimize/basin-hopping.js';
 import { POTENTIAL_SPEC_HELP } from '../../potential/spec.js';
-import { searchReport, searchSetup, searchStructures } from '../../workflows/search.js';
+import {
+  runCompositionSearch,
+  type SearchSetup,
+  searchReport,
+  searchSetup,
+  searchStructures,
+} from '../../workflows/search.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { checkRefine, formatRefine, REFINE_OPTIONS, refineForCli } from '../refine.js';
@@ -24,10 +30,16 @@ export const searchCommand: Command = {
   name: 'search',
   summary: 'global minimum search (basin hopping or genetic algorithm) on LJ, Morse, Gupta or Sutton–Chen',
   usage:
-    'superatom search --potential lj|morse:6|gupta:Au|sutton-chen:Ag --atoms N [--method bh|ga] [--seed S] [--max-steps M] [--time-limit s] [--target E] [--runs K] [-o best.xyz] [--json]',
+    'superatom search --potential lj|morse:6|gupta:Au|sutton-chen:Ag|eam:Au --atoms N | --composition Au12Pd1 [--method bh|ga] [--seed S] [--max-steps M] [--time-limit s] [--target E] [--runs K] [-o best.xyz] [--json]',
   options: {
     potential: { type: 'string', valueName: 'spec', description: `the potential: ${POTENTIAL_SPEC_HELP}` },
     atoms: { type: 'integer', valueName: 'N', description: 'number of atoms (≥ 2)' },
+    composition: {
+      type: 'string',
+      valueName: 'AaXBbY',
+      description:
+        'alloy composition, e.g. Au12Pd1 or Ag27Cu7: homotop search (basin hopping + exchange moves) with gupta, gupta:aupd-dft|agau … or eam',
+    },
     method: {
       type: 'string',
       valueName: 'bh|ga',
@@ -112,6 +124,12 @@ export const searchCommand: Command = {
     '  superatom search --potential gupta:Au --atoms 20 --runs 4 -o au20.xyz --json',
     '  superatom search --potential gupta:Au --atoms 8 --refine xtb --refine-top 3',
     '',
+    '--composition Au12Pd1 searches an alloy: basin hopping on the positions alternates with',
+    'exchange moves (two unlike atoms swap places, relax, kept if lower) over the homotops; runs go',
+    'one after another (seeds S, S+1, …). Potentials: gupta (Cleri–Rosato, mixed pairs averaged),',
+    'gupta:aupd-avg|aupd-exp|aupd-dft (Pittaway et al. 2009), gupta:agau, eam (Zhou et al. 2004).',
+    '  superatom search --potential gupta --composition Au12Pd1 --max-steps 200',
+    '',
     '--refine xtb re-relaxes the K lowest minima (--refine-top, default 1) with xtb --opt (GFN2 →',
     'GFN2 at 2000 K → GFN1); the report gains "refined" (energies in eV) and -o writes the refined',
     'structures instead of the empirical minima. A --time-limit given also bounds each refinement.',
@@ -134,6 +152,7 @@ export const searchCommand: Command = {
       patience: opt<number>(args, 'patience'),
       temperature: opt<number>(args, 'temperature'),
       population: opt<number>(args, 'population'),
+      composition: opt<string>(args, 'composition'),
     });
     const { spec, runs, timeLimit } = setup;
     const { atoms, method, seed } = spec;
@@ -145,6 +164,7 @@ export const searchCommand: Command = {
     if (out) checkWritable(out, io.cwd);
     const refineWith = opt<string>(args, 'refine');
     await checkRefine(refineWith, pot.lengthUnit);
+    if (setup.composition) return runComposition(setup, args, io, out);
     const bar = createProgressBar(io.stderr, io.stderrIsTTY);
     const perRun = new Map<number, { steps: number; best: number }>();
     const t0 = performance.now();
@@ -218,3 +238,64 @@ export const searchCommand: Command = {
     return refined && !refined.report.results.every((r) => r.converged) ? 1 : 0;
   },
 };
+
+/** `search --composition`: the homotop search in this thread, then the same report and outputs. */
+async function runComposition(
+  setup: SearchSetup,
+  args: ParsedArgs,
+  io: CliIO,
+  out: string | undefined,
+): Promise<number> {
+  const outcome = runCompositionSearch(setup, { now: () => performance.now() });
+  const report = searchReport(setup, outcome);
+  if (!report) {
+    io.stderr(
+      `search: no local minimisation finished within --time-limit ${setup.timeLimit} s; nothing to report\n`,
+    );
+    return 1;
+  }
+  const refineWith = opt<string>(args, 'refine');
+  const refined = refineWith
+    ? await refineForCli(
+        refineWith,
+        opt<string>(args, 'refine-method'),
+        searchStructures(setup, outcome, true).slice(0, opt<number>(args, 'refine-top') ?? 1),
+        io,
+        opt<number>(args, 'time-limit'),
+      )
+    : undefined;
+  const full = {
+    ...report,
+    swapsTried: outcome.swapsTried,
+    swapsAccepted: outcome.swapsAccepted,
+    ...(refined ? { refined: refined.report } : {}),
+  };
+  io.record?.(full, {
+    structures: refined?.structures ?? searchStructures(setup, outcome),
+    ...(refined
+      ? { engine: { name: 'xtb', version: refined.report.engineVersion.replace(/^xtb /, '') } }
+      : {}),
+  });
+  if (out)
+    writeTextFile(out, writeXyz(refined?.structures ?? searchStructures(setup, outcome, true)), io.cwd);
+  if (args.options.json) {
+    io.stdout(`${JSON.stringify(full, null, 2)}\n`);
+  } else {
+    const u = setup.energyUnit;
+    const b = outcome.best;
+    const lines = [
+      `potential      ${setup.potentialName} (energies in ${u}, lengths in ${setup.lengthUnit})`,
+      `composition    ${report.composition} (${setup.spec.atoms} atoms)`,
+      `method         basin hopping + exchange moves, seed ${setup.spec.seed}${setup.runs > 1 ? `, ${setup.runs} runs (best: run ${outcome.bestRun})` : ''}`,
+      `best energy    ${b.bestEnergy.toFixed(6)} ${u}${setup.spec.target !== undefined ? (outcome.reachedTarget ? '  (target reached)' : `  (target ${setup.spec.target} not reached)`) : ''}`,
+      `found after    ${b.stepsToBest} steps, ${b.secondsToBest.toFixed(2)} s`,
+      `search         ${outcome.steps} steps, ${outcome.evaluations} evaluations, ${outcome.seconds.toFixed(2)} s; exchanges ${outcome.swapsAccepted} kept of ${outcome.swapsTried}`,
+      'lowest minima',
+      ...outcome.minima.map((m, k) => `  ${String(k + 1).padStart(2)}  ${m.energy.toFixed(6)}`),
+      ...(refined ? formatRefine(refined.report, 'minimum') : []),
+      ...(out ? [`wrote ${excerpt(out, 120)}`] : []),
+    ];
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return refined && !refined.report.results.every((r) => r.converged) ? 1 : 0;
+}
