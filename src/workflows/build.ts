@@ -4,7 +4,7 @@
  */
 import { excerpt, InputError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
-import { elementByZ } from '../data/index.js';
+import { elementBySymbol, elementByZ } from '../data/index.js';
 import {
   cuboctahedron,
   decahedron,
@@ -53,6 +53,89 @@ export interface BuildSummary {
   readonly bondA: number;
   readonly bondSource: string;
   readonly description: string;
+  /** With --dopant: the composition after doping, e.g. "Au12Pd1" (host first). */
+  readonly composition?: string;
+  /** With --dopant: each dopant and the index (0-based) of the atom it replaced. */
+  readonly dopants?: readonly { readonly element: string; readonly site: string; readonly atom: number }[];
+}
+
+/** Sites a dopant can take (`--dopant Pd@centre`, `--dopant Pt@vertex`). */
+export const DOPANT_SITES = ['centre', 'vertex'] as const;
+
+/**
+ * Replace atoms of a built cluster by dopants: `spec` is a comma-separated list of `El@site`,
+ * site `centre` (the atom at the centroid: it must lie within 0.3 bond of it) or `vertex` (the
+ * atom farthest from the centroid; several vertex dopants take successive vertices, ties by
+ * index). Returns the doped structure and what was replaced.
+ */
+export function applyDopants(
+  s: Structure,
+  spec: string,
+  bondA: number,
+): { structure: Structure; dopants: { element: string; site: string; atom: number }[] } {
+  const n = s.numbers.length;
+  let cx = 0;
+  let cy = 0;
+  let cz = 0;
+  for (let i = 0; i < n; i++) {
+    cx += s.positions[3 * i]! / n;
+    cy += s.positions[3 * i + 1]! / n;
+    cz += s.positions[3 * i + 2]! / n;
+  }
+  const dist = (i: number) =>
+    Math.hypot(s.positions[3 * i]! - cx, s.positions[3 * i + 1]! - cy, s.positions[3 * i + 2]! - cz);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => dist(b) - dist(a) || a - b);
+  const numbers = Uint8Array.from(s.numbers);
+  const taken = new Set<number>();
+  const dopants: { element: string; site: string; atom: number }[] = [];
+  let column = 1;
+  for (const part of spec.split(',')) {
+    const item = part.trim();
+    const m = /^([A-Za-z]{1,2})@([a-z]+)$/.exec(item);
+    const bad = (why: string, hint: string) =>
+      new InputError('build-dopant', `--dopant "${excerpt(spec)}" (column ${column}): ${why}`, { hint });
+    if (!m)
+      throw bad(`"${excerpt(item)}" is not El@site`, 'write e.g. --dopant Pd@centre or --dopant Pt@vertex');
+    const symbol = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase();
+    const el = elementBySymbol(symbol);
+    if (!el) throw bad(`unknown element "${excerpt(m[1]!)}"`, 'use an element symbol, e.g. Pd');
+    const site = m[2]!;
+    let atom: number | undefined;
+    if (site === 'centre' || site === 'center') {
+      let best = 0;
+      for (let i = 1; i < n; i++) if (dist(i) < dist(best)) best = i;
+      if (dist(best) > 0.3 * bondA)
+        throw bad(
+          'the cluster has no atom at its centre',
+          'choose a centred shape (icosahedron, decahedron) or add --centre to a polyhedron',
+        );
+      atom = best;
+    } else if (site === 'vertex') {
+      atom = order.find((i) => !taken.has(i));
+    } else {
+      throw bad(`unknown site "${excerpt(site)}"`, `sites: ${DOPANT_SITES.join(', ')}`);
+    }
+    if (atom === undefined || taken.has(atom))
+      throw bad(
+        `no free ${site} atom left`,
+        'give each site once (centre) or fewer vertex dopants than atoms',
+      );
+    taken.add(atom);
+    numbers[atom] = el.z;
+    dopants.push({ element: el.symbol, site: site === 'center' ? 'centre' : site, atom });
+    column += part.length + 1;
+  }
+  return { structure: { ...s, numbers }, dopants };
+}
+
+/** "Au12Pd1": element counts, the host (`first`) first, then in order of first appearance. */
+function compositionOf(numbers: Uint8Array, first: number): string {
+  const counts = new Map<number, number>([[first, 0]]);
+  for (const z of numbers) counts.set(z, (counts.get(z) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c > 0)
+    .map(([z, c]) => `${elementByZ(z)!.symbol}${c}`)
+    .join('');
 }
 
 /** The shape options each shape reads; giving another one is an error rather than silently ignored. */
@@ -168,6 +251,9 @@ export function buildCluster(shape: string, o: FlagValues): { structure: Structu
       });
   }
   const description = s.title ?? shape;
+  const dopantSpec = typeof o.dopant === 'string' ? o.dopant : undefined;
+  const doped = dopantSpec !== undefined ? applyDopants(s, dopantSpec, nn.distanceA) : undefined;
+  if (doped) s = doped.structure;
   const summary: BuildSummary = {
     shape,
     element: symbol,
@@ -175,8 +261,10 @@ export function buildCluster(shape: string, o: FlagValues): { structure: Structu
     bondA: nn.distanceA,
     bondSource: nn.source,
     description,
+    ...(doped ? { composition: compositionOf(s.numbers, z), dopants: doped.dopants } : {}),
   };
-  const title = `${description}; ${symbol}, nearest-neighbour ${nn.distanceA.toFixed(4)} Å (${nn.source})`;
+  const dopedNote = doped ? `; dopant ${doped.dopants.map((d) => `${d.element}@${d.site}`).join(', ')}` : '';
+  const title = `${description}; ${symbol}, nearest-neighbour ${nn.distanceA.toFixed(4)} Å (${nn.source})${dopedNote}`;
   return { structure: { ...s, title }, summary };
 }
 

@@ -63,6 +63,11 @@ export const buildCommand: Command = {
     seed: { type: 'integer', description: 'random seed (random)', default: 1 },
     name: { type: 'string', description: 'polyhedron name (polyhedron)', valueName: 'name' },
     centre: { type: 'boolean', description: 'add an atom at the centre of a polyhedron' },
+    dopant: {
+      type: 'string',
+      description: 'replace atoms by dopants: El@centre or El@vertex, comma-separated (e.g. Pd@centre)',
+      valueName: 'El@site',
+    },
     bond: {
       type: 'number',
       description: 'nearest-neighbour distance, Å (default from the element)',
@@ -98,6 +103,10 @@ export const buildCommand: Command = {
     '  superatom build icosahedron --element Au --shells 2 -o au55.xyz',
     '  superatom build tetrahedron --element Au > au20.xyz',
     '  superatom build truncated-icosahedron --element C --bond 1.44 -o c60.pdb',
+    '  superatom build icosahedron --element Au --shells 1 --dopant Pd@centre -o pd-au12.xyz',
+    '',
+    '--dopant El@centre replaces the atom at the centroid (the shape must have one), El@vertex the',
+    "atom farthest from it (several: successive vertices); the bond length stays the host's.",
   ].join('\n'),
   run(args, io) {
     const { structure, summary } = buildFromArgs(args);
