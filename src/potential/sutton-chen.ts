@@ -108,6 +108,15 @@ export function createSuttonChen(options: SuttonChenOptions): Potential {
   };
 }
 
+/**
+ * From this many atoms on, the element sets (sutton-chen:Au …) use {@link suttonChenCutOff} by
+ * default: the largest all-pairs relaxation is 5000 atoms (optimize/local.ts MAX_RELAX_ATOMS), so
+ * below it the energies stay exact; above it the switched energy (relative error ≈ 1e-3, see the
+ * tests) makes 10⁴–10⁵-atom relaxations O(N). The reduced families (Cambridge Cluster Database
+ * comparisons) always sum every pair.
+ */
+export const SUTTON_CHEN_ELEMENT_CUTOFF_ATOMS = 5000;
+
 /** Sutton–Chen for one element in eV and Å (Sutton & Chen 1990 parameters). */
 export function createSuttonChenElement(symbol: string): Potential {
   const p = own(SUTTON_CHEN_PARAMETERS, symbol);
@@ -123,6 +132,7 @@ export function createSuttonChenElement(symbol: string): Potential {
     epsilon: p.epsilonEv,
     a: p.aA,
     name: `sutton-chen:${symbol}`,
+    cutOff: { ...suttonChenCutOff(p.m, p.aA), minAtoms: SUTTON_CHEN_ELEMENT_CUTOFF_ATOMS },
   });
 }
 
