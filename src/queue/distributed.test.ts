@@ -17,7 +17,7 @@ import { postgresSkipReason } from '../store/testing.js';
 import {
   type CliProcess,
   killAll,
-  PLAN_200,
+  PLAN_200_147,
   processSkipReason,
   type RedisServer,
   spawnCli,
@@ -48,7 +48,7 @@ describe.skipIf(skip)('distributed screening (Redis + PostgreSQL + 3 workers)', 
     const url = redis!.url;
     const db = pgServer!.url;
     const plan = join(dir, 'plan.yaml');
-    writeFileSync(plan, PLAN_200);
+    writeFileSync(plan, PLAN_200_147);
     const workers = ['w1', 'w2', 'w3'].map((name) =>
       spawnCli(['worker', '--queue', url, '--db', db, '--name', name]),
     );

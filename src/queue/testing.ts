@@ -187,3 +187,12 @@ rank:
   - { by: relaxEnergyPerAtom, order: asc }
 attempts: 3
 `;
+
+/**
+ * The same design space on 147-atom icosahedra (jobs of ~0.1 s instead of ~0.02 s): a worker
+ * killed "while it holds a job" then almost always dies inside the computation, not between jobs.
+ */
+export const PLAN_200_147 = PLAN_200.replace('name: queue-200', 'name: queue-200-147').replace(
+  '{H}54]',
+  '{H}146]',
+);

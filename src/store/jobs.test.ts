@@ -34,10 +34,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await s.jobs.logEvent(jobs[0]!.jobId, 'w1', 'start');
       await s.jobs.logEvent(jobs[1]!.jobId, 'w1', 'start');
       await s.jobs.logEvent(jobs[2]!.jobId, 'w1', 'failed', 'boom');
-      // five writers deliver the same result at once (second store connection for two of them)
-      const s2 = await openStore(loc);
+      // five writers (five connections) deliver the same result at once
+      const others = [];
+      for (let k = 0; k < 4; k++) others.push(await openStore(loc)); // one at a time: each migrates
       const saved = await Promise.all(
-        [s, s, s, s2, s2].map((st, k) =>
+        [s, ...others].map((st, k) =>
           st.jobs.saveResult({ jobId: jobs[0]!.jobId, result: { k }, worker: `w${k}`, elapsedMs: 1, at: t }),
         ),
       );
@@ -59,7 +60,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(res[0]!.vars).toEqual({ M: 'E0' });
       await s.jobs.cancel(screen.id, t);
       expect((await s.jobs.status(screen.id)).cancelled).toBe(true);
-      await s2.close();
+      for (const o of others) await o.close();
       await s.close();
     });
   });
