@@ -75,13 +75,27 @@ describe('superatom screen (in-process)', () => {
     const again = await runCli(['screen', 'small.yaml', '--db', db, '--workers', '0', '--json'], dir);
     expect(JSON.parse(again.out)).toMatchObject({ ran: 0, saved: 0 }); // same job ids: nothing to do
     const svg = await runCli(
-      ['screen', 'results', '--db', db, '--plot', 'electrons', '--x', 'M', '--series', 'q'],
+      [
+        'screen',
+        'results',
+        '--db',
+        db,
+        '--svg',
+        'e.svg',
+        '--property',
+        'electrons',
+        '--x',
+        'M',
+        '--series',
+        'q',
+      ],
       dir,
     );
     expect(svg.code, svg.err).toBe(0);
-    expect(svg.out).toMatch(/^<svg /);
-    expect((svg.out.match(/<circle /g) ?? []).length).toBe(6 + 2); // 6 points + 2 legend marks
-    const badVar = await runCli(['screen', 'results', '--db', db, '--plot', 'gap', '--x', 'Z'], dir);
+    const text = readFileSync(join(dir, 'e.svg'), 'utf8');
+    expect(text).toMatch(/^<svg /);
+    expect((text.match(/<circle /g) ?? []).length).toBe(6 + 2); // 6 points + 2 legend marks
+    const badVar = await runCli(['screen', 'results', '--db', db, '--svg', 'x.svg', '--x', 'Z'], dir);
     expect(badVar.code).toBe(2);
     const st = await runCli(['screen', 'status', '--db', db, '--json'], dir);
     expect(JSON.parse(st.out)).toMatchObject({ total: 6, done: 6, pending: 0, duplicates: 0 });

@@ -147,7 +147,7 @@ export const screenCommand: Command = {
     'superatom screen <plan.yaml|plan.json> [--queue redis://…] [--workers N] [--db …]',
     'superatom screen resume|status|cancel|results|export [<screen>] [--db …]',
     'superatom screen results [<screen>] [--format table|csv|jsonl] [-o file]',
-    'superatom screen results [<screen>] --plot gap|electrons|… [--x var] [--series var] [-o plot.svg]',
+    'superatom screen results [<screen>] --svg plot.svg [--property gap|electrons|…] [--x var] [--series var]',
     'superatom screen export [<screen>|<plan.yaml>] --slurm [-o dir] [--parallel N]',
     'superatom screen run-job <job-id> [--db …]   superatom screen list',
   ].join('\n'),
@@ -187,10 +187,15 @@ export const screenCommand: Command = {
       description: 'results file, or the export folder',
     },
     top: { type: 'integer', min: 1, description: 'rows of the table shown after a run (default 20)' },
-    plot: {
+    svg: {
+      type: 'string',
+      valueName: 'file.svg',
+      description: 'results: plot a property (--property) against a plan variable (--x) as SVG',
+    },
+    property: {
       type: 'string',
       choices: ['gap', 'electrons', 'energy', 'energyPerAtom', 'relaxEnergyPerAtom', 'charge'],
-      description: 'results: an SVG plot of this property against a plan variable',
+      description: 'the plotted property (default gap; eV, e or eV/atom)',
     },
     x: {
       type: 'string',
@@ -305,7 +310,7 @@ export const screenCommand: Command = {
         case 'results': {
           const s = await findScreen(store, second);
           const rows = await screenRows(store, s);
-          if (args.options.plot !== undefined) {
+          if (args.options.svg !== undefined) {
             const { propertyPlotSvg } = await import('../../screen/plot.js');
             const names = [...new Set(rows.flatMap((r) => Object.keys(r.vars)))];
             const x = (args.options.x as string | undefined) ?? names[0];
@@ -321,15 +326,13 @@ export const screenCommand: Command = {
             if (x === undefined)
               throw new InputError('screen-plot', 'this screen has no variables to plot against');
             const svg = propertyPlotSvg(rows, {
-              y: args.options.plot as RankKey,
+              y: ((args.options.property as string | undefined) ?? 'gap') as RankKey,
               x,
               ...(args.options.series !== undefined ? { series: String(args.options.series) } : {}),
-              title: `${s.name}: ${String(args.options.plot)} vs ${x}`,
+              title: `${s.name}: ${String(args.options.property ?? 'gap')} vs ${x}`,
             });
-            if (args.options.output) {
-              const full = writeTextFile(String(args.options.output), svg, io.cwd);
-              io.stdout(`plot of ${rows.length} results → ${full}\n`);
-            } else io.stdout(svg);
+            const full = writeTextFile(String(args.options.svg), svg, io.cwd, '--svg');
+            io.stdout(`plot of ${rows.length} results → ${full}\n`);
             return 0;
           }
           const format = args.options.json ? 'jsonl' : String(args.options.format ?? 'table');
