@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
-import { createGuptaAlloy } from '../potential/gupta.js';
+import { createEam } from '../potential/eam.js';
+import { createGupta, createGuptaAlloy } from '../potential/gupta.js';
 import { homotopSearch, parseComposition } from './homotop.js';
 
 describe('parseComposition', () => {
@@ -79,5 +80,27 @@ describe('homotop search', () => {
     };
     expect(dist(12)).toBeLessThan(0.3);
     for (let i = 0; i < 12; i++) expect(dist(i)).toBeGreaterThan(2.4);
+  });
+  it('ternary Au4Ag4Cu1 (averaged Cleri–Rosato pairs) and an EAM alloy run; exchange moves are tried', () => {
+    const c = parseComposition('Au4Ag4Cu1');
+    const r = homotopSearch({
+      potential: createGupta(c.symbols),
+      species: c.symbols,
+      rng: createRng(2),
+      maxSteps: 40,
+      cycleSteps: 10,
+    });
+    expect(r.swapsTried).toBeGreaterThan(0);
+    expect(r.bestEnergy).toBeLessThan(0);
+    const e = parseComposition('Au6Pt1');
+    const re = homotopSearch({
+      potential: createEam(e.symbols),
+      species: e.symbols,
+      rng: createRng(2),
+      maxSteps: 30,
+      cycleSteps: 10,
+    });
+    expect(re.steps).toBeGreaterThanOrEqual(30);
+    expect(re.bestEnergy).toBeLessThan(0);
   });
 });

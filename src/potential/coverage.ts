@@ -93,13 +93,17 @@ export function potentialsCovering(symbols: readonly string[]): string[] {
   if (set.length === 0) return [];
   const out: string[] = [];
   const inGupta = set.every((s) => own(GUPTA_PARAMETERS, s) !== undefined);
+  const inEam = set.every((s) => own(ZHOU_EAM_PARAMETERS, s) !== undefined);
   if (set.length === 1) {
     const s = set[0]!;
     if (inGupta) out.push(`gupta:${s}`);
     if (own(SUTTON_CHEN_PARAMETERS, s)) out.push(`sutton-chen:${s}`);
+    if (inEam) out.push(`eam:${s}`);
     if (own(LENNARD_JONES_PARAMETERS, s)) out.push(`lj:${s}`);
   } else if (inGupta) {
     out.push('gupta');
+  } else if (inEam) {
+    out.push('eam');
   }
   return out;
 }
