@@ -3,10 +3,11 @@
 // the BullMQ/Redis queue, against the same jobs run directly (runJob in one loop, no store), with
 // 1, 2 and 4 workers.
 //
-//   npm run build && node bench/screen.bench.js [--jobs 100] [--full]   (or: node bench/run.js screen)
+//   npm run build && node bench/screen.bench.js [--jobs 100] [--atoms 147|55] [--full]
+//   (or: node bench/run.js screen)
 //
-// The jobs: [M X54]^q candidates (55-atom Mackay icosahedra), each counted, built and relaxed on
-// Gupta (L-BFGS) — the cheap jobs of the distributed test. Each configuration gets its own job ids
+// The jobs: [M X146]^q (default) or [M X54]^q candidates (147- or 55-atom Mackay icosahedra), each
+// counted, built and relaxed on Gupta (L-BFGS) — the cheap jobs of the queue tests. Each configuration gets its own job ids
 // (a different maxIterations, which the relaxations never reach), so nothing is skipped as done.
 // Overhead per job = wall time × workers / jobs − direct time per job (worker-seconds spent per
 // job outside the computation: IPC, Redis round trips, store writes). On this 2-core machine 4
@@ -34,6 +35,9 @@ const arg = (name, dflt) => {
 };
 const FULL = process.argv.includes('--full');
 const JOBS = arg('jobs', FULL ? 400 : 100);
+/** Atoms per candidate: 147 (~50 ms a job on a free core) or 55 (~2–10 ms: overhead-dominated). */
+const ATOMS = arg('atoms', 147);
+if (ATOMS !== 55 && ATOMS !== 147) throw new Error('--atoms is 55 or 147');
 const WORKERS = [1, 2, 4];
 
 let variant = 0;
@@ -46,7 +50,7 @@ function plan() {
   const q = charges.slice(0, Math.max(1, Math.ceil(JOBS / per)));
   const text = `name: bench-${variant}
 space:
-  - formula: "[{M}{H}54]{q}"
+  - formula: "[{M}{H}${ATOMS - 1}]{q}"
     vars: { M: [${metals}], H: [${hosts}], q: [${q}] }
 pipeline:
   - count: {}

@@ -17,7 +17,11 @@ export default async function process_(
 ): Promise<{ saved: boolean; skipped: boolean }> {
   const location = process.env.SUPERATOM_DB;
   if (!location) throw new Error('SUPERATOM_DB is not set in the job processor');
-  store ??= openStore(location);
+  // a failed connection is not cached: the next job (or the retry) tries again
+  store ??= openStore(location).catch((e) => {
+    store = undefined;
+    throw e;
+  });
   const s = await store;
   const label = `${process.env.SUPERATOM_WORKER_LABEL ?? workerLabel()}/${process.pid}`;
   return recordJob(s, job.data.jobId, job.data.inputs as JobInputs, label);
