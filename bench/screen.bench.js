@@ -204,7 +204,7 @@ try {
   }
 
   console.log(
-    `screening: ${JOBS} jobs (count + build + Gupta relax of a 55-atom icosahedron), ${process.arch}, node ${process.version}`,
+    `screening: ${JOBS} jobs (count + build + Gupta relax of a ${ATOMS}-atom icosahedron), ${process.arch}, node ${process.version}`,
   );
   console.log(
     'configuration                              workers   jobs/s   ms/job (wall)   overhead ms/job (worker time − direct)   ×direct',

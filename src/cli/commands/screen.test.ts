@@ -97,7 +97,7 @@ describe('superatom screen (in-process)', () => {
     expect((text.match(/<circle /g) ?? []).length).toBe(6 + 2); // 6 points + 2 legend marks
     const badVar = await runCli(['screen', 'results', '--db', db, '--svg', 'x.svg', '--x', 'Z'], dir);
     expect(badVar.code).toBe(2);
-    const st = await runCli(['screen', 'status', '--db', db, '--json'], dir);
+    const st = await runCli(['screen', 'status', '--db', db, '--json', '--watch'], dir);
     expect(JSON.parse(st.out)).toMatchObject({ total: 6, done: 6, pending: 0, duplicates: 0 });
   });
 

@@ -145,7 +145,7 @@ export const screenCommand: Command = {
     'high-throughput screening: a plan of candidates through count/build/relax/xtb, embedded, on a Redis queue or SLURM; ranked results',
   usage: [
     'superatom screen <plan.yaml|plan.json> [--queue redis://…] [--workers N] [--db …]',
-    'superatom screen resume|status|cancel|results|export [<screen>] [--db …]',
+    'superatom screen resume|status|cancel|results|export [<screen>] [--db …]   (status --watch: live)',
     'superatom screen results [<screen>] [--format table|csv|jsonl] [-o file]',
     'superatom screen results [<screen>] --svg plot.svg [--property gap|electrons|…] [--x var] [--series var]',
     'superatom screen export [<screen>|<plan.yaml>] --slurm [-o dir] [--parallel N]',
@@ -203,6 +203,7 @@ export const screenCommand: Command = {
       description: 'plot: the variable on the x axis (default the first)',
     },
     series: { type: 'string', valueName: 'var', description: 'plot: one colour per value of this variable' },
+    watch: { type: 'boolean', description: 'status: follow the screen until every job is done or failed' },
     slurm: { type: 'boolean', description: 'export a SLURM job array and a shell fan-out' },
     parallel: {
       type: 'integer',
@@ -271,7 +272,20 @@ export const screenCommand: Command = {
         }
         case 'status': {
           const s = await findScreen(store, second);
-          const st = await store.jobs.status(s.id);
+          let st = await store.jobs.status(s.id);
+          if (args.options.watch) {
+            // live view: redraw until every job has a result or failed (or the screen is cancelled)
+            const bar = createProgressBar(io.stderr, io.stderrIsTTY);
+            while (!st.cancelled && st.done + st.failed < st.total) {
+              bar.update(
+                st.total ? st.done / st.total : 1,
+                `${st.done}/${st.total} done, ${st.running} running, ${st.failed} failed`,
+              );
+              await new Promise((r) => setTimeout(r, 1000));
+              st = await store.jobs.status(s.id);
+            }
+            bar.done();
+          }
           let queue: Record<string, number> | undefined;
           if (args.options.queue)
             queue = await (await import('../../queue/bull.js')).queueCounts(String(args.options.queue));
