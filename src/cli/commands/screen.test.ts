@@ -23,6 +23,7 @@ import { openStore } from '../../store/open.js';
 import { runCli } from '../testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'superatom-screen-'));
+const xtbSkip = !REQUIRED && !xtbAvailable();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SMALL = `name: small
@@ -99,6 +100,39 @@ describe('superatom screen (in-process)', () => {
     expect(badVar.code).toBe(2);
     const st = await runCli(['screen', 'status', '--db', db, '--json', '--watch'], dir);
     expect(JSON.parse(st.out)).toMatchObject({ total: 6, done: 6, pending: 0, duplicates: 0 });
+  });
+
+  it('a job that keeps failing is retried, then reported failed; resume runs it again', async () => {
+    // xtb "missing": the refine step throws an EngineError on every attempt
+    writeFileSync(
+      join(dir, 'fail.yaml'),
+      `name: fail
+space:
+  - formula: "[{M}Au12]0"
+    vars: { M: [W] }
+pipeline:
+  - count: {}
+  - build: { shape: icosahedron }
+  - refine: { engine: xtb, method: gfn1 }
+attempts: 2
+`,
+    );
+    const db = join(dir, 'fail.db');
+    const saved = process.env.SUPERATOM_XTB;
+    process.env.SUPERATOM_XTB = join(dir, 'no-such-xtb');
+    try {
+      const r = await runCli(['screen', 'fail.yaml', '--db', db, '--workers', '0', '--json'], dir);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.out).status).toMatchObject({ total: 1, done: 0, failed: 1, starts: 2, errors: 2 });
+    } finally {
+      if (saved === undefined) delete process.env.SUPERATOM_XTB;
+      else process.env.SUPERATOM_XTB = saved;
+    }
+    if (!xtbSkip) {
+      const again = await runCli(['screen', 'resume', 'fail', '--db', db, '--workers', '0', '--json'], dir);
+      expect(again.code, again.err).toBe(0);
+      expect(JSON.parse(again.out).status).toMatchObject({ total: 1, done: 1, failed: 0 });
+    }
   });
 
   it('worker and --queue: a bad or unreachable Redis URL is exit 2, not a hang', async () => {
@@ -214,7 +248,6 @@ describe.skipIf(processSkipReason(false))('embedded runner killed mid-run', () =
   }, 180_000);
 });
 
-const xtbSkip = !REQUIRED && !xtbAvailable();
 describe.skipIf(xtbSkip)('doped superatoms with xtb GFN1', () => {
   it('counts, builds and refines M@Au12 / M@Ag12 and counts [MAu24(SR)18]^q: closed shells first', async () => {
     const db = join(dir, 'doped.db');
