@@ -103,4 +103,30 @@ describe('homotop search', () => {
     expect(re.steps).toBeGreaterThanOrEqual(30);
     expect(re.bestEnergy).toBeLessThan(0);
   });
+  it('Ag27Cu7 (averaged Cleri–Rosato pairs): the 7 Cu atoms form the core, every Ag atom is on the surface', () => {
+    // Rossi, Ferrando, Johnston et al., Phys. Rev. Lett. 93, 105503 (2004): Ag27Cu7 is a
+    // polyicosahedral core–shell cluster (D5h) with a Cu7 pentagonal-bipyramid core. Their Gupta
+    // parameters differ (Baletto et al. 2002); the chemical order is the qualitative check here.
+    const c = parseComposition('Ag27Cu7');
+    const r = homotopSearch({
+      potential: createGupta(c.symbols),
+      species: c.symbols,
+      rng: createRng(2),
+      maxSteps: 500,
+    });
+    const x = r.bestPositions;
+    const coordination = (i: number) => {
+      let k = 0;
+      for (let j = 0; j < 34; j++)
+        if (
+          j !== i &&
+          Math.hypot(x[3 * i]! - x[3 * j]!, x[3 * i + 1]! - x[3 * j + 1]!, x[3 * i + 2]! - x[3 * j + 2]!) <
+            3.4
+        )
+          k++;
+      return k;
+    };
+    for (let i = 27; i < 34; i++) expect(coordination(i), `Cu ${i}`).toBe(12);
+    for (let i = 0; i < 27; i++) expect(coordination(i), `Ag ${i}`).toBeLessThan(12);
+  });
 });
