@@ -96,6 +96,8 @@ export interface HomotopSearchResult {
   readonly steps: number;
   readonly stepsToBest: number;
   readonly evaluations: number;
+  /** Evaluations until the best energy was first reached. */
+  readonly evaluationsToBest: number;
   readonly cycles: number;
   /** Exchange trials tried and those that lowered the energy. */
   readonly swapsTried: number;
@@ -129,6 +131,7 @@ export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
   let best = Number.POSITIVE_INFINITY;
   let bestX = new Float64Array(3 * n);
   let stepsToBest = 0;
+  let evaluationsToBest = 0;
   let secondsToBest = 0;
   let cycles = 0;
   let swapsTried = 0;
@@ -141,6 +144,7 @@ export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
       best = e;
       bestX = Float64Array.from(x);
       stepsToBest = steps;
+      evaluationsToBest = evaluations;
       secondsToBest = elapsed();
     }
   };
@@ -219,6 +223,7 @@ export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
     steps,
     stepsToBest,
     evaluations,
+    evaluationsToBest,
     cycles,
     swapsTried,
     swapsAccepted,

@@ -223,7 +223,7 @@ export function runCompositionSearch(setup: SearchSetup, control: RunControl = {
       best = {
         bestEnergy: r.bestEnergy,
         stepsToBest: r.stepsToBest,
-        evaluationsToBest: r.evaluations,
+        evaluationsToBest: r.evaluationsToBest,
         secondsToBest: r.secondsToBest,
       };
     }
