@@ -4,7 +4,9 @@
  * A candidate's job inputs are its formula and pipeline only; the job id is the SHA-256 of their
  * canonical JSON, so the same candidate in two plans (or submitted twice) is one job.
  */
+import { hillFormula } from '../chem/composition.js';
 import { InputError } from '../core/errors.js';
+import { elementByZ } from '../data/index.js';
 import { canonicalJson, sha256 } from './hash.js';
 import type { Plan, SpaceBlock, Step } from './plan.js';
 
@@ -15,6 +17,29 @@ export interface JobInputs {
   /** The candidate's formula (placeholders substituted). */
   readonly formula: string;
   readonly pipeline: readonly Step[];
+  /** A candidate read from a structure file (Å, e): the build step is not needed. */
+  readonly structure?: StructureInput;
+}
+
+export interface StructureInput {
+  readonly numbers: readonly number[];
+  readonly positions: readonly number[];
+  readonly charge: number;
+}
+
+/** Reads a plan's structure file (an edge supplies it): every frame. */
+export type StructureLoader = (path: string) => readonly StructureInput[];
+
+/** The formula of a structure: Hill order in brackets with its charge, e.g. [Au12W]0. */
+export function structureFormula(s: StructureInput): string {
+  const c: Record<string, number> = {};
+  for (const z of s.numbers) {
+    const sym = elementByZ(z)?.symbol;
+    if (!sym) throw new InputError('plan-structure', `atomic number ${z} is not an element`);
+    c[sym] = (c[sym] ?? 0) + 1;
+  }
+  const q = s.charge;
+  return `[${hillFormula(c)}]${q > 0 ? `+${q}` : String(q)}`;
 }
 
 export interface Candidate {
@@ -69,10 +94,34 @@ function* combinations(block: SpaceBlock): Generator<Record<string, string | num
 }
 
 /** Every candidate of a plan, duplicates (same job id) dropped, first kept. */
-export function expandPlan(plan: Plan): Candidate[] {
+export function expandPlan(plan: Plan, load?: StructureLoader): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   plan.space.forEach((block, b) => {
+    if (block.structures) {
+      if (!load)
+        throw new InputError('plan-structures', 'this plan lists structure files; they must be read first');
+      for (const file of block.structures) {
+        load(file).forEach((frame, k) => {
+          const structure: StructureInput = {
+            numbers: Array.from(frame.numbers),
+            positions: Array.from(frame.positions),
+            charge: block.charge ?? frame.charge,
+          };
+          const inputs: JobInputs = {
+            v: 1,
+            formula: structureFormula(structure),
+            pipeline: block.pipeline,
+            structure,
+          };
+          const jobId = jobIdOf(inputs);
+          if (seen.has(jobId)) return;
+          seen.add(jobId);
+          out.push({ index: out.length, block: b, vars: { file, frame: k }, inputs, jobId });
+        });
+      }
+      return;
+    }
     for (const vars of combinations(block)) {
       const inputs: JobInputs = {
         v: 1,

@@ -185,6 +185,14 @@ export async function runJob(inputs: JobInputs, env: JobEnv = {}): Promise<JobRe
     steps,
   };
   let structure: Structure | null = null;
+  if (inputs.structure) {
+    structure = createStructure({
+      numbers: Uint8Array.from(inputs.structure.numbers),
+      positions: Float64Array.from(inputs.structure.positions),
+      charge: inputs.structure.charge,
+    });
+    out = { ...out, atoms: structure.numbers.length, shape: 'file' };
+  }
   for (const step of inputs.pipeline) {
     if (out.status !== 'ok') {
       steps.push({ step: step.step, status: 'stopped' });
@@ -224,6 +232,10 @@ export async function runJob(inputs: JobInputs, env: JobEnv = {}): Promise<JobRe
         break;
       }
       case 'build': {
+        if (inputs.structure) {
+          steps.push({ step: 'build', status: 'skipped', note: 'the structure was given' });
+          break;
+        }
         try {
           structure = buildModel(inputs.formula, step);
           out = { ...out, atoms: structure.numbers.length, shape: step.shape };

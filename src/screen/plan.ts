@@ -72,8 +72,12 @@ export interface RefineStep {
 export type Step = CountStep | FilterStep | BuildStep | RelaxStep | RefineStep;
 
 export interface SpaceBlock {
-  /** Formula template with {name} placeholders. */
+  /** Formula template with {name} placeholders ('' for a structures entry). */
   readonly formula: string;
+  /** Structure files (paths relative to the plan): every frame is a candidate. */
+  readonly structures?: readonly string[];
+  /** Charge of the structures' candidates, e (default: the file's, else 0). */
+  readonly charge?: number;
   /** Variables in the order given; the candidates are their Cartesian product. */
   readonly vars: readonly { readonly name: string; readonly values: readonly (string | number)[] }[];
   /** This block's own pipeline (else the plan's). */
@@ -364,12 +368,27 @@ function parsePipeline(ctx: Ctx, node: Node | undefined): Step[] {
         at,
         `order: ${STEP_ORDER.join(' → ')}`,
       );
-    if ((step.step === 'relax' || step.step === 'refine') && !steps.some((s) => s.step === 'build'))
-      ctx.fail('order', `the ${step.step} step needs a structure: put a build step before it`, at);
     if (step.step !== 'filter') last = k;
     steps.push(step);
+    stepNodes.set(step, at);
   });
   return steps;
+}
+
+/** Where each parsed step was (for errors found when a space entry uses the pipeline). */
+const stepNodes = new WeakMap<Step, Node>();
+
+/** Formula entries build their structure: relax and refine need a build step before them. */
+function checkBuild(ctx: Ctx, steps: readonly Step[], entry: Node): void {
+  for (const step of steps) {
+    if (step.step === 'build') return;
+    if (step.step === 'relax' || step.step === 'refine')
+      ctx.fail(
+        'order',
+        `the ${step.step} step needs a structure: put a build step before it (or use structures: files)`,
+        stepNodes.get(step) ?? entry,
+      );
+  }
 }
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -380,7 +399,17 @@ function parseBlock(
   planPipeline: Step[] | undefined,
   pipelineNode: Node | undefined,
 ): SpaceBlock {
-  const e = entries(ctx, node, 'a space entry', ['formula', 'vars', 'pipeline', 'note']);
+  const e = entries(ctx, node, 'a space entry', [
+    'formula',
+    'vars',
+    'pipeline',
+    'note',
+    'structures',
+    'charge',
+  ]);
+  if (e.has('structures')) return parseStructureBlock(ctx, node, e, planPipeline, pipelineNode);
+  if (e.has('charge'))
+    ctx.fail('key', 'charge belongs to structures: entries; write it in the formula', e.get('charge'));
   const formula = str(ctx, e.get('formula') ?? node, 'formula');
   if (formula.length > 500)
     ctx.fail('formula', 'the formula template is longer than 500 characters', e.get('formula'));
@@ -437,12 +466,48 @@ function parseBlock(
   if (e.has('pipeline')) pipeline = parsePipeline(ctx, e.get('pipeline'));
   if (!pipeline)
     ctx.fail('pipeline', 'no pipeline: give one for the plan or for this entry', node ?? pipelineNode);
+  checkBuild(ctx, pipeline, node);
   const note = e.has('note') ? str(ctx, e.get('note'), 'note') : undefined;
   return { formula, vars, pipeline, ...(note !== undefined ? { note } : {}) };
 }
 
+/** `- structures: [a.xyz, b.xyz]` (every frame of each file is a candidate), optional `charge`. */
+function parseStructureBlock(
+  ctx: Ctx,
+  node: Node,
+  e: Map<string, Node>,
+  planPipeline: Step[] | undefined,
+  pipelineNode: Node | undefined,
+): SpaceBlock {
+  for (const k of ['formula', 'vars'])
+    if (e.has(k))
+      ctx.fail('key', `a structures: entry has no ${k} (the files give the candidates)`, e.get(k));
+  const { values, nodes } = scalars(ctx, e.get('structures'), 'structures');
+  if (!values.length || values.length > MAX_VALUES)
+    ctx.fail('structures', `structures needs 1 to ${MAX_VALUES} file names`, e.get('structures'));
+  values.forEach((v, i) => {
+    if (typeof v !== 'string' || !v.trim())
+      ctx.fail('structures', 'structures: each entry is a file name', nodes[i]);
+  });
+  const charge = e.has('charge') ? num(ctx, e.get('charge'), 'charge', -100, 100, true) : undefined;
+  let pipeline = planPipeline;
+  if (e.has('pipeline')) pipeline = parsePipeline(ctx, e.get('pipeline'));
+  if (!pipeline)
+    ctx.fail('pipeline', 'no pipeline: give one for the plan or for this entry', node ?? pipelineNode);
+  const note = e.has('note') ? str(ctx, e.get('note'), 'note') : undefined;
+  return {
+    formula: '',
+    vars: [],
+    structures: values as string[],
+    ...(charge !== undefined ? { charge } : {}),
+    pipeline,
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
 /** Number of candidates a block expands to. */
 export function blockSize(b: SpaceBlock): number {
+  if (b.structures) return b.structures.length;
   return b.vars.reduce((n, v) => n * v.values.length, 1);
 }
 

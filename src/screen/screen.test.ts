@@ -83,6 +83,46 @@ describe('plans', () => {
     expect(fillTemplate('{M}@Au12', { M: 'W' })).toBe('W@Au12');
   });
 
+  it('takes structure files: every frame a candidate, its formula from the atoms', async () => {
+    const plan = parsePlan(`name: files
+space:
+  - structures: [a.xyz]
+    charge: -1
+pipeline:
+  - count: {}
+  - relax: { potential: gupta, maxIterations: 200 }
+`);
+    // an Au4 tetrahedron, edge 2.884 Å (bulk Au nearest-neighbour distance)
+    const d = 2.884;
+    const tet = [
+      0,
+      0,
+      0,
+      d,
+      0,
+      0,
+      d / 2,
+      (d * Math.sqrt(3)) / 2,
+      0,
+      d / 2,
+      d / (2 * Math.sqrt(3)),
+      d * Math.sqrt(2 / 3),
+    ];
+    const c = expandPlan(plan, (p) => {
+      expect(p).toBe('a.xyz');
+      return [{ numbers: [79, 79, 79, 79], positions: tet, charge: 0 }];
+    });
+    expect(c.map((x) => [x.inputs.formula, x.vars])).toEqual([['[Au4]-1', { file: 'a.xyz', frame: 0 }]]);
+    const r = await runJob(c[0]!.inputs);
+    expect(r).toMatchObject({ status: 'ok', atoms: 4, shape: 'file', charge: -1 });
+    expect(r.relax?.converged).toBe(true);
+    expect(() => expandPlan(plan)).toThrow(InputError);
+    // formula entries still need a build before relax, reported at the step
+    const e = errorAt('name: x\nspace:\n  - formula: Au13\npipeline:\n  - count: {}\n  - relax: {}\n');
+    expect(e.location.line).toBe(6);
+    expect(e.message).toMatch(/needs a structure/);
+  });
+
   it('reads JSON as well', () => {
     const plan = parsePlan(
       JSON.stringify({

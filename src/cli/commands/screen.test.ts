@@ -135,6 +135,32 @@ attempts: 2
     }
   });
 
+  it('screens structure files (read relative to the plan)', async () => {
+    writeFileSync(
+      join(dir, 'files.yaml'),
+      `name: files
+space:
+  - structures: [${join(REPO, 'examples', 'au13.xyz')}]
+pipeline:
+  - count: {}
+  - relax: { potential: gupta }
+`,
+    );
+    const r = await runCli(
+      ['screen', 'files.yaml', '--db', join(dir, 'files.db'), '--workers', '0', '--json'],
+      dir,
+    );
+    expect(r.code, r.err).toBe(0);
+    const jl = await runCli(
+      ['screen', 'results', 'files', '--db', join(dir, 'files.db'), '--format', 'jsonl'],
+      dir,
+    );
+    const row = JSON.parse(jl.out.trim().split('\n')[0]!);
+    // Au13: 13 electrons, open shell (jellium 1S2 1P6 1D5)
+    expect(row).toMatchObject({ formula: '[Au13]0', atoms: 13, electrons: 13, closed: false, shape: 'file' });
+    expect(row.relax.energyPerAtom).toBeLessThan(-2);
+  });
+
   it('worker and --queue: a bad or unreachable Redis URL is exit 2, not a hang', async () => {
     const db = join(dir, 'w.db');
     const bad = await runCli(['worker', '--queue', 'http://127.0.0.1:1', '--db', db], dir);

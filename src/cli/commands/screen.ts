@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../core/errors.js';
-import { writeTextFile } from '../../node/files.js';
+import { readStructureFile, writeTextFile } from '../../node/files.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { readTextFile } from '../../node/read.js';
 import { expandPlan, type JobInputs, screenIdOf } from '../../screen/expand.js';
@@ -112,7 +112,15 @@ async function runOrSubmit(store: Store, s: ScreenInfo, args: ParsedArgs, io: Cl
 async function register(store: Store, file: string, io: CliIO): Promise<ScreenInfo> {
   const text = readTextFile(file, io.cwd, 'plan');
   const plan = parsePlan(text, file);
-  const candidates = expandPlan(plan);
+  // structure files are read relative to the plan's folder
+  const base = dirname(resolve(io.cwd, file));
+  const candidates = expandPlan(plan, (path) =>
+    readStructureFile(path, base).map((s) => ({
+      numbers: Array.from(s.numbers),
+      positions: Array.from(s.positions),
+      charge: s.charge,
+    })),
+  );
   const id = screenIdOf(plan, candidates);
   await store.jobs.addScreen(
     { id, name: plan.name, plan: { text, plan }, createdAt: new Date().toISOString() },
