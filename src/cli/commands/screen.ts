@@ -160,8 +160,9 @@ export const screenCommand: Command = {
     'superatom screen run-job <job-id> [--db …]   superatom screen list',
   ].join('\n'),
   help: [
-    'A plan lists formula templates with variables (the design space), the pipeline each candidate',
-    'goes through (count → filter → build → relax → refine with xtb) and the ranking; see',
+    'A plan lists formula templates with variables or structure files (the design space), the',
+    'pipeline each candidate goes through (count → filter → build → relax → refine with xtb) and the',
+    'ranking; see',
     'docs/screening.md. Each job id is the SHA-256 of the job inputs (formula + pipeline), so',
     'running or submitting a plan again only runs jobs that have no result yet.',
     '',
