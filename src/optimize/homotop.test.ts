@@ -129,4 +129,17 @@ describe('homotop search', () => {
     for (let i = 27; i < 34; i++) expect(coordination(i), `Cu ${i}`).toBe(12);
     for (let i = 0; i < 27; i++) expect(coordination(i), `Ag ${i}`).toBeLessThan(12);
   });
+  it('above maxListedPairs the exchange pairs are sampled, not listed', () => {
+    const c = parseComposition('Au6Pd6');
+    const r = homotopSearch({
+      potential: createGupta(c.symbols),
+      species: c.symbols,
+      rng: createRng(4),
+      maxSteps: 40,
+      cycleSteps: 10,
+      maxListedPairs: 10,
+    });
+    expect(r.swapsTried).toBeGreaterThan(0);
+    expect(r.bestEnergy).toBeLessThan(0);
+  });
 });

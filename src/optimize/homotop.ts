@@ -87,6 +87,8 @@ export interface HomotopSearchOptions extends RunControl {
   /** Most exchange trials per cycle (default 200). */
   readonly maxSwaps?: number;
   readonly keepMinima?: number;
+  /** Up to this many unlike pairs are listed and swept in full; more are sampled (default 20 000). */
+  readonly maxListedPairs?: number;
 }
 
 export interface HomotopSearchResult {
@@ -106,6 +108,9 @@ export interface HomotopSearchResult {
   readonly secondsToBest: number;
   readonly minima: readonly Minimum[];
 }
+
+/** Above this many unlike pairs the exchange phase samples pairs instead of listing them all. */
+const MAX_LISTED_PAIRS = 20_000;
 
 /** Basin hopping with exchange moves over the homotops of a fixed composition. */
 export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
@@ -154,10 +159,38 @@ export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
     steps - stepsToBest >= patience ||
     reached(best) ||
     o.signal?.aborted === true;
-  // unlike pairs (i < j) by index
+  const stopNow = () => elapsed() >= timeLimit || o.signal?.aborted === true;
+  // unlike pairs (i < j): all of them (shuffled each sweep) when there are at most
+  // MAX_LISTED_PAIRS, else a fresh random sample of maxSwaps pairs each sweep
+  const counts = new Map<string, number>();
+  for (const sp of o.species) counts.set(sp, (counts.get(sp) ?? 0) + 1);
+  let same = 0;
+  for (const c of counts.values()) same += c * c;
+  const totalUnlike = (n * n - same) / 2;
+  const listed = totalUnlike <= (o.maxListedPairs ?? MAX_LISTED_PAIRS);
   const unlike: [number, number][] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) if (o.species[i] !== o.species[j]) unlike.push([i, j]);
+  if (listed) {
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) if (o.species[i] !== o.species[j]) unlike.push([i, j]);
+  }
+  const drawPairs = () => {
+    if (!listed) {
+      unlike.length = 0;
+      while (unlike.length < maxSwaps) {
+        const i = Math.floor(o.rng.next() * n);
+        const j = Math.floor(o.rng.next() * n);
+        if (o.species[i] !== o.species[j]) unlike.push(i < j ? [i, j] : [j, i]);
+      }
+      return;
+    }
+    // Fisher–Yates shuffle, then first improvement in this order
+    for (let k = unlike.length - 1; k > 0; k--) {
+      const r = Math.floor(o.rng.next() * (k + 1));
+      const t = unlike[k]!;
+      unlike[k] = unlike[r]!;
+      unlike[r] = t;
+    }
+  };
   while (!done()) {
     cycles++;
     const bhSteps = Math.max(1, Math.min(cycleSteps, maxSteps - steps));
@@ -180,18 +213,12 @@ export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
       cur = Float64Array.from(bh.bestPositions);
       curE = bh.bestEnergy;
     }
-    if (unlike.length === 0) continue;
+    if (totalUnlike === 0) continue;
     let improved = true;
     let tried = 0;
     while (improved && tried < maxSwaps && !done()) {
       improved = false;
-      // Fisher–Yates shuffle of the unlike pairs, then first improvement
-      for (let k = unlike.length - 1; k > 0; k--) {
-        const r = Math.floor(o.rng.next() * (k + 1));
-        const t = unlike[k]!;
-        unlike[k] = unlike[r]!;
-        unlike[r] = t;
-      }
+      drawPairs();
       for (const [i, j] of unlike) {
         if (tried >= maxSwaps || done()) break;
         tried++;
@@ -201,9 +228,10 @@ export function homotopSearch(o: HomotopSearchOptions): HomotopSearchResult {
           trial[3 * i + c] = cur![3 * j + c]!;
           trial[3 * j + c] = cur![3 * i + c]!;
         }
-        const res = lbfgs.minimize(pot, trial, { fmax });
+        const res = lbfgs.minimize(pot, trial, { fmax, shouldStop: stopNow });
         steps++;
         evaluations += res.evaluations;
+        if (res.stopped) break; // a minimisation cut short by the time limit is not a minimum
         if (res.energy < curE - 1e-9 * Math.max(1, Math.abs(curE))) {
           centre(trial);
           cur = trial;
