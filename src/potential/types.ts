@@ -17,7 +17,8 @@ export interface Potential {
   readonly numbers?: Uint8Array;
   /**
    * From this many atoms on, an evaluation costs O(N) (a cut-off and a neighbour grid); undefined
-   * when every pair is summed at any size (O(N²): LJ and Morse without a cut-off, Sutton–Chen).
+   * when every pair is summed at any size (O(N²): LJ and Morse without a cut-off). Gupta, EAM
+   * and the Sutton–Chen element sets switch to a smooth cut-off and a neighbour grid at their `linearFrom`.
    */
   readonly linearFrom?: number | undefined;
   /** Typical nearest-neighbour distance (length unit): scales trial moves and overlap checks. */
