@@ -10,9 +10,10 @@
  * (`chem`, `counting`, `envelopes`, `assignment`, `structureIO`, …) for everything else.
  */
 
+// ── cluster assemblies: builders, coarse-grained model, Langevin dynamics, LAMMPS/GROMACS text
+export * as assembly from './assembly/index.js';
 export * as chem from './chem/index.js';
 export { compositionMasses, formulaMasses, mzFromMass } from './chem/masses.js';
-
 // ── formulas: composition, charge, ligands, masses
 export { FormulaReader, parseFormula } from './chem/parse.js';
 export type { ErrorLocation } from './core/errors.js';
@@ -52,9 +53,14 @@ export { geneticAlgorithm } from './optimize/genetic.js';
 export * as optimizers from './optimize/index.js';
 export { createFire, createLbfgs } from './optimize/local.js';
 export { combineRuns, runSearch } from './optimize/run.js';
+// ── the Calculator contract shared by empirical potentials and quantum engines (engines: Node only)
+export type { CalcInput, CalcOutput, Calculator } from './potential/calculator.js';
+export { potentialCalculator } from './potential/calculator.js';
 export * as potentials from './potential/index.js';
 // ── potentials and optimisers
 export { createPotential } from './potential/spec.js';
+// ── screening plans (parse, expand, rank) and the one-door workflows
+export * as screen from './screen/index.js';
 export * as anatomy from './structure/anatomy.js';
 export * as bonds from './structure/bonds.js';
 export { findBonds } from './structure/bonds.js';
@@ -69,8 +75,19 @@ export type { Structure } from './structure/structure.js';
 export { createStructure, subset } from './structure/structure.js';
 export type { AnalysisReport, AnalyzeOptions } from './workflows/analyze.js';
 export { analyzeStructure } from './workflows/analyze.js';
+export { buildCluster } from './workflows/build.js';
+export type { CalcReport } from './workflows/calc.js';
+export * as calc from './workflows/calc.js';
 export type { CountReport, CountRequest } from './workflows/count.js';
 export { countFormula } from './workflows/count.js';
 export type { FormulaReport } from './workflows/formula.js';
 export { formulaReport } from './workflows/formula.js';
+// ── ΔSCF ionisation energies / electron affinities over any Calculator, superhalogen verdicts
+export * as ionization from './workflows/ionization.js';
+export {
+  checkSuperatomTemplate,
+  ionization as ionizationEnergies,
+  superVerdicts,
+} from './workflows/ionization.js';
+export { searchSetup } from './workflows/search.js';
 export { assignReport, isotopesReport } from './workflows/spectrum.js';
