@@ -61,6 +61,9 @@ describe('the library entry', () => {
       'optimize',
       'io',
       'workflows',
+      'jellium',
+      'assembly',
+      'screen',
     ];
     expect(specs.filter((s) => !pure.includes(s.replace(/^\.\//, '').split('/')[0]!))).toEqual([]);
   });
