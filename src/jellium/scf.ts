@@ -45,6 +45,13 @@ export interface JelliumOptions {
   readonly tolerance?: number;
   /** A previous solution whose density starts this one (scaled to the new electron count). */
   readonly start?: JelliumSolution;
+  /**
+   * Width σ (Ha) of the Fermi–Dirac occupation used to fill the shells (default 1e-4 Ha): shells
+   * more than a few σ below the Fermi level are full, the highest one takes the remaining electrons
+   * fractionally, and shells within ~σ of each other share them (the ensemble ground state where
+   * two shells cross, which strict aufbau turns into an endless flip). 0: strict aufbau.
+   */
+  readonly smearing?: number;
   /** Tests: drop Hartree and exchange–correlation (independent electrons in V_bg). */
   readonly noninteracting?: boolean;
 }
@@ -252,6 +259,9 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
   const exc = new Float64Array(len);
   const pt: XcPoint = { e: 0, dRs: 0, dZeta: 0 };
   const guesses: Guesses[] = [new Map(), new Map()];
+  if (opts.start)
+    for (const lv of opts.start.levels)
+      guesses[lv.spin === 'down' ? 1 : 0]!.set(lv.l * 256 + lv.n - 1, lv.energy);
   // Pulay history
   const mixing = opts.mixing ?? 0.4;
   const H = Math.max(1, opts.history ?? 6);
@@ -271,6 +281,7 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
   let it = 0;
   let hundFixed = !spin;
   const nonint = opts.noninteracting ?? false;
+  const smearing = opts.smearing ?? 1e-4;
 
   /** V_eff (per spin) from the densities in `dens`; fills exc with ε_xc. */
   const potentials = (dens: Float64Array, veff: Float64Array, withXc: boolean): void => {
@@ -343,11 +354,10 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
     }
     for (let s = 0; s < nSpin; s++) {
       const shells = chanShells[s]!;
-      let left = counts[s]!;
-      for (const c of shells) {
-        const g = spin ? 2 * c.l + 1 : 2 * (2 * c.l + 1);
-        const occ = Math.max(0, Math.min(left, g));
-        left -= occ;
+      const occs = occupations(shells, counts[s]!, spin ? 1 : 2, smearing);
+      for (let j = 0; j < shells.length; j++) {
+        const c = shells[j]!;
+        const occ = occs[j]!;
         const lab = `${c.k + 1}${L_LETTERS[c.l] ?? `l${c.l}`}`;
         levels.push({
           label: lab,
@@ -464,6 +474,58 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
     ...(spin ? { spinDensity: Float64Array.from({ length: len }, (_, i) => nIn[i]! - nIn[len + i]!) } : {}),
   };
   return result;
+}
+
+/**
+ * Occupations of `shells` (in increasing energy) holding `count` electrons, `perM` electrons per
+ * magnetic sub-level (2 unpolarised, 1 per spin channel): strict aufbau for σ = 0, else
+ * Fermi–Dirac with the chemical potential found by bisection.
+ */
+function occupations(shells: readonly Candidate[], count: number, perM: number, sigma: number): Float64Array {
+  const out = new Float64Array(shells.length);
+  if (count <= 0) return out;
+  if (!(sigma > 0)) {
+    let left = count;
+    for (let j = 0; j < shells.length; j++) {
+      const g = perM * (2 * shells[j]!.l + 1);
+      const occ = Math.max(0, Math.min(left, g));
+      out[j] = occ;
+      left -= occ;
+    }
+    return out;
+  }
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  let cap = 0;
+  for (const c of shells) {
+    lo = Math.min(lo, c.e);
+    hi = Math.max(hi, c.e);
+    cap += perM * (2 * c.l + 1);
+  }
+  if (count >= cap) return occupations(shells, count, perM, 0);
+  lo -= 60 * sigma;
+  hi += 60 * sigma;
+  const fill = (mu: number): number => {
+    let s = 0;
+    for (let j = 0; j < shells.length; j++) {
+      const c = shells[j]!;
+      const x = Math.min(Math.max((c.e - mu) / sigma, -700), 700);
+      const f = (perM * (2 * c.l + 1)) / (1 + Math.exp(x));
+      out[j] = f;
+      s += f;
+    }
+    return s;
+  };
+  for (let it = 0; it < 200; it++) {
+    const mu = 0.5 * (lo + hi);
+    if (fill(mu) > count) hi = mu;
+    else lo = mu;
+    if (hi - lo < 1e-16 * Math.max(1, Math.abs(mu))) break;
+  }
+  // renormalise the tiny bisection remainder onto the result
+  const s = fill(0.5 * (lo + hi));
+  if (s > 0) for (let j = 0; j < out.length; j++) out[j] = (out[j]! * count) / s;
+  return out;
 }
 
 /** DIIS coefficients c (Σc = 1) minimising |Σ c_a F_a| in the weighted norm. */
