@@ -154,6 +154,7 @@ function findShells(
   vacuum: number,
   guesses: Guesses,
   eMax: number,
+  barrier: number,
 ): Candidate[] {
   const picked: Candidate[] = [];
   const open: Candidate[] = [];
@@ -167,10 +168,18 @@ function findShells(
   open.push(solveOne(0, 0));
   let cap = 0;
   let extras = 0;
+  let rejected = 0;
   while (open.length > 0) {
     let best = 0;
     for (let i = 1; i < open.length; i++) if (open[i]!.e < open[best]!.e) best = i;
     const c = open[best]!;
+    if (c.e > vacuum && !localised(ws, c.buf, barrier)) {
+      // a box state outside the Coulomb barrier of an anion: not a state of the cluster
+      open.splice(best, 1);
+      open.push(solveOne(c.l, c.k + 1));
+      if (++rejected > 200) break;
+      continue;
+    }
     if (cap >= count - 1e-12) {
       if (extras >= extra || c.e >= vacuum) break;
       extras++;
@@ -183,6 +192,15 @@ function findShells(
     if (picked.length > 400) break;
   }
   return picked;
+}
+
+/** Whether at least half of the normalised orbital in buffer `buf` lies inside grid index `ib`. */
+function localised(ws: Workspace, buf: number, ib: number): boolean {
+  const u = ws.bufs[buf]!;
+  const w = ws.grid.w;
+  let s = 0;
+  for (let i = 0; i <= ib; i++) s += w[i]! * u[i]! * u[i]!;
+  return s >= 0.5;
 }
 
 const TINY = 1e-30;
@@ -202,6 +220,7 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
   const grid = makeGrid(opts.spacing ?? 0.1, R + 6 * soft + (opts.margin ?? 30), R);
   const { m, r, w } = grid;
   const ws = new Workspace(grid);
+  const iR = Math.round(R / grid.h);
   const len = m + 1;
   // background density and potential
   const nBg = new Float64Array(len);
@@ -328,12 +347,23 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
     let eigSum = 0;
     const vacuum = vEff[m - 2]!;
     const eMax = Math.max(vacuum, 0) + 2;
+    // top of the Coulomb barrier of an anion (outermost maximum of V_eff beyond R; the wall if none)
+    let barrier = m;
+    {
+      let best = Number.NEGATIVE_INFINITY;
+      for (let i = iR; i < m - 2; i++)
+        if (vEff[i]! > best) {
+          best = vEff[i]!;
+          barrier = i;
+        }
+      if (!(best > vacuum + 1e-6)) barrier = m;
+    }
     const chanShells: Candidate[][] = [];
     for (let s = 0; s < nSpin; s++) {
       const vs = vEff.subarray(s * len, (s + 1) * len);
       const deg = spin ? (l: number) => 2 * l + 1 : (l: number) => 2 * (2 * l + 1);
       const want = hundFixed ? counts[s]! : ne;
-      chanShells.push(findShells(ws, vs, want, deg, 2, vacuum, guesses[s]!, eMax));
+      chanShells.push(findShells(ws, vs, want, deg, 2, vacuum, guesses[s]!, eMax, barrier));
     }
     if (!hundFixed) {
       // Hund's rule on the first spin-symmetric shell order: the open shell's electrons align
@@ -357,7 +387,9 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
       const occs = occupations(shells, counts[s]!, spin ? 1 : 2, smearing);
       for (let j = 0; j < shells.length; j++) {
         const c = shells[j]!;
-        const occ = occs[j]!;
+        const full = spin ? 2 * c.l + 1 : 2 * (2 * c.l + 1);
+        const raw = occs[j]!;
+        const occ = raw < 1e-10 ? 0 : raw > full - 1e-10 ? full : raw;
         const lab = `${c.k + 1}${L_LETTERS[c.l] ?? `l${c.l}`}`;
         levels.push({
           label: lab,

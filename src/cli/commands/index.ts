@@ -107,6 +107,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./screen.js')).screenCommand,
   },
   {
+    name: 'jellium',
+    summary:
+      'self-consistent spherical jellium (Kohn–Sham LDA/LSDA): levels, total energy, ΔSCF IP/EA, Δ₂E, multiply charged anions',
+    load: async () => (await import('./jellium.js')).jelliumCommand,
+  },
+  {
     name: 'worker',
     summary: 'run screening jobs from a BullMQ/Redis queue (superatom screen --queue) into the results store',
     load: async () => (await import('./worker.js')).workerCommand,
