@@ -122,7 +122,7 @@ export const jelliumCommand: Command = {
   options: {
     rs: {
       type: 'number',
-      description: 'Wigner–Seitz radius of the background, bohr (Na 3.93, K 4.86)',
+      description: 'Wigner–Seitz radius of the background, bohr = 0.529177 Å (Na 3.93, K 4.86)',
       valueName: 'bohr',
       min: 0.5,
       max: 20,
@@ -150,7 +150,7 @@ export const jelliumCommand: Command = {
     },
     valence: {
       type: 'number',
-      description: 'valence electrons per atom v (atoms = N / v, for the energy per atom)',
+      description: 'number of valence electrons per atom v (atoms = N / v, for the energy per atom)',
       valueName: 'v',
       min: 0.01,
       max: 20,
@@ -177,7 +177,7 @@ export const jelliumCommand: Command = {
     spin: { type: 'boolean', description: 'spin-polarised LSDA (Hund’s-rule moment of the open shell)' },
     softness: {
       type: 'number',
-      description: 'Fermi-function width of the background edge, bohr (0: sharp sphere)',
+      description: 'Fermi-function width of the background edge, bohr (0.529177 Å; 0: sharp sphere)',
       valueName: 'bohr',
       min: 0,
       max: 5,
@@ -185,7 +185,7 @@ export const jelliumCommand: Command = {
     },
     spacing: {
       type: 'number',
-      description: 'radial grid spacing, bohr (Numerov, uniform grid)',
+      description: 'radial grid spacing, bohr (0.529177 Å; Numerov, uniform grid)',
       valueName: 'bohr',
       min: 0.01,
       max: 0.5,
@@ -193,7 +193,7 @@ export const jelliumCommand: Command = {
     },
     margin: {
       type: 'number',
-      description: 'box radius beyond the background edge, bohr',
+      description: 'box radius beyond the background edge, bohr (0.529177 Å)',
       valueName: 'bohr',
       min: 5,
       max: 200,
@@ -201,7 +201,7 @@ export const jelliumCommand: Command = {
     },
     smearing: {
       type: 'number',
-      description: 'Fermi–Dirac width of the shell occupation, Ha (0: strict aufbau)',
+      description: 'Fermi–Dirac width of the shell occupation, Ha = 27.2114 eV (0: strict aufbau)',
       valueName: 'Ha',
       min: 0,
       max: 0.05,
@@ -209,7 +209,7 @@ export const jelliumCommand: Command = {
     },
     mixing: {
       type: 'number',
-      description: 'Pulay mixing weight of the new density',
+      description: 'Pulay mixing weight of the new density (fraction)',
       min: 0.01,
       max: 1,
       default: 0.4,
@@ -223,7 +223,7 @@ export const jelliumCommand: Command = {
     },
     tolerance: {
       type: 'number',
-      description: 'SCF convergence: ∫|n_out − n_in| d³r below this, electrons',
+      description: 'SCF convergence: ∫|n_out − n_in| d³r below this number of electrons',
       min: 1e-12,
       max: 0.1,
       default: 1e-7,
