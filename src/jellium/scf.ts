@@ -173,11 +173,12 @@ function findShells(
     let best = 0;
     for (let i = 1; i < open.length; i++) if (open[i]!.e < open[best]!.e) best = i;
     const c = open[best]!;
-    if (c.e > vacuum && !localised(ws, c.buf, barrier)) {
-      // a box state outside the Coulomb barrier of an anion: not a state of the cluster
+    if (rejected < 24 && c.e > vacuum && !localised(ws, c.buf, barrier)) {
+      // a box state outside the Coulomb barrier of an anion: not a state of the cluster (after 24
+      // of them the electrons are simply unbound and go to the box states)
       open.splice(best, 1);
       open.push(solveOne(c.l, c.k + 1));
-      if (++rejected > 200) break;
+      rejected++;
       continue;
     }
     if (cap >= count - 1e-12) {
@@ -299,6 +300,7 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
   let comps = { kinetic: 0, electrostatic: 0, exchangeCorrelation: 0, eigenvalueSum: 0 };
   let it = 0;
   let hundFixed = !spin;
+  let stuck = false;
   const nonint = opts.noninteracting ?? false;
   const smearing = opts.smearing ?? 1e-4;
 
@@ -347,6 +349,7 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
     let eigSum = 0;
     const vacuum = vEff[m - 2]!;
     const eMax = Math.max(vacuum, 0) + 2;
+    stuck = false;
     // top of the Coulomb barrier of an anion (outermost maximum of V_eff beyond R; the wall if none)
     let barrier = m;
     {
@@ -400,6 +403,7 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
           ...(spin ? { spin: s === 0 ? ('up' as const) : ('down' as const) } : {}),
         });
         if (occ > 0) {
+          if (c.e > eMax - 1e-6) stuck = true;
           eigSum += occ * c.e;
           const u = ws.bufs[c.buf]!;
           const dst = s * len;
@@ -441,7 +445,9 @@ export function solveJellium(opts: JelliumOptions): JelliumSolution {
     comps = { kinetic, electrostatic, exchangeCorrelation: eXc, eigenvalueSum: eigSum };
     history.push({ iteration: it, residual: res, energy });
     if (res < tol || nonint) {
-      converged = true;
+      // an occupied state pinned at the search ceiling (electrons far beyond what the sphere
+      // can hold) is not a solution
+      converged = !stuck;
       // keep the output density as the answer
       nIn.set(nOut);
       break;

@@ -130,8 +130,9 @@ export function densitySvg(s: JelliumSolution, title?: string): string {
     `<path d="${path((i) => s.potential[i]! * HARTREE_EV, yV)}" fill="none" stroke="#2e7d32" stroke-width="1.5" stroke-dasharray="5 3"/>`,
     `<line x1="${fmt(x(s.radius))}" y1="${top}" x2="${fmt(x(s.radius))}" y2="${H - bottom}" stroke="#bbb" stroke-dasharray="2 3"/>`,
     `<text x="${fmt(x(s.radius) + 3)}" y="${top + 12}" fill="#666">R = ${fmt(s.radius, 2)} bohr</text>`,
-    `<text x="${W - right - 8}" y="${top + 14}" text-anchor="end" fill="#1f4e9c">electrons n(r)</text>`,
-    `<text x="${W - right - 8}" y="${top + 28}" text-anchor="end" fill="#999">background n₊(r)</text>`,
+    `<text x="${W - right - 8}" y="${H - bottom - 48}" text-anchor="end" fill="#1f4e9c">electrons n(r)</text>`,
+    `<text x="${W - right - 8}" y="${H - bottom - 34}" text-anchor="end" fill="#999">background n₊(r)</text>`,
+    `<text x="${W - right - 8}" y="${H - bottom - 20}" text-anchor="end" fill="#2e7d32">V_eff(r), dashed</text>`,
     '</svg>',
   );
   return `${out.join('\n')}\n`;

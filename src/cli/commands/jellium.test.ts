@@ -170,6 +170,8 @@ describe('superatom jellium', () => {
       ['--rs', '3.93', '--electrons', '0'],
       ['--rs', '3.93', '--electrons', '8', 'extra'],
       ['--rs', '3.93', '--range', '1..3', '--anions', '2'],
+      ['--rs', '3.93', '--electrons', '2', '--charge', '-20'],
+      ['--rs', '3.93', '--electrons', '8', '--anions', '9'],
     ]) {
       const { code, err } = await runCli(['jellium', ...argv]);
       expect(code, argv.join(' ')).toBe(2);

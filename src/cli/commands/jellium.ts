@@ -298,6 +298,18 @@ export const jelliumCommand: Command = {
         'jellium-args',
         '--svg, --density-svg and --density draw one cluster: use --electrons',
       );
+    if (electrons !== undefined) {
+      const extra = Math.max(-charge, (o.anions as number | undefined) ?? 0);
+      const limit = Math.max(2, Math.ceil(electrons / 2));
+      if (extra > limit)
+        throw new InputError(
+          'jellium-charge',
+          `${extra} extra electrons on a background of ${electrons} is beyond this model`,
+          {
+            hint: `at most ${limit} extra electrons (N/2, at least 2) for --electrons ${electrons}; even these are mostly unbound`,
+          },
+        );
+    }
     if (electrons !== undefined && electrons - charge < 0)
       throw new InputError('jellium-charge', `--charge ${charge} leaves ${electrons - charge} electrons`, {
         hint: `the charge may be at most N = ${electrons}`,
