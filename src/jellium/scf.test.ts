@@ -39,6 +39,19 @@ describe('spherical jellium Kohn–Sham', () => {
       expect(Math.abs(level(s, label).energy - (e0 + 2 * k + l + 1.5))).toBeLessThan(1e-4);
   });
 
+  it('Na40: levels fill in the order 1S 1P 1D 2S 1F 2P (full), 1G empty above them', () => {
+    // The jellium shell order of W. Ekardt, Phys. Rev. B 29, 1558 (1984) and W. D. Knight et al.,
+    // Phys. Rev. Lett. 52, 2141 (1984): 2 + 6 + 10 + 2 + 14 + 6 = 40 closes the 2P shell.
+    const s = solveJellium({ rs: 3.93, electrons: 40 });
+    expect(s.converged).toBe(true);
+    const order = ['1S', '1P', '1D', '2S', '1F', '2P', '1G'];
+    const full = [2, 6, 10, 2, 14, 6, 0];
+    for (let i = 0; i < order.length; i++) {
+      expect(level(s, order[i]!).occupation).toBeCloseTo(full[i]!, 6);
+      if (i > 0) expect(level(s, order[i]!).energy).toBeGreaterThan(level(s, order[i - 1]!).energy);
+    }
+  });
+
   it('energies converge with the grid: halving the spacing changes E by < 1e-5 Ha', () => {
     for (const [electrons, spin] of [
       [20, false],
