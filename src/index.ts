@@ -7,7 +7,8 @@
  * (Lennard-Jones: reduced units), mass Da, charge e.
  *
  * The most used functions are exported by name; each area is also exported whole as a namespace
- * (`chem`, `counting`, `envelopes`, `assignment`, `structureIO`, …) for everything else.
+ * (`chem`, `counting`, `envelopes`, `assignment`, `structureIO`, `assembly`, `jellium`, `calc`, `ionization`,
+ * `screen`, …) for everything else.
  */
 
 // ── cluster assemblies: builders, coarse-grained model, Langevin dynamics, LAMMPS/GROMACS text
@@ -34,6 +35,10 @@ export { countAuto, countWith, RULE_IDS, RULES, ruleById } from './count/registr
 export * as data from './data/index.js';
 export * as structureIO from './io/registry.js';
 export { detectFormat, FORMATS, readStructure, readStructures, writeStructure } from './io/registry.js';
+// ── spherical jellium (Kohn–Sham LDA/LSDA): levels, ΔSCF IP/EA, Δ₂E, multiply charged anions
+export type { JelliumReport, JelliumSolution } from './jellium/index.js';
+export * as jellium from './jellium/index.js';
+export { jelliumCluster, jelliumRange, solveJellium } from './jellium/index.js';
 export type { AssignmentReport, CandidateScore } from './mass/assign.js';
 export * as assignment from './mass/assign.js';
 // ── assignment of measured spectra

@@ -131,16 +131,44 @@ describe.skipIf(Boolean(skipReason))('the packed package (slow)', () => {
     expect(out.ns).toBe(true);
     expect(out.count).toBe('function');
 
+    // 4b. the newer pure areas through the same entry. Expected values are independent of the code:
+    //     Na8 spherical jellium, r_s = 4 bohr, Gunnarsson–Lundqvist xc: E = −0.5765 Ha (the Octopus
+    //     code's regression value for Ekardt's Fig. 1 system, Ekardt PRB 29, 1558 (1984));
+    //     a ring of N = 360°/22.5° = 16 clusters touching at d = 2(5 + 5) Å has circumradius
+    //     d / (2 sin(π/16)) = 51.2583 Å (plane geometry)
+    writeFileSync(
+      join(scratch, 'areas.mjs'),
+      [
+        "import { solveJellium, jellium, assembly, calc, ionization, screen, potentialCalculator, createPotential } from 'superatom';",
+        "const na8 = solveJellium({ rs: 4, electrons: 8, xc: 'gl' });",
+        "const r = assembly.ring({ species: 'Au25', radius: 5, shell: 5, charge: 0 }, { angle: 22.5 });",
+        'const x = r.centres[0], y = r.centres[1];',
+        "const gupta = potentialCalculator(createPotential('gupta:Au'));",
+        'console.log(JSON.stringify({ e: na8.totalEnergy, n: r.clusters, R: Math.hypot(x, y),',
+        '  fns: [jellium.jelliumCluster, calc.rankSites, ionization.superVerdicts, screen, gupta.calculate].map((f) => typeof f) }));',
+      ].join('\n'),
+    );
+    const areas = JSON.parse(
+      execFileSync(process.execPath, ['areas.mjs'], { cwd: scratch, encoding: 'utf8' }),
+    );
+    expect(areas.e).toBeCloseTo(-0.5765, 3);
+    expect(areas.n).toBe(16);
+    expect(areas.R).toBeCloseTo(51.2583, 3);
+    expect(areas.fns).toEqual(['function', 'function', 'function', 'object', 'function']);
+
     // 5. the types resolve through package.json "exports" (NodeNext, strict)
     writeFileSync(
       join(scratch, 'check.ts'),
       [
-        "import { parseFormula, type Structure, InputError } from 'superatom';",
+        "import { parseFormula, type Structure, InputError, type JelliumReport, type Calculator, type CalcReport } from 'superatom';",
         "const f = parseFormula('Au25');",
         'const n: number = f.charge;',
         'const s: Structure | undefined = undefined;',
         'const e: InputError | undefined = undefined;',
-        'export { n, s, e };',
+        'const j: JelliumReport | undefined = undefined;',
+        'const c: Calculator | undefined = undefined;',
+        'const r: CalcReport | undefined = undefined;',
+        'export { n, s, e, j, c, r };',
       ].join('\n'),
     );
     const types = spawnSync(
