@@ -96,6 +96,21 @@ describe('superatom assemble', () => {
     expect(bad.err).toMatch(/not a whole number/);
     const none = await runCli(['assemble', 'helix'], dir);
     expect(none.code).toBe(2);
+    // a cut-off repeat ("4x", "3x3x") or a zero count is refused, not read as 4×4 / 3×3×3
+    for (const [kind, lat, rep] of [
+      ['lattice', 'honeycomb', '4x'],
+      ['crystal', 'fcc', '3x3x'],
+      ['lattice', 'square', '0'],
+    ] as const) {
+      const r = await runCli(['assemble', kind, '--lattice', lat, '--repeat', rep, ...BEAD], dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/--repeat expects/);
+    }
+    const one = await runCli(
+      ['assemble', 'lattice', '--lattice', 'square', '--repeat', '2', ...BEAD, '--json'],
+      dir,
+    );
+    expect(JSON.parse(one.out)).toMatchObject({ clusters: 4 });
   });
 });
 

@@ -50,7 +50,7 @@ function triple(text: string | undefined, n: 2 | 3, name: string): number[] {
     .split(/[x×,\s]+/)
     .filter(Boolean)
     .map(Number);
-  if (parts.length === 1 && Number.isInteger(parts[0])) return new Array(n).fill(parts[0]);
+  if (/^\d+$/.test(t) && Number(t) >= 1) return new Array(n).fill(Number(t));
   if (parts.length !== n || !parts.every((v) => Number.isInteger(v) && v >= 1))
     throw new InputError(
       'cli-repeat',
