@@ -155,5 +155,10 @@ describe.skipIf(!available)('calc with xtb', () => {
     expect(v.reference).toBe('Cl');
     expect(v.thresholdEv).toBeCloseTo(3.62, 2);
     expect(['superhalogen', 'halogen-like', 'not-halogen-like']).toContain(v.verdict);
+    // the text report shows the check too (it printed nothing of it before)
+    const text = await runCli(['calc', '--build', 'icosahedron:Al13', '--template']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^template +superhalogen candidate/m);
+    expect(text.out).toMatch(/^verdict .* vs EA\(Cl\) 3\.62 eV .*; template /m);
   }, 120_000);
 });

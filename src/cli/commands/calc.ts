@@ -106,6 +106,20 @@ export function formatCalc(r: CalcReport, what: string): string {
       );
     }
   }
+  const check = (r as CalcReport & { superatom?: SuperatomCheck }).superatom;
+  if (check) {
+    const t = check.template;
+    out.push(
+      check.computed === 'none'
+        ? `template      not a superhalogen/superalkali candidate (superhalogen rule: ${t.applies ? `${t.count} ${t.unit}, ${t.analogue ?? t.verdict}` : 'does not apply'}); nothing computed`
+        : `template      ${t.analogue} candidate (superhalogen rule, ${t.count} ${t.unit}): ΔSCF ${check.computed.toUpperCase()} computed`,
+    );
+    for (const v of check.verdicts) {
+      out.push(
+        `verdict       ${v.verdict}: ${v.from} ${v.property.toUpperCase()} ${v.valueEv.toFixed(3)} eV vs ${v.property.toUpperCase()}(${v.reference}) ${v.thresholdEv} eV (${v.method}, ±${v.uncertaintyEv} eV)${v.template ? `; template ${v.template.outcome}` : ''}`,
+      );
+    }
+  }
   for (const w of r.warnings) out.push(`note          ${w}`);
   return `${out.join('\n')}\n`;
 }
