@@ -135,6 +135,23 @@ describe('superatom md', () => {
     '4\nProperties=species:S:1:pos:R:3:bead:S:1 pbc="F F F"\nW 0 0 0 POM\nN 9.5 0 0 TBA\nN -4.75 8.2 0 TBA\nN -4.75 -8.2 0 TBA\n',
   );
 
+  it('missing files and a malformed trajectory: exit 2, one clear error naming the file', async () => {
+    const gone = await runCli(['md', 'nope.extxyz', '--model', 'pom.json', '--steps', '10'], dir);
+    expect(gone.code).toBe(2);
+    expect(gone.err).toMatch(/^error: the structure file "nope.extxyz" does not exist/);
+    const noModel = await runCli(['md', 'pom.extxyz', '--model', 'nope.json', '--steps', '10'], dir);
+    expect(noModel.code).toBe(2);
+    expect(noModel.err).toMatch(/^error: the --model file "nope.json" does not exist/);
+    writeFileSync(
+      join(dir, 'bad.extxyz'),
+      '2\nProperties=species:S:1:pos:R:3 pbc="F F F"\nW 0 0 0\nN 1 x 0\n',
+    );
+    const bad = await runCli(['md', 'bad.extxyz', '--model', 'pom.json', '--steps', '10'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/bad\.extxyz, line 4/);
+    expect(bad.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
   it('built-in engine: energies by term, the engine, a trajectory ASE-style', async () => {
     const r = await runCli(
       ['md', 'pom.extxyz', '--model', 'pom.json', '--steps', '500', '-o', 't.extxyz', '--json'],

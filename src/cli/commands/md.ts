@@ -4,8 +4,6 @@
  * (src/engines/lammps.ts), with block-averaged energies by term and the per-species-pair
  * decomposition of the first and last configurations.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { blockAverage, radialDistribution } from '../../assembly/analysis.js';
 import type { EnergyTerms } from '../../assembly/forces.js';
 import { createForceField } from '../../assembly/forces.js';
@@ -21,6 +19,7 @@ import { createRng } from '../../core/rng.js';
 import { runLammps, thermoColumn } from '../../engines/lammps.js';
 import { checkWritable, writeTextFile } from '../../node/files.js';
 import { createProgressBar } from '../../node/progress-bar.js';
+import { readTextFile } from '../../node/read.js';
 import type { Command } from '../command.js';
 
 /** RDF bin width, Å. */
@@ -145,16 +144,10 @@ export const mdCommand: Command = {
       });
     const steps = args.options.steps as number | undefined;
     if (steps === undefined) throw new InputError('cli-missing-option', 'md needs --steps N');
-    const read = (p: string, opt: string) => {
-      try {
-        return readFileSync(resolve(io.cwd, p), 'utf8');
-      } catch {
-        throw new InputError('cli-file', `cannot read ${opt} ${p}`);
-      }
-    };
-    const frames = readBeadFrames(read(file, 'the file'), file);
+    const read = (p: string, what: string) => readTextFile(p, io.cwd, what);
+    const frames = readBeadFrames(read(file, 'structure file'), file);
     const system: BeadSystem = frames[frames.length - 1]!;
-    const model0 = parseModel(read(modelPath, '--model'), modelPath);
+    const model0 = parseModel(read(modelPath, '--model file'), modelPath);
     const seed = (args.options.seed as number | undefined) ?? model0.seed;
     const model = { ...model0, seed };
     const engine = (args.options.engine as 'builtin' | 'lammps' | undefined) ?? 'builtin';
