@@ -111,6 +111,9 @@ describe('superatom assemble', () => {
       dir,
     );
     expect(JSON.parse(one.out)).toMatchObject({ clusters: 4 });
+    const noModel = await runCli(['assemble', 'ring', '--count', '4', ...BEAD, '--model', 'nope.json'], dir);
+    expect(noModel.code).toBe(2);
+    expect(noModel.err).toMatch(/^error: the --model file "nope.json" does not exist/);
   });
 });
 

@@ -5,8 +5,6 @@
  * LAMMPS (data + input + cg.json) and GROMACS (.gro + .top + .mdp).
  */
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Assembly, ClusterSpec, Lattice2D, Lattice3D } from '../../assembly/builders.js';
 import { addCounterions, crystal, lattice2d, ring, wire } from '../../assembly/builders.js';
 import type { BeadKind } from '../../assembly/defaults.js';
@@ -19,6 +17,7 @@ import { countSpecies } from '../../assembly/system.js';
 import { writeBeadFrame } from '../../assembly/trajectory.js';
 import { InputError } from '../../core/errors.js';
 import { readStructureFile, writeTextFile } from '../../node/files.js';
+import { readTextFile } from '../../node/read.js';
 import type { ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 
@@ -351,13 +350,7 @@ export const assembleCommand: Command = {
     let model: CgModel | undefined;
     const needModel = str(args, 'lammps') !== undefined || str(args, 'gromacs') !== undefined;
     if (str(args, 'model')) {
-      const path = resolve(io.cwd, str(args, 'model')!);
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        throw new InputError('cli-file', `cannot read --model ${str(args, 'model')}`);
-      }
+      const text = readTextFile(str(args, 'model')!, io.cwd, '--model file');
       model = parseModel(text, str(args, 'model'));
     } else if (needModel) {
       const kinds: BeadKind[] = [];
