@@ -84,44 +84,49 @@ describe.skipIf(skip)('distributed screening (Redis + PostgreSQL + 3 workers)', 
             [`${name}/%`],
           )
         ).rows.map((r) => r.job_id as string);
-      // SIGKILL the process group of w1 as soon as it holds a job. Should the kill land between two
-      // jobs (the job it held finished in the few ms before the signal), a fresh worker takes its
-      // place and is killed the same way, so three workers run at any time.
+      // SIGKILL the process group of w1 and SIGTERM w2 at the same moment, as soon as both hold a
+      // job (jobs last ~0.1 s and 200 of them ~10 s on three workers: waiting for w2 after w1 was
+      // dealt with could find the queue already empty). Should the kill land between two jobs of
+      // w1 (the job it held finished in the few ms before the signal), a fresh worker takes its
+      // place and is killed the same way.
+      let termJob: string | null = null;
+      await waitFor(
+        'w1 and w2 to hold a job after 20 results',
+        async () => {
+          if ((await done()) < 20 || (await inFlight('w1')) === null) return false;
+          termJob = await inFlight('w2');
+          return termJob !== null;
+        },
+        90_000,
+        2,
+      );
       let victim = workers[0]!;
       let victimName = 'w1';
+      victim.kill('SIGKILL');
+      process.kill(workers[1]!.pid, 'SIGTERM');
       let killedJob: string | undefined;
-      for (let attempt = 0; attempt < 4 && !killedJob; attempt++) {
+      for (let attempt = 0; ; attempt++) {
+        expect((await victim.exit).signal).toBe('SIGKILL');
+        await new Promise((r) => setTimeout(r, 300)); // statements already sent by the dead child land first
+        killedJob = (await unfinished(victimName))[0];
+        if (killedJob || attempt === 3) break;
+        victimName = `w1-${attempt + 1}`;
+        victim = spawnCli(['worker', '--queue', url, '--db', db, '--name', victimName]);
+        procs.push(victim);
+        await waitFor('the replacement worker', () => victim.err.includes('ready on'), 30_000, 100);
         await waitFor(
-          `${victimName} to hold a job after 20 results`,
-          async () => (await done()) >= 20 && (await inFlight(victimName)) !== null,
+          `${victimName} to hold a job`,
+          async () => (await inFlight(victimName)) !== null,
           60_000,
           2,
         );
         victim.kill('SIGKILL');
-        expect((await victim.exit).signal).toBe('SIGKILL');
-        await new Promise((r) => setTimeout(r, 300)); // statements already sent by the dead child land first
-        killedJob = (await unfinished(victimName))[0];
-        if (!killedJob) {
-          victimName = `w1-${attempt + 1}`;
-          victim = spawnCli(['worker', '--queue', url, '--db', db, '--name', victimName]);
-          procs.push(victim);
-          await waitFor('the replacement worker', () => victim.err.includes('ready on'), 30_000, 100);
-        }
       }
       expect(killedJob).toBeDefined();
-      let termJob: string | null = null;
-      await waitFor(
-        'w2 to hold a job',
-        async () => {
-          termJob = await inFlight('w2');
-          return termJob !== null;
-        },
-        60_000,
-        5,
-      );
-      process.kill(workers[1]!.pid, 'SIGTERM');
+      // graceful: w2 finishes the job it held, then exits 0, and leaves nothing unfinished
       const term = await workers[1]!.exit;
       expect(term.code, workers[1]!.err).toBe(0);
+      expect(await unfinished('w2')).toEqual([]);
 
       await waitFor('200 results', async () => (await done()) >= 200, 120_000, 200);
       const rows = (
