@@ -40,6 +40,14 @@ export const workerCommand: Command = {
     },
   },
   async run(args, io) {
+    if (args.positionals.length > 0)
+      throw new InputError(
+        'cli-extra-argument',
+        `unexpected argument "${args.positionals[0]!.slice(0, 40)}"`,
+        {
+          hint: 'worker takes options only, e.g. superatom worker --queue redis://127.0.0.1:6379 --db postgres://…',
+        },
+      );
     const url = args.options.queue as string | undefined;
     if (!url)
       throw new InputError('worker-queue', 'superatom worker needs --queue redis://…', {
