@@ -3,9 +3,11 @@
  * in queue workers and in the browser (pure folders may not import node:crypto). The tests check it
  * against node:crypto and the FIPS 180-2 example vectors ("abc", the 448-bit message).
  *
- * Also the canonical JSON a job id hashes: object keys sorted, undefined dropped, non-finite
- * numbers as strings (the same convention as the store's provenance hashes).
+ * Job ids hash the canonical JSON of core/canonical.ts (the store's provenance hashes use the same).
  */
+import { canonicalJson } from '../core/canonical.js';
+
+export { canonicalJson };
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -94,23 +96,4 @@ export function sha256(input: string | Uint8Array): string {
   let hex = '';
   for (const x of h) hex += x.toString(16).padStart(8, '0');
   return hex;
-}
-
-/** JSON with object keys sorted and undefined dropped: equal values give equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonicalize(value));
-}
-
-function canonicalize(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-    return v;
-  }
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : canonicalize(x)));
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = canonicalize(x);
-  }
-  return out;
 }

@@ -10,34 +10,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canonicalize, canonicalJson } from '../core/canonical.js';
 import { ELEMENTS, ISOTOPES } from '../data/index.js';
 import { LIGANDS } from '../data/ligands.js';
 import { GUPTA_PARAMETERS, LENNARD_JONES_PARAMETERS, SUTTON_CHEN_PARAMETERS } from '../data/potentials.js';
 import { indexColumns } from './indexer.js';
 import type { Provenance, ResultRecord, StoredStructure } from './types.js';
 
-/**
- * Canonical JSON: object keys sorted (recursively), no whitespace, `undefined` members dropped,
- * typed arrays as plain arrays. Two inputs that mean the same give the same text.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canonicalize(value));
-}
-
-function canonicalize(v: unknown): unknown {
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-    return v;
-  }
-  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, (x) => canonicalize(x));
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : canonicalize(x)));
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = canonicalize(x);
-  }
-  return out;
-}
+export { canonicalJson };
 
 export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
