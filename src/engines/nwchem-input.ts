@@ -56,7 +56,10 @@ export interface NwchemJob {
   readonly symmetry?: boolean;
   /** SCF iterations per SCF (default 100). */
   readonly iterations?: number;
-  /** SCF energy convergence, Hartree (default 1e-6). */
+  /**
+   * SCF energy convergence, Hartree (default 1e-6; 1e-7 for `optimize`, whose driver compares step
+   * energies: at 1e-6 the SCF noise is as large as the last steps' energy changes).
+   */
   readonly energyConvergenceHa?: number;
   /** Geometry-optimisation steps (default 30). */
   readonly maxOptSteps?: number;
@@ -124,7 +127,7 @@ function dftBlock(job: NwchemJob, smearHa: number | null, extra: readonly string
     `  ${xc}`,
     `  mult ${job.multiplicity}`,
     `  iterations ${job.iterations ?? 100}`,
-    `  convergence energy ${(job.energyConvergenceHa ?? 1e-6).toExponential(1)}`,
+    `  convergence energy ${(job.energyConvergenceHa ?? (job.task === 'optimize' ? 1e-7 : 1e-6)).toExponential(1)}`,
     '  mulliken',
     // NWChem keeps directives in its database between tasks: a smearing set for a guess is
     // switched off explicitly (`smear 0.0`) in the SCF that continues from it.

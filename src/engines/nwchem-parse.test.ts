@@ -57,6 +57,28 @@ describe('parseNwchemOutput on real outputs', () => {
     expect(nwchemFailure(out, { numbers: new Array(13).fill(13), task: 'optimize' })).toBeNull();
   });
 
+  it('an optimisation the driver did not call converged: accepted only when its last step meets the gradient thresholds', () => {
+    const text = read('nwchem-al13-anion-optimize.out');
+    // "@    3   -3149.22350069  8.4D-08  0.00000  0.00000  0.00018  0.00027     22.3"
+    expect(parseNwchemOutput(text).optimization?.lastGmaxHaPerBohr).toBe(0);
+    const job = { numbers: new Array(13).fill(13), task: 'optimize' as const };
+    // Cut the output after step 2: "@    2 … -7.7D-05  0.00002  0.00001  0.00718  0.01100": the
+    // forces already meet NWChem's default gmax 0.00045 / grms 0.0003 (NWChem manual, DRIVER), the
+    // steps (xmax 0.011 > 0.0018) do not: accepted.
+    const lines = text.split('\n');
+    const upTo = (n: number) => lines.slice(0, n).join('\n');
+    const cut2 = parseNwchemOutput(upTo(2213 + 200));
+    expect(cut2.optimization?.converged).toBe(false);
+    expect(cut2.optimization?.lastGrmsHaPerBohr).toBe(0.00001);
+    expect(nwchemFailure(cut2, job)).toBeNull();
+    // Cut after step 1: "@    1 … 0.00086  0.00056 …": gmax above 0.00045, a failure that says why.
+    const cut1 = parseNwchemOutput(upTo(1666 + 200));
+    expect(cut1.optimization?.lastGmaxHaPerBohr).toBe(0.00086);
+    expect(nwchemFailure(cut1, job)).toBe(
+      'geometry optimisation did not converge (2 driver steps, last gmax 0.00086 Ha/bohr)',
+    );
+  });
+
   it('an unconverged SCF is a failure, never a result', () => {
     const out = parseNwchemOutput(read('nwchem-au2-cation-unconverged.out'));
     expect(out.scfFailed).toBe(true);

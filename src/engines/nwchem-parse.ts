@@ -52,6 +52,9 @@ export interface NwchemOptimization {
   readonly converged: boolean;
   /** Energies of the `@` step rows, Hartree, in order (duplicates of the final row dropped). */
   readonly energiesHa: readonly number[];
+  /** Largest and RMS gradient component of the last `@` step row, Hartree/bohr (null if absent). */
+  readonly lastGmaxHaPerBohr: number | null;
+  readonly lastGrmsHaPerBohr: number | null;
 }
 
 export interface NwchemOutput {
@@ -104,7 +107,7 @@ const GRAD_ROW_RE = new RegExp(
 const COORD_ROW_RE = new RegExp(
   String.raw`^\s*(\d+)\s+([A-Za-z][A-Za-z0-9_]*)\s+(${NUM})\s+(${NUM})\s+(${NUM})\s+(${NUM})\s*$`,
 );
-const STEP_RE = new RegExp(String.raw`^@\s+(\d+)\s+(${NUM})\s`);
+const STEP_RE = new RegExp(String.raw`^@\s+(\d+)\s+(${NUM})\s+(?:(${NUM})\s+(${NUM})\s+(${NUM})(?:\s|$))?`);
 const VERSION_RE = /Northwest Computational Chemistry Package \(NWChem\)\s+(\S+)/;
 const GROUP_RE = /^\s*Group name\s+(\S+)\s*$/;
 const WALL_RE = new RegExp(String.raw`^\s*Total times\s+cpu:\s*(${NUM})s\s+wall:\s*(${NUM})s`);
@@ -146,6 +149,8 @@ export function parseNwchemOutput(text: string): NwchemOutput {
   let lastStep = -1;
   let optSeen = false;
   let optConverged = false;
+  let lastGmax: number | null = null;
+  let lastGrms: number | null = null;
   let geometry: NwchemOutput['geometry'] = null;
   let firstGeometry: NwchemOutput['geometry'] = null;
   let pointGroup: string | null = null;
@@ -244,6 +249,10 @@ export function parseNwchemOutput(text: string): NwchemOutput {
       const e = fortranNumber(m[2]!);
       if (step !== lastStep) steps.push(e);
       lastStep = step;
+      if (m[4] !== undefined && m[5] !== undefined) {
+        lastGmax = fortranNumber(m[4]);
+        lastGrms = fortranNumber(m[5]);
+      }
       continue;
     }
     if (/^\s*Optimization converged\s*$/.test(line)) {
@@ -297,7 +306,14 @@ export function parseNwchemOutput(text: string): NwchemOutput {
     orbitals: levels(moBlocks),
     mulliken,
     gradient,
-    optimization: optSeen ? { converged: optConverged, energiesHa: steps } : null,
+    optimization: optSeen
+      ? {
+          converged: optConverged,
+          energiesHa: steps,
+          lastGmaxHaPerBohr: lastGmax,
+          lastGrmsHaPerBohr: lastGrms,
+        }
+      : null,
     firstGeometry,
     geometry,
     pointGroup,

@@ -69,7 +69,7 @@ export interface NwchemOptions {
   readonly smearHa?: number;
   /** Point-group symmetry (default true). */
   readonly symmetry?: boolean;
-  /** SCF energy convergence, Hartree (default 1e-6). */
+  /** SCF energy convergence, Hartree (default 1e-6; 1e-7 in geometry optimisations). */
   readonly energyConvergenceHa?: number;
   /** SCF iterations (default 100). */
   readonly iterations?: number;
@@ -91,6 +91,8 @@ export interface NwchemState {
   readonly s2?: number;
   /** Smallest spin-conserving HOMO–LUMO gap, eV (negative: non-aufbau occupation). */
   readonly gapEv?: number;
+  /** A caveat of an ok state (an optimisation accepted on its gradient alone). */
+  readonly warning?: string;
   readonly seconds: number;
 }
 
@@ -200,6 +202,23 @@ async function runJob(
   return { out, stdout: r.stdout, seconds: r.elapsedMs / 1000 };
 }
 
+/** NWChem's driver default gradient thresholds (gmax, grms), Hartree/bohr (NWChem manual, DRIVER). */
+const DRIVER_GMAX_HA_BOHR = 0.00045;
+const DRIVER_GRMS_HA_BOHR = 0.0003;
+
+/**
+ * An optimisation the driver did not call converged whose last step already meets the driver's own
+ * gradient thresholds: the forces vanish, only the step criteria failed (near a flat minimum the
+ * steps are set by SCF noise; MPI reductions on several ranks are not bit-reproducible). Such a
+ * geometry is accepted, with a warning.
+ */
+function gradientConverged(opt: NwchemOutput['optimization']): boolean {
+  if (!opt || opt.converged) return false;
+  const g = opt.lastGmaxHaPerBohr;
+  const r = opt.lastGrmsHaPerBohr;
+  return g !== null && r !== null && g <= DRIVER_GMAX_HA_BOHR && r <= DRIVER_GRMS_HA_BOHR;
+}
+
 /** Why an output is not a result, or null when it passes every check. */
 export function nwchemFailure(
   out: NwchemOutput,
@@ -227,7 +246,11 @@ export function nwchemFailure(
     }
   }
   if (job.task === 'optimize') {
-    if (!out.optimization?.converged) return 'geometry optimisation did not converge';
+    const opt = out.optimization;
+    if (!opt?.converged && !gradientConverged(opt)) {
+      const g = opt?.lastGmaxHaPerBohr;
+      return `geometry optimisation did not converge (${opt ? `${opt.energiesHa.length} driver steps${g !== null && g !== undefined ? `, last gmax ${g} Ha/bohr` : ''}` : 'no driver steps in the output'})`;
+    }
     if (!out.geometry || out.geometry.positionsA.length !== 3 * job.numbers.length)
       return 'no final geometry in the output';
   }
@@ -449,6 +472,11 @@ export async function nwchemStateSearch(
       energyEv,
       ...(out.s2 !== null ? { s2: out.s2 } : {}),
       ...(out.orbitals.gapHa !== null ? { gapEv: out.orbitals.gapHa * HARTREE_EV } : {}),
+      ...(gradientConverged(out.optimization)
+        ? {
+            warning: `the geometry optimisation met NWChem's gradient thresholds (gmax ${out.optimization!.lastGmaxHaPerBohr} Ha/bohr) but not its step thresholds within ${out.optimization!.energiesHa.length} steps: geometry accepted`,
+          }
+        : {}),
     };
     states.push(state);
     if (!best || energyEv < best.state.energyEv!) {
@@ -513,6 +541,7 @@ function warningsOf(search: NwchemStateSearch): string[] {
       w.push(`spin contamination: <S²> = ${best.s2.toFixed(3)} vs ${(s * (s + 1)).toFixed(3)}`);
   }
   if (best.smearHa > 0) w.push(`fractional occupations (smearing ${best.smearHa} Ha) in the final energy`);
+  if (best.warning) w.push(best.warning);
   return w;
 }
 
