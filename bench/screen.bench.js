@@ -16,11 +16,11 @@
 // else SQLite.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEmbedded } from '../dist/queue/embedded.js';
+import { startRedis } from '../dist/queue/testing.js';
 import { expandPlan, screenIdOf } from '../dist/screen/expand.js';
 import { runJob } from '../dist/screen/job.js';
 import { parsePlan } from '../dist/screen/plan.js';
@@ -74,16 +74,6 @@ async function register(store, p) {
   );
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'superatom-bench-screen-'));
 const cleanups = [];
 const rows = [];
@@ -115,28 +105,9 @@ try {
   if (spawnSync('redis-server', ['--version']).error) {
     console.log('queue: skipped (redis-server not installed)');
   } else {
-    const port = await freePort();
-    const redis = spawn(
-      'redis-server',
-      [
-        '--bind',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--dir',
-        dir,
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--daemonize',
-        'no',
-      ],
-      { stdio: 'ignore' },
-    );
-    cleanups.push(() => redis.kill('SIGKILL'));
-    const url = `redis://127.0.0.1:${port}`;
-    await new Promise((r) => setTimeout(r, 300));
+    const redis = await startRedis(); // waits until it listens
+    cleanups.push(() => redis.stop());
+    const url = redis.url;
     let db = join(dir, 'queue.db');
     let backend = 'SQLite';
     if (findPostgresBin()) {
