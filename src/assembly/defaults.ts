@@ -27,15 +27,19 @@ export interface BeadKind {
 /** Average mass (Da) of a formula such as "Au25(PET)18" or "TOA"; InputError when it has none. */
 export function formulaMass(formula: string, what: string): number {
   let m: number | null = null;
+  let why = '';
   try {
     m = formulaMasses(parseFormula(formula)).averageMass;
-  } catch {
+  } catch (e) {
     m = null;
+    if (e instanceof InputError) why = `: ${e.message}`;
   }
   if (m === null || !(m > 0))
-    throw new InputError('assembly-mass', `cannot tell the mass of ${what} from "${formula.slice(0, 40)}"`, {
-      hint: 'give its formula (e.g. --formula "Au25(PET)18") or its mass in Da',
-    });
+    throw new InputError(
+      'assembly-mass',
+      `cannot tell the mass of ${what} from "${formula.slice(0, 40)}"${why}`,
+      { hint: 'give its formula (e.g. --formula "Au25(PET)18") or its mass in Da' },
+    );
   return m;
 }
 

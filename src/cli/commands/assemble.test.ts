@@ -114,6 +114,16 @@ describe('superatom assemble', () => {
     const noModel = await runCli(['assemble', 'ring', '--count', '4', ...BEAD, '--model', 'nope.json'], dir);
     expect(noModel.code).toBe(2);
     expect(noModel.err).toMatch(/^error: the --model file "nope.json" does not exist/);
+    // a malformed --formula is an error even when no model is written (it was silently ignored)
+    const badFormula = await runCli(
+      ['assemble', 'ring', '--count', '4', ...BEAD, '--formula', 'Au25(PET', '-o', 'f.extxyz'],
+      dir,
+    );
+    expect(badFormula.code).toBe(2);
+    expect(badFormula.err).toMatch(
+      /--formula from "Au25\(PET": the bracket "\(" opened here is never closed/,
+    );
+    expect(existsSync(join(dir, 'f.extxyz'))).toBe(false);
   });
 });
 

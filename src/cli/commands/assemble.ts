@@ -8,7 +8,7 @@
 import type { Assembly, ClusterSpec, Lattice2D, Lattice3D } from '../../assembly/builders.js';
 import { addCounterions, crystal, lattice2d, ring, wire } from '../../assembly/builders.js';
 import type { BeadKind } from '../../assembly/defaults.js';
-import { defaultModel } from '../../assembly/defaults.js';
+import { defaultModel, formulaMass } from '../../assembly/defaults.js';
 import { writeGro, writeMdp, writeTop } from '../../assembly/gromacs.js';
 import { writeLammpsData, writeLammpsInput } from '../../assembly/lammps.js';
 import type { CgModel } from '../../assembly/model.js';
@@ -343,6 +343,11 @@ export const assembleCommand: Command = {
         lattice,
         repeat,
       );
+    }
+    // a formula is checked even when no model is written (it only sets a bead mass there)
+    for (const flag of ['formula', 'b-formula', 'counterion-formula']) {
+      const f = str(args, flag);
+      if (f !== undefined) formulaMass(f, `--${flag}`);
     }
     const files: string[] = [];
     const out = str(args, 'output');
