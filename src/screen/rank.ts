@@ -129,12 +129,12 @@ export function toCsv(rows: readonly ScreenRow[]): string {
 }
 
 /** One JSON object a line: { rank, jobId, vars, ...result } (structure left out). */
+/** One ranked row as JSON: rank (1-based), job id, variables and the result without its structure. */
+export function rowJson(row: ScreenRow, rank: number): Record<string, unknown> {
+  const { structure: _s, ...rest } = row.result;
+  return { rank, jobId: row.jobId, vars: row.vars, ...rest };
+}
+
 export function toJsonLines(rows: readonly ScreenRow[]): string {
-  return rows
-    .map((row, i) => {
-      const { structure: _s, ...rest } = row.result;
-      return JSON.stringify({ rank: i + 1, jobId: row.jobId, vars: row.vars, ...rest });
-    })
-    .map((l) => `${l}\n`)
-    .join('');
+  return rows.map((row, i) => `${JSON.stringify(rowJson(row, i + 1))}\n`).join('');
 }

@@ -214,6 +214,74 @@ describe('the served API answers the same numbers as the CLI', () => {
   });
 });
 
+describe('screens: the live view of `superatom screen` runs in the store', () => {
+  it('GET /api/screens and /api/screens/<id> give the counts and the ranking of screen status/results', {
+    timeout: 60_000,
+  }, async () => {
+    // Six doped icosahedra [MAu12]^q; the 18-electron closed shells rank first: W@Au12 (6 + 12,
+    // Pyykkö & Runeberg, Angew. Chem. Int. Ed. 41, 2174 (2002)) and [Re@Au12]+ (7 + 12 − 1).
+    writeFileSync(
+      join(dir, 'served.yaml'),
+      `name: served
+space:
+  - formula: "[{M}Au12]{q}"
+    vars: { M: [Ta, W, Re], q: [0, 1] }
+pipeline:
+  - count: {}
+  - build: { shape: icosahedron }
+rank:
+  - { by: closed, order: desc }
+  - { by: electrons, order: asc }
+`,
+    );
+    const run = await runCli(['screen', 'served.yaml', '--db', dbPath, '--workers', '0', '--json'], dir);
+    expect(run.code, run.err).toBe(0);
+    const id = (JSON.parse(run.out) as { screen: string }).screen;
+    const list = await http(srv.port, 'GET', '/api/screens');
+    expect(list.status).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    const mine = (JSON.parse(list.text).screens as { id: string }[]).find((x) => x.id === id);
+    const status = (await cliJson(['screen', 'status', id.slice(0, 8), '--db', dbPath])) as Record<
+      string,
+      unknown
+    >;
+    const { screen: _s, name: _n, ...counts } = status;
+    expect(mine).toMatchObject({ name: 'served', jobs: 6, finished: true, status: counts });
+    expect(counts).toMatchObject({ total: 6, done: 6, failed: 0 });
+    const one = await http(srv.port, 'GET', `/api/screens/${id.slice(0, 8)}?limit=4`);
+    expect(one.status).toBe(200);
+    const body = JSON.parse(one.text);
+    const jl = await runCli(['screen', 'results', id, '--db', dbPath, '--format', 'jsonl'], dir);
+    const cliRows = jl.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(body).toMatchObject({ id, total: 6, offset: 0, limit: 4 });
+    expect(body.results).toEqual(cliRows.slice(0, 4));
+    expect(
+      body.results
+        .slice(0, 2)
+        .map((r: { formula: string }) => r.formula)
+        .sort(),
+    ).toEqual(['[ReAu12]+1', '[WAu12]0']);
+    const page2 = JSON.parse((await http(srv.port, 'GET', `/api/screens/served?offset=4`)).text);
+    expect(page2.results.map((r: { rank: number }) => r.rank)).toEqual([5, 6]);
+    expect((await http(srv.port, 'GET', '/api/screens/ffffffffffff')).status).toBe(404);
+    expect((await http(srv.port, 'GET', `/api/screens/${id}?limit=0`)).status).toBe(400);
+    expect((await http(srv.port, 'GET', '/api/screens?x=1')).status).toBe(400);
+    expect((await http(srv.port, 'POST', '/api/screens', '{}')).status).toBe(405);
+    // a server without a store says how to give it one
+    const bare = await startServer({ port: 0, webRoot: web, workers: 1 });
+    try {
+      const r = await http(bare.port, 'GET', '/api/screens');
+      expect(r.status).toBe(503);
+      expect(JSON.parse(r.text).error.hint).toMatch(/--db/);
+    } finally {
+      await bare.close();
+    }
+  });
+});
+
 describe('errors are JSON with 400/404/405/413/415/421/422, never 500', () => {
   const error = (r: Reply) => JSON.parse(r.text).error as Record<string, unknown>;
 

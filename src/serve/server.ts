@@ -6,6 +6,8 @@
  *   GET  /api/results[?formula=&kind=&since=&elements=&electrons=&point-group=&limit=]
  *   GET  /api/results/<id>                            one stored result with its structures
  *   POST /api/results                                 save a report { kind, report, inputs? }
+ *   GET  /api/screens                                 screens with their job counts (live view)
+ *   GET  /api/screens/<id>[?limit=&offset=]           one screen's counts and ranked results
  *
  * Safety: bodies above `maxBodyBytes` → 413; POST bodies must be `application/json` (which a
  * cross-site form cannot send without a CORS preflight, and none is answered); on a loopback
@@ -20,6 +22,8 @@ import { delimiter, join } from 'node:path';
 import { parseArgs } from '../cli/args.js';
 import { queryOf, resultJson, resultsCommand } from '../cli/commands/results.js';
 import { InputError } from '../core/errors.js';
+import { screenRows, screenSummary } from '../queue/screens.js';
+import { rowJson } from '../screen/rank.js';
 import { buildRecord, programInfo } from '../store/index.js';
 import type { Store } from '../store/types.js';
 import { ApiError, ENDPOINT_NAMES, errorResponse } from './api.js';
@@ -242,6 +246,62 @@ function resultsQuery(params: URLSearchParams) {
   return q;
 }
 
+/** An integer query parameter within [min, max], `fallback` when absent. */
+function intParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const v = params.get(name);
+  if (v === null) return fallback;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max)
+    throw new ApiError(
+      400,
+      'bad-parameter',
+      `${name} must be an integer from ${min} to ${max}, got "${v.slice(0, 20)}"`,
+    );
+  return n;
+}
+
+/**
+ * `GET /api/screens`: every screen with its job counts, newest first. `GET /api/screens/<key>`
+ * (id, id prefix of ≥ 4 hex digits, or name; `?limit=50&offset=0`): the screen's counts and its
+ * ranked results (the rows of `superatom screen results --json`).
+ */
+async function screensApi(store: Store, path: string, params: URLSearchParams): Promise<unknown> {
+  const allowed = path === 'screens' ? [] : ['limit', 'offset'];
+  for (const k of params.keys()) {
+    if (!allowed.includes(k))
+      throw new ApiError(
+        400,
+        'unknown-parameter',
+        `unknown query parameter "${k.slice(0, 40)}"`,
+        allowed.length ? `use ${allowed.join(', ')}` : 'GET /api/screens takes no parameters',
+      );
+  }
+  if (path === 'screens') {
+    const all = await store.jobs.listScreens();
+    return { screens: await Promise.all(all.map((s) => screenSummary(store, s))) };
+  }
+  const key = path.slice('screens/'.length);
+  if (!/^[\w.-]{1,200}$/.test(key))
+    throw new ApiError(
+      400,
+      'bad-id',
+      'a screen is named by its id, an id prefix (≥ 4 hex digits) or its name',
+    );
+  const s = await store.jobs.getScreen(key);
+  if (!s)
+    throw new ApiError(404, 'not-found', `no screen "${key}" in this store`, 'GET /api/screens lists them');
+  const limit = intParam(params, 'limit', 50, 1, 1000);
+  const offset = intParam(params, 'offset', 0, 0, 1_000_000_000);
+  const rows = await screenRows(store, s);
+  return {
+    ...(await screenSummary(store, s)),
+    total: rows.length,
+    offset,
+    limit,
+    results: rows.slice(offset, offset + limit).map((r, i) => rowJson(r, offset + i + 1)),
+  };
+}
+
 /** Start the server; resolves once it listens. */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -343,6 +403,20 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       }
       throw new ApiError(405, 'method', 'use GET or POST /api/results, GET /api/results/<id>');
     }
+    if (path === 'screens' || path.startsWith('screens/')) {
+      if (!store) {
+        throw new ApiError(
+          503,
+          'no-store',
+          'this server has no results store, so no screens',
+          'start it with --db <path|postgres://…> (the store the screens were run with)',
+        );
+      }
+      if (method !== 'GET' && method !== 'HEAD')
+        throw new ApiError(405, 'method', 'use GET /api/screens or GET /api/screens/<id>');
+      sendJson(res, 200, JSON.stringify(await screensApi(store, path, url.searchParams)));
+      return;
+    }
     if (ENDPOINT_NAMES.includes(path)) {
       if (method !== 'POST') throw new ApiError(405, 'method', `use POST /api/${path} with a JSON body`);
       const body = await jsonBody(req, maxBody);
@@ -354,7 +428,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       404,
       'not-found',
       `no endpoint ${url.pathname.slice(0, 80)}`,
-      `POST /api/${ENDPOINT_NAMES.join('|')}, GET /api/health, GET /api/results`,
+      `POST /api/${ENDPOINT_NAMES.join('|')}, GET /api/health, GET /api/results, GET /api/screens`,
     );
   };
 

@@ -11,10 +11,10 @@ import { InputError } from '../../core/errors.js';
 import { readStructureFile, writeTextFile } from '../../node/files.js';
 import { createProgressBar } from '../../node/progress-bar.js';
 import { readTextFile } from '../../node/read.js';
+import { findScreen, planOf, screenRows } from '../../queue/screens.js';
 import { expandPlan, type JobInputs, screenIdOf } from '../../screen/expand.js';
-import type { JobResult } from '../../screen/job.js';
-import { type Plan, parsePlan, type RankKey } from '../../screen/plan.js';
-import { formatTable, rankRows, type ScreenRow, toCsv, toJsonLines } from '../../screen/rank.js';
+import { parsePlan, type RankKey } from '../../screen/plan.js';
+import { formatTable, toCsv, toJsonLines } from '../../screen/rank.js';
 import type { ScreenInfo, Store } from '../../store/index.js';
 import type { ParsedArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
@@ -26,33 +26,6 @@ async function open(args: ParsedArgs, io: CliIO): Promise<{ store: Store; locati
   const { openStore, resolveLocation } = await import('../../store/open.js');
   const location = resolveLocation(args.options.db as string | undefined, io.cwd);
   return { store: await openStore(location), location };
-}
-
-async function findScreen(store: Store, key: string | undefined): Promise<ScreenInfo> {
-  const s = key ? await store.jobs.getScreen(key) : (await store.jobs.listScreens())[0];
-  if (!s) {
-    throw new InputError(
-      'screen-unknown',
-      key ? `no screen "${key}" in this database` : 'no screen in this database yet',
-      { hint: 'superatom screen list shows the screens; start one with superatom screen plan.yaml' },
-    );
-  }
-  return s;
-}
-
-function planOf(s: ScreenInfo): Plan {
-  return (s.plan as { plan: Plan }).plan;
-}
-
-/** Ranked rows of a screen's results. */
-export async function screenRows(store: Store, s: ScreenInfo): Promise<ScreenRow[]> {
-  const rows = (await store.jobs.results(s.id)).map((r) => ({
-    jobId: r.jobId,
-    index: r.index,
-    vars: r.vars,
-    result: r.result as JobResult,
-  }));
-  return rankRows(rows, planOf(s).rank);
 }
 
 function workersOf(args: ParsedArgs): number {
