@@ -128,13 +128,13 @@ export function toCsv(rows: readonly ScreenRow[]): string {
   return `${[header, ...cells].map((c) => c.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** One JSON object a line: { rank, jobId, vars, ...result } (structure left out). */
 /** One ranked row as JSON: rank (1-based), job id, variables and the result without its structure. */
 export function rowJson(row: ScreenRow, rank: number): Record<string, unknown> {
   const { structure: _s, ...rest } = row.result;
   return { rank, jobId: row.jobId, vars: row.vars, ...rest };
 }
 
+/** One JSON object a line: { rank, jobId, vars, ...result } (structure left out). */
 export function toJsonLines(rows: readonly ScreenRow[]): string {
   return rows.map((row, i) => `${JSON.stringify(rowJson(row, i + 1))}\n`).join('');
 }

@@ -7,6 +7,7 @@
 import { byId, debounce, download, el, errorView } from './dom.js';
 import { analyseFormula, renderCount, renderFormula } from './formula-panel.js';
 import { type History, type HistoryEntry, openHistory } from './history.js';
+import { ScreeningPanel } from './screening-panel.js';
 import { SearchPanel } from './search-panel.js';
 import { SpectrumPanel } from './spectrum-panel.js';
 import { StructurePanel } from './structure-panel.js';
@@ -42,6 +43,7 @@ function readHash(): void {
 }
 
 const spectrum = new SpectrumPanel(() => update());
+const screening = new ScreeningPanel();
 
 const record = debounce((e: HistoryEntry) => {
   const key = `${e.kind}|${e.input}`;
@@ -215,6 +217,9 @@ void openHistory().then((h) => {
     ? ' Served with a shared store.'
     : ' Static page: nothing leaves this browser.';
   if (h.served) byId<HTMLButtonElement>('history-clear').hidden = true;
+  // screens live in the same store as the shared history
+  if (h.served) screening.start();
+  else screening.unavailable();
   document.body.dataset.history = h.served ? 'server' : 'browser';
   void refreshHistory();
 });

@@ -5,8 +5,8 @@
  * its history reads the server's store. Skipped until `superatom serve` is built (dist/cli/commands/serve.js)
  * or when Chromium is absent (a failure with SUPERATOM_REQUIRE_ENGINES=1).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +165,76 @@ describe.skipIf(Boolean(skipReason))(
         path: join(ARTIFACTS, '8-served-structure.png'),
       });
       expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+      await page.close();
+    });
+
+    it('the Screening region follows a screen run into the store and ranks as screen results does', {
+      timeout: 120_000,
+    }, async () => {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      await page.goto(base);
+      await page.waitForSelector('body[data-ready="true"]');
+      const region = page.getByRole('region', { name: 'Screening', exact: true });
+      await expect
+        .poll(() => region.innerText(), { timeout: 10_000 })
+        .toMatch(/No screens in this store yet/);
+      // 30 doped 55-atom icosahedra [M@Au54]^q relaxed on Gupta, run by the CLI into the served store
+      writeFileSync(
+        join(dir, 'live.yaml'),
+        `name: live
+space:
+  - formula: "[{M}Au54]{q}"
+    vars: { M: [Ni, Cu, Pd, Ag, Pt, W], q: [-2, -1, 0, 1, 2] }
+pipeline:
+  - count: {}
+  - build: { shape: icosahedron }
+  - relax: { potential: gupta, maxIterations: 3000 }
+rank:
+  - { by: closed, order: desc }
+  - { by: relaxEnergyPerAtom, order: asc }
+`,
+      );
+      const cli = (args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [join(ROOT, 'bin', 'superatom.js'), ...args, '--db', join(dir, 'store.db')],
+          {
+            cwd: dir,
+            encoding: 'utf8',
+          },
+        );
+      const run = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bin', 'superatom.js'),
+          'screen',
+          'live.yaml',
+          '--db',
+          join(dir, 'store.db'),
+          '--workers',
+          '1',
+        ],
+        {
+          cwd: dir,
+          stdio: 'ignore',
+        },
+      );
+      const exit = new Promise<number | null>((r) => run.once('exit', (code) => r(code)));
+      await expect
+        .poll(() => region.locator('.screen-item').first().innerText(), { timeout: 60_000 })
+        .toMatch(/^live \([0-9a-f]{12}\)[\s\S]*30\/30 done, complete/);
+      expect(await exit).toBe(0);
+      await expect
+        .poll(() => page.evaluate(() => document.body.dataset.screens), { timeout: 10_000 })
+        .toBe('idle');
+      const results = cli(['screen', 'results', 'live', '--format', 'jsonl']);
+      expect(results.status, results.stderr).toBe(0);
+      const top = JSON.parse(results.stdout.split('\n')[0]!) as { formula: string; rank: number };
+      const firstRow = region.getByRole('table').locator('tbody tr').first();
+      await expect
+        .poll(() => firstRow.locator('td').nth(1).innerText(), { timeout: 10_000 })
+        .toBe(top.formula);
+      await region.screenshot({ path: join(ARTIFACTS, '9-served-screening.png') });
       await page.close();
     });
   },

@@ -253,6 +253,15 @@ describe.skipIf(!chrome)(
       await page.screenshot({ path: join(ARTIFACTS, '6-history.png') });
     });
 
+    it('the static page says that screens need superatom serve --db, and does not poll', async () => {
+      const region = page.getByRole('region', { name: 'Screening', exact: true });
+      await expect
+        .poll(() => region.innerText(), { timeout: 10_000 })
+        .toMatch(/served with a store: superatom serve --db/);
+      expect(await page.evaluate(() => document.body.dataset.screens)).toBe('unavailable');
+      expect(await region.getByRole('button', { name: 'Refresh' }).isHidden()).toBe(true);
+    });
+
     it('passes the axe-core accessibility check with no serious or critical violations', async () => {
       await page.addScriptTag({
         content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
