@@ -39,6 +39,7 @@ import {
   type SearchResult,
   SearchTracker,
 } from './search.js';
+import { diverseSeeds, isPairAdditive, motifSeeds, type Seed } from './seeding.js';
 
 export interface BasinHoppingOptions extends SearchOptions {
   /** kT of the Metropolis test (energy unit); default 0.8 × bondEnergy (0.8 ε for LJ). */
@@ -65,8 +66,20 @@ export interface BasinHoppingOptions extends SearchOptions {
   readonly compressionProbability?: number;
   /** μ of the compression in bondEnergy / nearestNeighbour² (default 3, i.e. 3 ε/(2^{1/6}σ)² for LJ). */
   readonly compressionStrength?: number;
-  /** Starting coordinates (3N); default a random cluster from `rng`. */
+  /** Starting coordinates (3N); default a random cluster from `rng`, or the best motif seed. */
   readonly initial?: Float64Array;
+  /**
+   * Seed the walk from structural motifs (./seeding.ts: lattice searches on Mackay and
+   * anti-Mackay icosahedral, decahedral, fcc and twinned-tetrahedral lattices, then relaxation).
+   * Default: on for pair-additive potentials (LJ, Morse) without `initial`, off otherwise.
+   */
+  readonly seeding?: boolean;
+  /**
+   * With seeds: stalled steps (no new lowest energy of this walk) before the next seed's walk
+   * takes its turn, round robin, each walk resuming where it stopped (default 10 N + 300; 0: one
+   * walk from the best seed only).
+   */
+  readonly seedRestartAfter?: number;
 }
 
 /** The default settings, exposed so the CLI and docs can show them. */
@@ -81,6 +94,8 @@ export function basinHoppingDefaults(_atoms: number) {
     restartAfter: 0,
     compressionProbability: 0.5,
     compressionStrength: 3,
+    seedRestartAfter: 10 * _atoms + 300,
+    seedPool: 8,
   };
 }
 
@@ -152,14 +167,54 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     return e;
   };
 
-  let eCur = start();
-  tracker.steps = 0;
-  if (!tracker.interrupted) {
-    trial.set(cur);
-    const ePolished = relax(trial, true);
-    if (!tracker.interrupted) tracker.record(ePolished, trial);
+  const seeding = options.seeding ?? (options.initial === undefined && isPairAdditive(pot));
+  const seeds: Seed[] = seeding
+    ? motifSeeds({
+        potential: pot,
+        atoms: n,
+        rng,
+        minimizer,
+        fmax,
+        shouldStop: tracker.pollStop,
+        ...(tracker.innerStop ? { minimizerStop: tracker.innerStop } : {}),
+        onEvaluations: (c) => {
+          tracker.evaluations += c;
+        },
+      })
+    : [];
+  // One walk per seed, the best seed of each motif first (a decahedral or tetrahedral funnel must
+  // get its turn even when icosahedral seeds are lower), then the next lowest; the walks take
+  // turns, each continuing where it stopped.
+  const pool = diverseSeeds(seeds, d.seedPool);
+  const walks = pool.map((sd) => ({
+    positions: Float64Array.from(sd.positions),
+    energy: sd.energy,
+    best: sd.energy,
+  }));
+  const seedRestartAfter = walks.length > 1 ? (options.seedRestartAfter ?? d.seedRestartAfter) : 0;
+  let walkIndex = 0;
+  let eCur: number;
+  if (walks.length > 0) {
+    tracker.steps = 0;
+    for (const sd of pool) {
+      trial.set(sd.positions);
+      const ePolished = relax(trial, true);
+      if (tracker.interrupted) break;
+      tracker.record(ePolished, trial);
+    }
+    cur.set(walks[0]!.positions);
+    centre(cur);
+    eCur = walks[0]!.energy;
+  } else {
+    eCur = start();
+    tracker.steps = 0;
+    if (!tracker.interrupted) {
+      trial.set(cur);
+      const ePolished = relax(trial, true);
+      if (!tracker.interrupted) tracker.record(ePolished, trial);
+    }
   }
-  let walkBest = eCur;
+  let walkBest = walks.length > 0 ? walks[0]!.best : eCur;
   let stall = 0;
   let jumping = 0;
   let accepted = 0;
@@ -227,7 +282,20 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     } else {
       stall++;
     }
-    if (restartAfter > 0 && stall >= restartAfter) {
+    if (seedRestartAfter > 0 && stall >= seedRestartAfter) {
+      // hand over to the next walk; this one resumes from here on its next turn
+      const w = walks[walkIndex]!;
+      w.positions.set(cur);
+      w.energy = eCur;
+      w.best = walkBest;
+      walkIndex = (walkIndex + 1) % walks.length;
+      const next = walks[walkIndex]!;
+      cur.set(next.positions);
+      eCur = next.energy;
+      walkBest = next.best;
+      stall = 0;
+      jumping = 0;
+    } else if (restartAfter > 0 && stall >= restartAfter) {
       eCur = start();
       if (tracker.interrupted) break;
       walkBest = eCur;

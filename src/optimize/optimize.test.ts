@@ -69,15 +69,20 @@ describe('basin hopping', () => {
   });
   it('finds the LJ38 fcc truncated octahedron −173.928427 (not the icosahedral −173.252378) with default settings', () => {
     // Cambridge Cluster Database: LJ38 = −173.928427 ε (Doye, Miller & Wales, J. Chem. Phys. 111, 8417 (1999))
-    const r = basinHopping({
-      potential: createLennardJones(),
-      atoms: 38,
-      rng: createRng(1),
-      target: -173.928427,
-      maxSteps: 3000,
-    });
-    expect(r.reachedTarget).toBe(true);
-    expect(r.bestEnergy).toBeCloseTo(-173.928427, 5);
+    // with the motif seeds (default for pair potentials: the fcc lattice search holds it) and
+    // without them (the plain walk from a random cluster)
+    for (const seeding of [undefined, false]) {
+      const r = basinHopping({
+        potential: createLennardJones(),
+        atoms: 38,
+        rng: createRng(1),
+        target: -173.928427,
+        maxSteps: 3000,
+        ...(seeding === false ? { seeding } : {}),
+      });
+      expect(r.reachedTarget).toBe(true);
+      expect(r.bestEnergy).toBeCloseTo(-173.928427, 5);
+    }
   });
   it('finds LJ19 (double icosahedron) = −72.659782', () => {
     const r = basinHopping({
