@@ -31,6 +31,8 @@ export interface SearchSpec {
   readonly temperature?: number;
   /** GA: population size. */
   readonly populationSize?: number;
+  /** Basin hopping: motif seeds (default: on for pair-additive potentials, see seeding.ts). */
+  readonly seeding?: boolean;
 }
 
 /** The stopping rule the CLI uses when none is given: no new best for this many steps. */
@@ -83,6 +85,7 @@ export function runSearch(spec: SearchSpec, control: RunControl = {}, run = 0): 
   return basinHopping({
     ...common,
     ...(spec.temperature !== undefined ? { temperature: spec.temperature } : {}),
+    ...(spec.seeding !== undefined ? { seeding: spec.seeding } : {}),
   });
 }
 

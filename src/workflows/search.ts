@@ -45,6 +45,8 @@ export interface SearchRequest {
   readonly patience?: number;
   readonly temperature?: number;
   readonly population?: number;
+  /** Motif seeding of basin hopping: 'auto' (default: pair potentials), 'on' or 'off'. */
+  readonly seeding?: string;
   /** Alloy composition, e.g. "Au12Pd1" (homotop search with exchange moves; --atoms optional). */
   readonly composition?: string;
 }
@@ -112,6 +114,12 @@ export function searchSetup(req: SearchRequest): SearchSetup {
   }
   const patience = req.patience ?? defaultPatience(atoms);
   const { maxSteps, target, temperature, population } = req;
+  if (req.seeding !== undefined && !['auto', 'on', 'off'].includes(req.seeding))
+    throw new InputError(
+      'search-seeding',
+      `--seeding must be auto, on or off, got "${req.seeding.slice(0, 20)}"`,
+    );
+  const seeding = req.seeding === 'on' ? true : req.seeding === 'off' ? false : undefined;
   if (maxSteps !== undefined && !(maxSteps >= 1))
     throw new InputError('search-steps', `--max-steps must be ≥ 1, got ${maxSteps}`);
   if (!(timeLimit > 0))
@@ -130,6 +138,7 @@ export function searchSetup(req: SearchRequest): SearchSetup {
     ...(target !== undefined ? { target } : {}),
     ...(temperature !== undefined ? { temperature } : {}),
     ...(population !== undefined ? { populationSize: population } : {}),
+    ...(seeding !== undefined ? { seeding } : {}),
   };
   if (composition) {
     if (method !== 'bh')

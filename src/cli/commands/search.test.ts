@@ -62,6 +62,26 @@ describe('superatom search', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).method).toBe('ga');
   });
+  it('--seeding: LJ75 (Marks decahedron, CCD −397.492331) from the motif seeds; off keeps the plain walk', async () => {
+    // Cambridge Cluster Database, Wales & Doye, J. Phys. Chem. A 101, 5111 (1997)
+    const on = await runCli(['search', '--potential', 'lj', '--atoms', '75', '--max-steps', '5', '--json']);
+    expect(on.code, on.err).toBe(0);
+    expect(JSON.parse(on.out).bestEnergy).toBeCloseTo(-397.492331, 5);
+    const off = await runCli([
+      'search',
+      '--potential',
+      'lj',
+      '--atoms',
+      '75',
+      '--max-steps',
+      '5',
+      '--seeding',
+      'off',
+      '--json',
+    ]);
+    expect(off.code, off.err).toBe(0);
+    expect(JSON.parse(off.out).bestEnergy).toBeGreaterThan(-397.4);
+  }, 60_000);
   it('bad parameters exit 2 with a message and no stack trace', async () => {
     for (const argv of [
       ['search', '--potential', 'lj', '--atoms', '-3'],
@@ -70,6 +90,7 @@ describe('superatom search', () => {
       ['search', '--atoms', '5'],
       ['search', '--potential', 'lj', '--atoms', '5', '--runs', '0'],
       ['search', '--potential', 'lj', '--atoms', '5', '--time-limit', '-1'],
+      ['search', '--potential', 'lj', '--atoms', '5', '--seeding', 'maybe'],
     ]) {
       const r = await runCli(argv);
       expect(r.code, argv.join(' ')).toBe(2);

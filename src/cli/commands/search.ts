@@ -81,6 +81,12 @@ export const searchCommand: Command = {
       description: 'basin hopping kT, energy unit (default 0.8 ε for LJ)',
     },
     population: { type: 'integer', valueName: 'P', description: 'GA population size (default 20)' },
+    seeding: {
+      type: 'string',
+      choices: ['auto', 'on', 'off'],
+      description:
+        'basin hopping from motif seeds (lattice searches on icosahedral, decahedral, fcc, tetrahedral lattices); auto: for pair potentials (lj, morse)',
+    },
     output: {
       type: 'string',
       short: 'o',
@@ -118,6 +124,11 @@ export const searchCommand: Command = {
     'trials first relaxed under a compression μ Σ r² (μ = 3 ε/r_nn², Locatelli & Schoen 2003), 3 forced',
     'moves ("jumps") after 100 steps without a new lowest energy of the walk; local minimisations',
     'to 0.01 ε/σ (scaled), new low minima re-minimised to 1e-7 before they are reported.',
+    'Pair potentials (lj, morse; --seeding auto|on|off): the walk starts from motif seeds, the',
+    'best occupations of Mackay and anti-Mackay icosahedral, Ino/Marks decahedral, fcc and twinned',
+    'tetrahedral lattices found by a lattice search and relaxed (seconds at N = 150); one walk per',
+    'seed, the best of each motif first, taking turns after 10·N + 300 steps without progress.',
+    'A minimum found while seeding is reported as found after 0 steps.',
     '',
     'Examples:',
     '  superatom search --potential lj --atoms 38 --target -173.928427',
@@ -153,6 +164,7 @@ export const searchCommand: Command = {
       temperature: opt<number>(args, 'temperature'),
       population: opt<number>(args, 'population'),
       composition: opt<string>(args, 'composition'),
+      seeding: opt<string>(args, 'seeding'),
     });
     const { spec, runs, timeLimit } = setup;
     const { atoms, method, seed } = spec;
