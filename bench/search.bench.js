@@ -4,10 +4,12 @@
 // ASE's BasinHopping (Debian python3-ase, untruncated LJ) on the same machine.
 //
 // usage: npm run build && node bench/search.bench.js [--full] [--no-ase]
-//   default: about 5 minutes;  --full: sweep LJ2–LJ55 × 5 seeds, LJ38 × 20 seeds,
-//   LJ75 × 4 seeds (2 min each), ASE LJ38 × 3 runs of 2000 steps (≤ 10 min each).
+//   default: about 9 minutes;  --full: sweep LJ2–LJ55 × 5 seeds, LJ38 × 20 seeds,
+//   LJ75 × 4 seeds (2 min each), LJ56–LJ150 × 3 seeds (60 s limit each: hours),
+//   ASE LJ38 × 3 runs of 2000 steps (≤ 10 min each). --frontier-seeds K, --frontier-limit s.
 //   --sweep-seeds K, --sweep-from N: override the sweep; --sweep-only: only the sweep (no ASE).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '../dist/core/rng.js';
@@ -203,6 +205,84 @@ for (let i = 0; i < cells.length; i += 4) console.log(`  ${cells.slice(i, i + 4)
 console.log(
   `  every N reached its database minimum: ${allOk ? 'yes' : 'NO'}; slowest: LJ${worst.n} ${fmt(worst.t)} s`,
 );
+
+// ---------------------------------------------------------------- LJ56–LJ150
+// Reference energies: ../shared/data/lj-minima-56-150.tsv (Cambridge Cluster Database). Default:
+// sample sizes (hard ones: Marks decahedra 75–77 and 102–104, tetrahedral 98, the icosahedral
+// 150) with one seed; --full: every N from 56 to 150 with 3 seeds (about 1–3 h). The plain walk
+// (--seeding off) on the same sizes is the baseline the motif seeding is measured against
+// (default: 30 s limit).
+console.log('');
+const tsv = join(here, '..', '..', 'shared', 'data', 'lj-minima-56-150.tsv');
+let frontier = null;
+try {
+  frontier = new Map(
+    readFileSync(tsv, 'utf8')
+      .split('\n')
+      .map((l) => /^(\d+)\t(-[\d.]+)/.exec(l))
+      .filter(Boolean)
+      .map((m) => [Number(m[1]), Number(m[2])]),
+  );
+} catch {
+  console.log(`LJ56–LJ150: skipped (${tsv} not found: the shared data folder sits beside the repository)`);
+}
+if (frontier && !noHeadline) {
+  const sizes = full ? [...frontier.keys()] : [75, 98, 102, 150];
+  const seeds = flag('--frontier-seeds', full ? 3 : 1);
+  const limit = flag('--frontier-limit', full ? 60 : 30);
+  console.log(
+    `LJ56–LJ150 (${full ? 'all sizes' : 'sample sizes'}), ${seeds} seed(s), ${limit} s limit; seeded (default) and plain walk (--seeding off)`,
+  );
+  console.log('   N  seeded: success median-s   plain: success median-s');
+  const bands = new Map();
+  const slow = [];
+  for (const n of sizes) {
+    const target = frontier.get(n);
+    const seeded = [];
+    const plain = [];
+    for (let s = 1; s <= seeds; s++) {
+      seeded.push(
+        runSearch(
+          { potential: 'lj', atoms: n, seed: s, target, timeLimitSeconds: limit },
+          { now: () => performance.now() },
+        ),
+      );
+      if (!full)
+        plain.push(
+          runSearch(
+            { potential: 'lj', atoms: n, seed: s, target, timeLimitSeconds: limit, seeding: false },
+            { now: () => performance.now() },
+          ),
+        );
+    }
+    const ok = seeded.filter((r) => r.reachedTarget);
+    const okPlain = plain.filter((r) => r.reachedTarget);
+    const band = n <= 100 ? '56–100' : '101–150';
+    const b = bands.get(band) ?? { runs: 0, ok: 0, times: [] };
+    b.runs += seeds;
+    b.ok += ok.length;
+    b.times.push(...ok.map((r) => r.secondsToBest));
+    bands.set(band, b);
+    slow.push({
+      n,
+      t: ok.length < seeds ? Number.POSITIVE_INFINITY : Math.max(...ok.map((r) => r.secondsToBest)),
+    });
+    console.log(
+      `${String(n).padStart(4)}  ${`${ok.length}/${seeds}`.padStart(14)} ${fmt(median(ok.map((r) => r.secondsToBest))).padStart(8)}   ${full ? '       (not run)' : `${`${okPlain.length}/${seeds}`.padStart(13)} ${fmt(median(okPlain.map((r) => r.secondsToBest))).padStart(8)}`}`,
+    );
+  }
+  for (const [band, b] of bands)
+    console.log(
+      `  band LJ${band}: ${b.ok}/${b.runs} runs reached the database minimum, median ${fmt(median(b.times))} s`,
+    );
+  slow.sort((a, b) => b.t - a.t);
+  console.log(
+    `  slowest: ${slow
+      .slice(0, 10)
+      .map((x) => `LJ${x.n} ${Number.isFinite(x.t) ? `${fmt(x.t, 1)} s` : 'not reached'}`)
+      .join(', ')}`,
+  );
+}
 
 console.log('');
 const python = noAse || noHeadline ? null : aseAvailable();
