@@ -246,6 +246,16 @@ function resultsQuery(params: URLSearchParams) {
   return q;
 }
 
+/** 503 for the store endpoints of a server started without one. */
+function noStore(what: string): ApiError {
+  return new ApiError(
+    503,
+    'no-store',
+    `this server has no results store${what}`,
+    'start it with --db <path|postgres://…>',
+  );
+}
+
 /** An integer query parameter within [min, max], `fallback` when absent. */
 function intParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
   const v = params.get(name);
@@ -341,14 +351,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       return;
     }
     if (path === 'results' || path.startsWith('results/')) {
-      if (!store) {
-        throw new ApiError(
-          503,
-          'no-store',
-          'this server has no results store',
-          'start it with --db <path|postgres://…>',
-        );
-      }
+      if (!store) throw noStore('');
       if (path === 'results' && method === 'GET') {
         const q = resultsQuery(url.searchParams);
         const rows = await store.query(q);
@@ -404,14 +407,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       throw new ApiError(405, 'method', 'use GET or POST /api/results, GET /api/results/<id>');
     }
     if (path === 'screens' || path.startsWith('screens/')) {
-      if (!store) {
-        throw new ApiError(
-          503,
-          'no-store',
-          'this server has no results store, so no screens',
-          'start it with --db <path|postgres://…> (the store the screens were run with)',
-        );
-      }
+      if (!store) throw noStore(', so no screens');
       if (method !== 'GET' && method !== 'HEAD')
         throw new ApiError(405, 'method', 'use GET /api/screens or GET /api/screens/<id>');
       sendJson(res, 200, JSON.stringify(await screensApi(store, path, url.searchParams)));
