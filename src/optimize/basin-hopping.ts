@@ -71,7 +71,8 @@ export interface BasinHoppingOptions extends SearchOptions {
   /**
    * Seed the walk from structural motifs (./seeding.ts: lattice searches on Mackay and
    * anti-Mackay icosahedral, decahedral, fcc and twinned-tetrahedral lattices, then relaxation).
-   * Default: on for pair-additive potentials (LJ, Morse) without `initial`, off otherwise.
+   * Default: on for pair-additive potentials (LJ, Morse) without `initial` up to
+   * {@link AUTO_SEEDING_MAX_ATOMS} atoms, off otherwise.
    */
   readonly seeding?: boolean;
   /**
@@ -81,6 +82,12 @@ export interface BasinHoppingOptions extends SearchOptions {
    */
   readonly seedRestartAfter?: number;
 }
+
+/**
+ * Motif seeding is on by default up to this size (seeding takes ~1 s at N = 100, ~10 s at 400 and
+ * grows as N²: beyond, it would eat the default time limit).
+ */
+export const AUTO_SEEDING_MAX_ATOMS = 400;
 
 /** The default settings, exposed so the CLI and docs can show them. */
 export function basinHoppingDefaults(_atoms: number) {
@@ -167,7 +174,8 @@ export function basinHopping(options: BasinHoppingOptions): SearchResult {
     return e;
   };
 
-  const seeding = options.seeding ?? (options.initial === undefined && isPairAdditive(pot));
+  const seeding =
+    options.seeding ?? (options.initial === undefined && n <= AUTO_SEEDING_MAX_ATOMS && isPairAdditive(pot));
   const seeds: Seed[] = seeding
     ? motifSeeds({
         potential: pot,

@@ -91,6 +91,9 @@ export interface SeedOptions {
   readonly onEvaluations?: (count: number) => void;
 }
 
+/** Largest lattice searched (its pair table is M² doubles). */
+const MAX_SITES = 4000;
+
 /** Lattice spacing relative to the dimer distance (LJ solids and clusters are ≈ 3 % compressed). */
 const SPACING = 0.97;
 
@@ -114,7 +117,8 @@ export function motifSeeds(o: SeedOptions): Seed[] {
   for (const lat of motifLattices(n)) {
     if (o.shouldStop?.()) break;
     const M = lat.sites.length / 3;
-    if (M < n) continue;
+    // the pair table is M² doubles: lattices beyond MAX_SITES (128 MB) are left out
+    if (M < n || M > MAX_SITES) continue;
     const s = lat.sites;
     const V = new Float64Array(M * M);
     // pair energies, cached by distance (lattices repeat few distances)

@@ -85,7 +85,7 @@ export const searchCommand: Command = {
       type: 'string',
       choices: ['auto', 'on', 'off'],
       description:
-        'basin hopping from motif seeds (lattice searches on icosahedral, decahedral, fcc, tetrahedral lattices); auto: for pair potentials (lj, morse)',
+        'basin hopping from motif seeds (lattice searches on icosahedral, decahedral, fcc, tetrahedral lattices); auto: for pair potentials (lj, morse) up to 400 atoms',
     },
     output: {
       type: 'string',
