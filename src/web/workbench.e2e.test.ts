@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csSalt } from '../io/crystal-fixtures.js';
 import { writeStructure } from '../io/registry.js';
 import { cuboctahedron, mackayIcosahedron } from '../structure/builders/clusters.js';
+import { seriousAxeViolations } from './e2e/axe.js';
 import { buildPage, CHROMIUM_ARGS, chromiumPath, ROOT, serveStatic } from './e2e/static-server.js';
 
 const chrome = chromiumPath();
@@ -265,29 +266,7 @@ describe.skipIf(!chrome)(
     });
 
     it('passes the axe-core accessibility check with no serious or critical violations', async () => {
-      await page.addScriptTag({
-        content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
-      });
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(ctx: Document): Promise<{
-                violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-              }>;
-            };
-          }
-        ).axe;
-        const r = await axe.run(document);
-        return r.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-        }));
-      });
-      const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
 
