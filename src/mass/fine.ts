@@ -24,7 +24,7 @@
 import { InputError, LimitError } from '../core/errors.js';
 import type { RunControl } from '../core/progress.js';
 import { fineIsotopologueEstimate } from './cost.js';
-import { IntegerSet, MaxHeap } from './heap.js';
+import { IntegerSet, MaxHeap, sortIndexByKey } from './heap.js';
 import type { AtomIsotopes } from './isotopes.js';
 
 export interface FineOptions {
@@ -312,13 +312,20 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
     probs[i] = Math.exp(tupleLogP(t));
     covered += probs[i]!;
   }
-  const order = Array.from({ length: nEmitted }, (_, i) => i).sort((a, b) => masses[a]! - masses[b]!);
-  const out: FineIsotopologue[] = order.map((i) => {
-    if (!options.withCounts) return { massDa: masses[i]!, probability: probs[i]! };
+  const order = new Int32Array(nEmitted);
+  for (let i = 0; i < nEmitted; i++) order[i] = i;
+  sortIndexByKey(order, masses);
+  const out: FineIsotopologue[] = new Array(nEmitted);
+  for (let r = 0; r < nEmitted; r++) {
+    const i = order[r]!;
+    if (!options.withCounts) {
+      out[r] = { massDa: masses[i]!, probability: probs[i]! };
+      continue;
+    }
     const t = emitted[i]!;
     const counts = marginals.map((m, j) => m.counts(tuples[t * e + j]!));
-    return { massDa: masses[i]!, probability: probs[i]!, counts };
-  });
+    out[r] = { massDa: masses[i]!, probability: probs[i]!, counts };
+  }
   return {
     isotopologues: out,
     coveredProbability: covered,

@@ -125,3 +125,60 @@ export class IntegerSet {
     for (let i = 0; i < old.length; i++) if (old[i] !== -1) this.add(old[i]!);
   }
 }
+
+/**
+ * Sort `index` (positions 0 … n−1 of it) in place by increasing `keys[index[i]]`: an iterative
+ * quicksort (median-of-three pivot, the smaller side first) with insertion sort for short runs.
+ * The same order as `Array.prototype.sort((a, b) => keys[a] − keys[b])` up to ties, without a
+ * comparator call per comparison. Keys must not be NaN.
+ */
+export function sortIndexByKey(index: Int32Array, keys: Float64Array, n = index.length): void {
+  const stack: number[] = [0, n - 1];
+  while (stack.length) {
+    let hi = stack.pop()!;
+    let lo = stack.pop()!;
+    while (hi - lo > 16) {
+      const mid = (lo + hi) >>> 1;
+      // median of three into index[mid]
+      if (keys[index[mid]!]! < keys[index[lo]!]!) swap(index, mid, lo);
+      if (keys[index[hi]!]! < keys[index[lo]!]!) swap(index, hi, lo);
+      if (keys[index[hi]!]! < keys[index[mid]!]!) swap(index, hi, mid);
+      const pivot = keys[index[mid]!]!;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (keys[index[i]!]! < pivot) i++;
+        while (keys[index[j]!]! > pivot) j--;
+        if (i <= j) {
+          swap(index, i, j);
+          i++;
+          j--;
+        }
+      }
+      // recurse (via the stack) into the larger part later, loop on the smaller one
+      if (j - lo < hi - i) {
+        stack.push(i, hi);
+        hi = j;
+      } else {
+        stack.push(lo, j);
+        lo = i;
+      }
+    }
+    for (let a = lo + 1; a <= hi; a++) {
+      const v = index[a]!;
+      const k = keys[v]!;
+      let b = a - 1;
+      while (b >= lo && keys[index[b]!]! > k) {
+        index[b + 1] = index[b]!;
+        b--;
+      }
+      index[b + 1] = v;
+    }
+  }
+}
+
+function swap(a: Int32Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
