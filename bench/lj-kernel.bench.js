@@ -1,6 +1,7 @@
-// Lennard-Jones energy+force kernel: superatom (TypeScript → JS) against the
-// same loop in C compiled with gcc -O3 in this run. Prints evaluations per
-// second and the JS/C time ratio for N = 38, 100, 1000.
+// Lennard-Jones energy+force kernel: superatom's default kernel (WebAssembly SIMD, wasm/lj.ts) and
+// its JS reference loop against the same loop in C (bench/lj/lj.c) compiled in this run with
+// gcc -O3, gcc -O3 -ffast-math and gcc -O3 -march=native -ffast-math. Prints evaluations per
+// second and time ratios for N = 38, 100, 1000 (goal: wasm/C-fast-math ≤ 1.0).
 // usage: npm run build && node bench/lj-kernel.bench.js [--seconds 1]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,8 +26,8 @@ function cluster(n) {
   return x;
 }
 
-function timeJs(x) {
-  const lj = createLennardJones();
+function timeJs(x, kernel) {
+  const lj = createLennardJones({ kernel });
   const f = new Float64Array(x.length);
   let reps = 1;
   let e = 0;
@@ -53,35 +54,56 @@ function timeJs(x) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'superatom-lj-'));
-let cExe = null;
-try {
-  cExe = join(dir, 'lj');
-  execFileSync('gcc', ['-O3', '-o', cExe, join(here, 'lj', 'lj.c')], { stdio: 'pipe' });
-} catch (e) {
-  console.log(`gcc not available or failed (${e.message.split('\n')[0]}): C baseline skipped`);
-  cExe = null;
+const builds = [
+  ['O3', ['-O3']],
+  ['fast', ['-O3', '-ffast-math']],
+  ['native', ['-O3', '-march=native', '-ffast-math']],
+];
+const exe = {};
+for (const [name, flags] of builds) {
+  try {
+    exe[name] = join(dir, `lj-${name}`);
+    execFileSync('gcc', [...flags, '-o', exe[name], join(here, 'lj', 'lj.c')], { stdio: 'pipe' });
+  } catch (e) {
+    console.log(`gcc ${flags.join(' ')} failed (${e.message.split('\n')[0]}): that baseline is skipped`);
+    delete exe[name];
+  }
 }
 
-console.log(`Lennard-Jones energy + forces, all pairs, untruncated (node ${process.version}; C: gcc -O3)`);
-console.log('    N   pairs    JS evals/s     C evals/s   JS/C time');
+function timeC(name, n, x, reps, energy) {
+  if (!exe[name]) return Number.NaN;
+  const bin = join(dir, `x${n}.bin`);
+  writeFileSync(bin, Buffer.from(x.buffer, x.byteOffset, x.byteLength));
+  const out = execFileSync(exe[name], [bin, String(n), String(reps)])
+    .toString()
+    .trim();
+  const [per, e] = out.split(/\s+/).map(Number);
+  if (Math.abs(e - energy) > 1e-6 * Math.abs(energy))
+    console.log(`  warning: C (${name}) energy ${e} differs from ${energy}`);
+  return per;
+}
+
+const f2 = (v) => (Number.isFinite(v) ? v.toFixed(2) : '—');
+const rate = (per) => (Number.isFinite(per) ? (1 / per).toFixed(0) : '—');
+console.log(
+  `Lennard-Jones energy + forces, all pairs, untruncated (node ${process.version}); evaluations per second`,
+);
+console.log('wasm = default kernel (WebAssembly SIMD), js = reference loop; C = bench/lj/lj.c under gcc');
+console.log(
+  '    N   pairs       wasm         js     C -O3  C fast-math  C native  wasm/fast  wasm/native  js/O3',
+);
 for (const n of [38, 100, 1000]) {
   const x = cluster(n);
-  const js = timeJs(Float64Array.from(x));
-  let cLine = '             —           —';
-  if (cExe) {
-    const bin = join(dir, `x${n}.bin`);
-    writeFileSync(bin, Buffer.from(x.buffer, x.byteOffset, x.byteLength));
-    const out = execFileSync(cExe, [bin, String(n), String(Math.max(10, Math.round(js.reps * 1.5)))])
-      .toString()
-      .trim();
-    const [cPer, cEnergy] = out.split(/\s+/).map(Number);
-    if (Math.abs(cEnergy - js.energy) > 1e-6 * Math.abs(js.energy)) {
-      console.log(`  warning: C energy ${cEnergy} differs from JS ${js.energy}`);
-    }
-    cLine = `${(1 / cPer).toFixed(0).padStart(14)} ${(js.perEval / cPer).toFixed(2).padStart(11)}`;
+  const wasm = timeJs(Float64Array.from(x), 'wasm');
+  const js = timeJs(Float64Array.from(x), 'js');
+  const reps = Math.max(10, Math.round(wasm.reps * 1.5));
+  const c = Object.fromEntries(builds.map(([name]) => [name, timeC(name, n, x, reps, js.energy)]));
+  if (Math.abs(wasm.energy - js.energy) > 1e-9 * Math.abs(js.energy)) {
+    console.log(`  warning: wasm energy ${wasm.energy} differs from js ${js.energy}`);
   }
   console.log(
-    `${String(n).padStart(5)} ${String((n * (n - 1)) / 2).padStart(7)} ${(1 / js.perEval).toFixed(0).padStart(13)}${cLine}`,
+    `${String(n).padStart(5)} ${String((n * (n - 1)) / 2).padStart(7)} ${rate(wasm.perEval).padStart(10)} ${rate(js.perEval).padStart(10)} ${rate(c.O3).padStart(9)} ${rate(c.fast).padStart(12)} ${rate(c.native).padStart(9)} ${f2(wasm.perEval / c.fast).padStart(10)} ${f2(wasm.perEval / c.native).padStart(12)} ${f2(js.perEval / c.O3).padStart(6)}`,
   );
 }
+console.log('ratios are time ratios (below 1: superatom faster)');
 rmSync(dir, { recursive: true, force: true });

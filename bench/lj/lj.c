@@ -1,6 +1,7 @@
 /* The Lennard-Jones energy + force loop of src/potential/lennard-jones.ts
- * (ljEnergyForces), transcribed line for line. Compiled by
- * bench/lj-kernel.bench.js with gcc -O3 in the same run.
+ * (ljEnergyForces, the JS reference kernel), transcribed line for line. Compiled by
+ * bench/lj-kernel.bench.js with gcc -O3, -O3 -ffast-math and -O3 -march=native -ffast-math
+ * in the same run.
  * usage: lj <positions.bin> <n> <repeats>   (positions: 3n little-endian doubles)
  * prints: <seconds per evaluation> <energy>
  */

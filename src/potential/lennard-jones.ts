@@ -16,6 +16,7 @@
  * For large systems with a cut-off, {@link ljEnergyForcesCells} uses a cell list.
  */
 import { InputError } from '../core/errors.js';
+import { type LjKernel, wasmLjKernel } from './lj-wasm.js';
 import type { Potential } from './types.js';
 import { nonFiniteEnergy } from './validate.js';
 
@@ -214,6 +215,11 @@ export interface LennardJonesOptions {
   readonly name?: string;
   readonly energyUnit?: string;
   readonly lengthUnit?: string;
+  /**
+   * All-pairs kernel: 'wasm' (default; WebAssembly SIMD, falls back to the JS loop where
+   * WebAssembly is unavailable) or 'js' (the reference loop {@link ljEnergyForces}).
+   */
+  readonly kernel?: 'wasm' | 'js';
 }
 
 /** Create a Lennard-Jones potential (reduced units unless ε and σ are given). */
@@ -229,6 +235,7 @@ export function createLennardJones(options: LennardJonesOptions = {}): Potential
   }
   const reduced = eps === 1 && sigma === 1;
   const name = options.name ?? 'lj';
+  const allPairs: LjKernel = (options.kernel !== 'js' && wasmLjKernel()) || ljEnergyForces;
   let scaled = new Float64Array(0);
   const scratch: CellScratch = { head: new Int32Array(0), next: new Int32Array(0) };
   const invSigma = 1 / sigma;
@@ -249,9 +256,7 @@ export function createLennardJones(options: LennardJonesOptions = {}): Potential
         x = scaled;
       }
       const useCells = cutoff !== undefined && n >= CELL_LIST_MIN_ATOMS;
-      let e = useCells
-        ? ljEnergyForcesCells(x, n, forcesOut, cutoff, scratch)
-        : ljEnergyForces(x, n, forcesOut);
+      let e = useCells ? ljEnergyForcesCells(x, n, forcesOut, cutoff, scratch) : allPairs(x, n, forcesOut);
       if (cutoff !== undefined && !useCells) e = ljCutoffCorrection(x, n, forcesOut, cutoff, e);
       if (!reduced) {
         e *= eps;
