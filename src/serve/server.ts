@@ -32,12 +32,13 @@ import { defaultWebRoot, lookupStatic, pageBuilt, readStatic } from './static.js
 
 /**
  * The page's Content-Security-Policy: its own scripts, styles, workers and fetches only; no
- * inline script or style elements, no eval (3Dmol.js draws with WebGL and needs none), images
+ * inline script or style elements, no eval (3Dmol.js draws with WebGL and needs none; only
+ * WebAssembly compilation is allowed, for the LJ kernel of the search worker), images
  * also from data:/blob: (PNG/SVG export previews), nothing may frame it.
  */
 export const PAGE_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
