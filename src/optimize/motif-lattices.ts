@@ -14,7 +14,10 @@
  * - fcc: the face-centred cubic lattice about an atom, an octahedral or a tetrahedral hole.
  * - Tetrahedral: an fcc tetrahedron whose four {111} faces are twin planes, the lattice beyond each
  *   face being the mirror image of the fcc lattice (the stellated-tetrahedron packing of the
- *   Leary tetrahedron; Leary & Doye, Phys. Rev. E 60, R6320 (1999)).
+ *   stellated tetrahedron).
+ * - Polytetrahedral: twinned fcc tetrahedra reflected across their faces, two levels deep from a
+ *   central one, with five-fold axes along its six edges: the packing of the Leary tetrahedron
+ *   (Leary & Doye, Phys. Rev. E 60, R6320 (1999)).
  */
 
 /** One lattice: its sites (3M, nn units) and the points about which compact starts are taken. */
@@ -277,4 +280,86 @@ export function tetrahedralLattice(edge: number, radius: number): MotifLattice {
   // add the face-plane sites themselves (they belong to both sides)
   const cs = c.map((x) => x * s);
   return { motif: 'tetrahedral', sites: trim(set.coords, radius, cs), centres: Float64Array.from(cs) };
+}
+
+/**
+ * The polytetrahedral lattice of twinned fcc tetrahedra: a central fcc tetrahedron with `edge`
+ * atoms along each edge, reflected across its faces (twin planes) `depth` times. Depth 1 adds the
+ * four face twins (the stellated tetrahedron); depth 2 adds two more tetrahedra around each edge of
+ * the central one, which closes a five-fold (decahedral, 7.35° short) axis along all six edges: the
+ * packing of the Leary tetrahedron (Leary & Doye, Phys. Rev. E 60, R6320 (1999): LJ98, Td). A
+ * reflected tetrahedron that lands on one already placed (centroids within 0.4 edge) is dropped;
+ * sites closer than 0.45 nn (across the 7.35° gaps) are merged into their mean. Trimmed to `radius`
+ * nn about the centre of the central tetrahedron (the start centre).
+ */
+export function polytetrahedralLattice(edge: number, depth: number, radius: number): MotifLattice {
+  const len = edge - 1;
+  const h = len / Math.sqrt(8);
+  const first = [
+    [h, h, h],
+    [h, -h, -h],
+    [-h, h, -h],
+    [-h, -h, h],
+  ];
+  const centroid = (t: number[][]) =>
+    [0, 1, 2].map((d) => (t[0]![d]! + t[1]![d]! + t[2]![d]! + t[3]![d]!) / 4);
+  const tets = [first];
+  const centroids = [centroid(first)];
+  let frontier = [first];
+  for (let level = 0; level < depth; level++) {
+    const next: number[][][] = [];
+    for (const t of frontier)
+      for (let f = 0; f < 4; f++) {
+        const face = t.filter((_, i) => i !== f);
+        const [a, b, c] = face as [number[], number[], number[]];
+        const u = [b[0]! - a[0]!, b[1]! - a[1]!, b[2]! - a[2]!];
+        const v = [c[0]! - a[0]!, c[1]! - a[1]!, c[2]! - a[2]!];
+        const nrm = [
+          u[1]! * v[2]! - u[2]! * v[1]!,
+          u[2]! * v[0]! - u[0]! * v[2]!,
+          u[0]! * v[1]! - u[1]! * v[0]!,
+        ];
+        const ln = Math.hypot(nrm[0]!, nrm[1]!, nrm[2]!);
+        const p = t[f]!;
+        const dist = ((p[0]! - a[0]!) * nrm[0]! + (p[1]! - a[1]!) * nrm[1]! + (p[2]! - a[2]!) * nrm[2]!) / ln;
+        const apex = [0, 1, 2].map((d) => p[d]! - (2 * dist * nrm[d]!) / ln);
+        const nt = [...face, apex];
+        const c2 = centroid(nt);
+        if (centroids.some((q) => Math.hypot(q[0]! - c2[0]!, q[1]! - c2[1]!, q[2]! - c2[2]!) < 0.4 * len))
+          continue;
+        centroids.push(c2);
+        tets.push(nt);
+        next.push(nt);
+      }
+    frontier = next;
+  }
+  // sites of every tetrahedron; near-coincident ones (twin planes, the 7.35° gaps) merged
+  const sum: number[] = [];
+  const count: number[] = [];
+  const merge2 = 0.45 * 0.45;
+  for (const [a, b, c, d] of tets as [number[], number[], number[], number[]][])
+    for (let i = 0; i <= len; i++)
+      for (let j = 0; j <= len - i; j++)
+        for (let l = 0; l <= len - i - j; l++) {
+          const p = [0, 1, 2].map(
+            (k) => a[k]! + ((b[k]! - a[k]!) * i + (c[k]! - a[k]!) * j + (d[k]! - a[k]!) * l) / len,
+          );
+          let hit = -1;
+          for (let s = 0; s < count.length && hit < 0; s++) {
+            const w = count[s]!;
+            const dx = sum[3 * s]! / w - p[0]!;
+            const dy = sum[3 * s + 1]! / w - p[1]!;
+            const dz = sum[3 * s + 2]! / w - p[2]!;
+            if (dx * dx + dy * dy + dz * dz < merge2) hit = s;
+          }
+          if (hit < 0) {
+            sum.push(p[0]!, p[1]!, p[2]!);
+            count.push(1);
+          } else {
+            for (let k = 0; k < 3; k++) sum[3 * hit + k] = sum[3 * hit + k]! + p[k]!;
+            count[hit] = count[hit]! + 1;
+          }
+        }
+  const coords = sum.map((v, k) => v / count[Math.floor(k / 3)]!);
+  return { motif: 'tetrahedral', sites: trim(coords, radius), centres: Float64Array.of(0, 0, 0) };
 }

@@ -10,6 +10,7 @@ import { createLennardJones } from '../potential/lennard-jones.js';
 import { createMorse } from '../potential/morse.js';
 import { basinHopping } from './basin-hopping.js';
 import { createLbfgs } from './local.js';
+import { polytetrahedralLattice } from './motif-lattices.js';
 import { diverseSeeds, isPairAdditive, motifSeeds } from './seeding.js';
 
 const LJ75 = -397.492331; // Marks decahedron (Doye, Wales & Berry, J. Chem. Phys. 103, 4234 (1995))
@@ -33,6 +34,39 @@ describe('motif seeding', () => {
     expect(r.reachedTarget).toBe(true);
     expect(r.bestEnergy).toBeCloseTo(LJ75, 5);
   }, 60_000);
+
+  it('LJ98, the Leary tetrahedron (Td), is found at default settings', () => {
+    // −543.665361, 0.022404 below the icosahedral −543.642957 every walk ended in before the
+    // polytetrahedral lattice (Leary & Doye, Phys. Rev. E 60, R6320 (1999))
+    const r = basinHopping({
+      potential: createLennardJones(),
+      atoms: 98,
+      rng: createRng(3),
+      target: -543.665361,
+      maxSteps: 200,
+    });
+    expect(r.reachedTarget).toBe(true);
+    expect(r.bestEnergy).toBeCloseTo(-543.665361, 5);
+  }, 60_000);
+
+  it('the polytetrahedral lattice of 20-atom tetrahedra, two levels deep, keeps the Td symmetry', () => {
+    // 1 central + 4 face twins + 2 around each of the 6 edges: the merging must not break symmetry
+    const lat = polytetrahedralLattice(4, 2, 100);
+    const m = lat.sites.length / 3;
+    // Td: the sites are invariant under the C3 rotation (x, y, z) → (y, z, x) and the C2 about z
+    const has = (x: number, y: number, z: number) => {
+      for (let k = 0; k < m; k++)
+        if (Math.hypot(lat.sites[3 * k]! - x, lat.sites[3 * k + 1]! - y, lat.sites[3 * k + 2]! - z) < 1e-6)
+          return true;
+      return false;
+    };
+    for (let k = 0; k < m; k++) {
+      const [x, y, z] = [lat.sites[3 * k]!, lat.sites[3 * k + 1]!, lat.sites[3 * k + 2]!];
+      expect(has(y, z, x)).toBe(true);
+      expect(has(-x, -y, z)).toBe(true);
+    }
+    expect(m).toBeGreaterThan(98);
+  });
 
   it('LJ150 at default settings', () => {
     const r = basinHopping({

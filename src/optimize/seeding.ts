@@ -19,6 +19,7 @@ import {
   type MotifLattice,
   mackayCount,
   packedRadius,
+  polytetrahedralLattice,
   tetrahedralLattice,
 } from './motif-lattices.js';
 
@@ -68,6 +69,12 @@ export function motifLattices(n: number): MotifLattice[] {
   if (n >= 10) {
     const maxEdge = Math.max(2, Math.round(Math.cbrt(6 * n) * 0.75));
     for (let e = 2; e <= maxEdge; e++) out.push(tetrahedralLattice(e, radius));
+  }
+  if (n >= 30) {
+    // Leary-tetrahedron packings: tetrahedra of 3 … ⌈∛n⌉ atoms along an edge, two and three
+    // levels of twins
+    for (let e = 3; e <= Math.max(3, Math.ceil(Math.cbrt(n))); e++)
+      for (const depth of [2, 3]) out.push(polytetrahedralLattice(e, depth, radius));
   }
   return out;
 }
