@@ -236,15 +236,20 @@ function addLine(list: V3[], v: V3): void {
 /**
  * Verify candidate elements. `quick` uses only the inertia axes and the
  * smallest equivalence set (enough for Ih and Oh, which no finite group
- * contains, so a verified Ih/Oh ends the search early).
+ * contains, so a verified Ih/Oh ends the search early). Both contain the
+ * inversion, so without it the quick pass stops at once, and it looks for
+ * rotation axes only; `early` is called whenever it adds an axis of order ≥ 3
+ * and ends the pass by returning true (the caller verified a whole group).
  */
-function findElements(ctx: Ctx, quick = false): Elements {
+function findElements(ctx: Ctx, quick = false, early?: (el: Elements) => boolean): Elements {
+  const el: Elements = { axes: [], mirrors: [], improperAxes: [], inversion: false };
+  el.inversion = verify(ctx, { kind: 'i', order: 2 }, [0, 0, 1]) !== null;
+  if (quick && !el.inversion) return el;
   const all = equivalenceSets(ctx);
   const sets = quick ? all.slice(0, 1) : all;
   const dirs = candidateDirections(ctx, sets, quick ? 1 : 2);
-  const el: Elements = { axes: [], mirrors: [], improperAxes: [], inversion: false };
-  el.inversion = verify(ctx, { kind: 'i', order: 2 }, [0, 0, 1]) !== null;
   const tested = new DirectionSet(Math.cos(mergeAngle(ctx, 0.5)));
+  let done = false;
   const examine = (v: V3) => {
     const u = normalize(v);
     if (!(Math.abs(u[0]) + Math.abs(u[1]) + Math.abs(u[2]) > 0.5)) return;
@@ -254,16 +259,24 @@ function findElements(ctx: Ctx, quick = false): Elements {
     const found = axisOrder(ctx, u, maxAxisOrder(ctx, u, Math.max(2, ctx.n)));
     if (found) {
       addAxis(el.axes, found.axis, found.spec.order, found.rms);
+      if (quick) {
+        if (found.spec.order >= 3 && early?.(el)) done = true;
+        return;
+      }
       const s = verify(ctx, { kind: 'S', order: 2 * found.spec.order }, found.axis);
       if (s) {
         const hit = el.improperAxes.find((a) => Math.abs(dot3(a.axis, s.axis)) > PARALLEL);
         if (!hit) el.improperAxes.push({ axis: s.axis, order: s.spec.order });
       }
     }
+    if (quick) return;
     const m = verify(ctx, { kind: 'sigma', order: 1 }, u);
     if (m) addLine(el.mirrors, m.axis);
   };
-  for (const u of dirs) examine(u);
+  for (const u of dirs) {
+    examine(u);
+    if (done) return el;
+  }
   // Second pass: directions perpendicular to each main-axis candidate (C2′ axes, σv/σd normals).
   const mains = el.axes.filter((a) => a.order >= 2).map((a) => a.axis);
   const firstSets = sets.slice(0, 3);
@@ -444,12 +457,18 @@ interface GroupFit {
 }
 
 /** Verify all operations of a group; null if any exceeds the tolerance. */
-function verifyGroup(ctx: Ctx, ops: Mat3[], factor: number): { perms: Int32Array[]; rms: number[] } | null {
+function verifyGroup(
+  ctx: Ctx,
+  ops: Mat3[],
+  factor: number,
+  hints?: Int32Array[],
+): { perms: Int32Array[]; rms: number[] } | null {
   const perms: Int32Array[] = [];
   const rms: number[] = [];
   const limit = ctx.n * ctx.tau * ctx.tau * factor * factor;
-  for (const g of ops) {
-    const s = mismatch(ctx, g, ctx.n, limit);
+  for (let k = 0; k < ops.length; k++) {
+    const g = ops[k]!;
+    const s = mismatch(ctx, g, ctx.n, limit, hints?.[k]);
     if (!Number.isFinite(s)) return null;
     perms.push(ctx.perm.slice());
     rms.push(Math.sqrt(s / ctx.n));
@@ -496,7 +515,7 @@ function fitGroup(ctx: Ctx, cand: Candidate): GroupFit | null {
     const r = fitOrthogonal(symmetrize(ctx, ops, ver.perms), ctx.x, null, false);
     const frame2 = mul3(r, frame);
     const ops2 = rotateGroup(std, frame2);
-    const ver2 = verifyGroup(ctx, ops2, 2);
+    const ver2 = verifyGroup(ctx, ops2, 2, ver.perms);
     if (!ver2) break;
     const c2 = cost(ver2.rms);
     if (!(c2 < c)) break;
@@ -591,12 +610,26 @@ function findPointGroupScaled(s: Structure, options: PointGroupOptions): PointGr
     // Both linear groups contain mirror planes (every plane through the axis): achiral.
     return finish(ctx, centre, inv ? 'Dinfh' : 'Cinfv', Infinity, symm, [], axis, true, base);
   }
-  // Quick pass: a verified Ih or Oh cannot be enlarged, so the full search is skipped.
-  for (const cand of candidates(findElements(ctx, true))) {
-    if (cand.family !== 'Ih' && cand.family !== 'Oh') continue;
-    const fit = fitGroup(ctx, cand);
-    if (fit) return report(ctx, centre, cand, fit, base);
-  }
+  // Quick pass: a verified Ih or Oh cannot be enlarged, so the full search is skipped. The whole
+  // group is tried as soon as two high-order axes are known (at most three times during the pass),
+  // and once more with every axis the pass found.
+  const quick: { cand?: Candidate; fit?: GroupFit } = {};
+  const tryCubic = (el: Elements): boolean => {
+    for (const cand of candidates(el)) {
+      if (cand.family !== 'Ih' && cand.family !== 'Oh') continue;
+      const fit = fitGroup(ctx, cand);
+      if (fit) {
+        quick.cand = cand;
+        quick.fit = fit;
+        return true;
+      }
+    }
+    return false;
+  };
+  let earlyTries = 0;
+  const quickEl = findElements(ctx, true, (el) => earlyTries++ < 3 && tryCubic(el));
+  if (!quick.fit) tryCubic(quickEl);
+  if (quick.cand && quick.fit) return report(ctx, centre, quick.cand, quick.fit, base);
   const el = findElements(ctx);
   for (const cand of candidates(el)) {
     const fit = fitGroup(ctx, cand);

@@ -202,6 +202,11 @@ export interface Ctx {
   readonly tau: number;
   /** Cap on one atom's squared mismatch (Å²). */
   readonly cap2: number;
+  /**
+   * (Half the smallest interatomic distance)² (Å²), slightly reduced: an image within this of an
+   * atom has that atom as its unique nearest neighbour. 0 when atoms coincide.
+   */
+  readonly half2: number;
   readonly grid: NearestGrid;
   readonly used: Int32Array;
   stamp: number;
@@ -213,6 +218,14 @@ export interface Ctx {
 
 /** Median nearest-neighbour distance (any element), Å. O(N²) below 3000 atoms, grid beyond. */
 export function medianNearestNeighbour(x: Float64Array, n: number): number {
+  return nearestNeighbourStats(x, n).median;
+}
+
+/**
+ * Median and smallest nearest-neighbour distance (any element), Å. O(N²) below 3000 atoms, grid
+ * beyond (where an atom without a neighbour within twice the mean spacing counts as ∞).
+ */
+export function nearestNeighbourStats(x: Float64Array, n: number): { median: number; min: number } {
   const nn = new Float64Array(n).fill(Infinity);
   if (n > 3000) {
     // Grid search within twice the mean spacing; atoms without a neighbour there stay at ∞
@@ -233,7 +246,7 @@ export function medianNearestNeighbour(x: Float64Array, n: number): number {
     }
     const s = Array.from(nn).sort((a, b) => a - b);
     const med = s[Math.floor(n / 2)]!;
-    if (Number.isFinite(med)) return Math.sqrt(med);
+    if (Number.isFinite(med)) return { median: Math.sqrt(med), min: Math.sqrt(s[0]!) };
     nn.fill(Infinity);
   }
   for (let i = 0; i < n; i++) {
@@ -247,7 +260,7 @@ export function medianNearestNeighbour(x: Float64Array, n: number): number {
     }
   }
   const s = Array.from(nn).sort((a, b) => a - b);
-  return Math.sqrt(s[Math.floor(n / 2)]!);
+  return { median: Math.sqrt(s[Math.floor(n / 2)]!), min: Math.sqrt(s[0]!) };
 }
 
 export function makeContext(s: Structure, tolerance: number): { ctx: Ctx; centre: V3 } {
@@ -262,8 +275,10 @@ export function makeContext(s: Structure, tolerance: number): { ctx: Ctx; centre
     radius[i] = Math.hypot(x[3 * i]!, x[3 * i + 1]!, x[3 * i + 2]!);
   }
   const byRadius = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => radius[a]! - radius[b]!);
-  let dnn = n > 1 ? medianNearestNeighbour(x, n) : 1;
+  const stats = n > 1 ? nearestNeighbourStats(x, n) : { median: 1, min: 0 };
+  let dnn = stats.median;
   if (!(dnn > 1e-6)) dnn = 1;
+  const half2 = Number.isFinite(stats.min) ? 0.999 * (stats.min / 2) ** 2 : 0;
   const tau = tolerance * dnn;
   // Half-d_nn cells: most look-ups end in the 27 nearest cells; the search reaches d_nn (the cap).
   const grid = new NearestGrid(x, s.numbers, dnn / 2);
@@ -277,6 +292,7 @@ export function makeContext(s: Structure, tolerance: number): { ctx: Ctx; centre
       dnn,
       tau,
       cap2: dnn * dnn,
+      half2,
       grid,
       used: new Int32Array(n),
       stamp: 0,
@@ -294,11 +310,12 @@ export function makeContext(s: Structure, tolerance: number): { ctx: Ctx; centre
  * radius (all atoms when count = n). Returns Infinity as soon as the sum
  * exceeds `limit`. Fills ctx.perm / ctx.dist2 for the atoms tested, making the
  * map one-to-one (an atom whose nearest partner is taken by a closer atom gets
- * the nearest free partner).
+ * the nearest free partner). `hint`: guessed partners (e.g. this operation's permutation before
+ * its axis was refined); only a time saving, the result is the same.
  */
-export function mismatch(ctx: Ctx, g: Mat3, count: number, limit: number): number {
+export function mismatch(ctx: Ctx, g: Mat3, count: number, limit: number, hint?: Int32Array): number {
   ctx.tests++;
-  const { x, z, grid, perm, dist2, byRadius, cap2, d2 } = ctx;
+  const { x, z, grid, perm, dist2, byRadius, cap2, d2, half2 } = ctx;
   const g0 = g[0]!;
   const g1 = g[1]!;
   const g2 = g[2]!;
@@ -317,15 +334,22 @@ export function mismatch(ctx: Ctx, g: Mat3, count: number, limit: number): numbe
     const px = x[3 * i]!;
     const py = x[3 * i + 1]!;
     const pz = x[3 * i + 2]!;
-    const j = grid.nearest(
-      g0 * px + g1 * py + g2 * pz,
-      g3 * px + g4 * py + g5 * pz,
-      g6 * px + g7 * py + g8 * pz,
-      z[i]!,
-      null,
-      0,
-      d2,
-    );
+    const qx = g0 * px + g1 * py + g2 * pz;
+    const qy = g3 * px + g4 * py + g5 * pz;
+    const qz = g6 * px + g7 * py + g8 * pz;
+    // A guessed partner (the hint, else the last partner under whatever operation was tested
+    // before) is the nearest atom for sure when it lies within half the smallest interatomic
+    // distance: no grid search.
+    let j = (hint ?? perm)[i]!;
+    let dj = half2;
+    if (j >= 0 && z[j] === z[i]) {
+      const ex = x[3 * j]! - qx;
+      const ey = x[3 * j + 1]! - qy;
+      const ez = x[3 * j + 2]! - qz;
+      dj = ex * ex + ey * ey + ez * ez;
+    }
+    if (dj < half2) d2[0] = dj;
+    else j = grid.nearest(qx, qy, qz, z[i]!, null, 0, d2);
     const d = j < 0 ? cap2 : Math.min(d2[0]!, cap2);
     perm[i] = j;
     dist2[i] = d;
