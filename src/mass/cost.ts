@@ -111,10 +111,24 @@ export function fineIsotopologueEstimate(atoms: readonly AtomIsotopes[], p: numb
     for (const x of a.probabilities) logDet += Math.log(x);
   }
   if (d === 0) return 1;
-  // chi-square quantile by Wilson–Hilferty (J. Am. Stat. Assoc. 1931): accurate to ~1 % for d ≥ 1
-  const z = normalQuantile(p);
-  const h = 2 / (9 * d);
-  const q = d * Math.max(0, 1 - h + z * Math.sqrt(h)) ** 3;
+  const q = chiSquareQuantile(d, p);
   const logVolume = (d / 2) * Math.log(Math.PI) - lnGamma(d / 2 + 1);
   return Math.max(1, Math.exp(logVolume + (d / 2) * Math.log(q) + 0.5 * logDet));
+}
+
+/** Chi-square quantile by Wilson–Hilferty (J. Am. Stat. Assoc. 1931): accurate to ~1 % for d ≥ 1. */
+function chiSquareQuantile(d: number, p: number): number {
+  const z = normalQuantile(p);
+  const h = 2 / (9 * d);
+  return d * Math.max(0, 1 - h + z * Math.sqrt(h)) ** 3;
+}
+
+/**
+ * ½ χ²_d(p), d = Σ (kₑ − 1): in the Gaussian picture above, the drop of ln P from the most
+ * probable isotopologue to the edge of the set covering p (the fine structure's first threshold).
+ */
+export function halfChiSquare(atoms: readonly AtomIsotopes[], p: number): number {
+  let d = 0;
+  for (const a of atoms) if (a.probabilities.length >= 2 && a.count > 0) d += a.probabilities.length - 1;
+  return d === 0 ? 1 : chiSquareQuantile(d, p) / 2;
 }

@@ -228,7 +228,7 @@ export function isotopeEnvelope(
       maxConfigurations: options.maxConfigurations ?? DEFAULT_MAX_CONFIGURATIONS,
       ...(options.control ? { control: options.control } : {}),
     });
-    raw = fine.isotopologues.map((i) => ({ massDa: i.massDa, probability: i.probability }));
+    raw = Array.from(fine.massesDa, (massDa, i) => ({ massDa, probability: fine.probabilities[i]! }));
   } else {
     raw = env.peaks;
   }

@@ -81,6 +81,51 @@ describe('fine structure properties', () => {
     );
   });
 
+  it('is the smallest set reaching p of a brute-force enumeration (every isotopologue of S5O4Cl3)', () => {
+    // independent: all isotope-count combinations, multinomial probabilities, sorted by probability
+    const comp = { S: 5, O: 4, Cl: 3 };
+    const atoms = resolveComposition(comp);
+    const perElement = atoms.map((a) => {
+      const out: { p: number; m: number }[] = [];
+      const k = a.probabilities.length;
+      const rec = (i: number, left: number, c: number[]) => {
+        if (i === k - 1) {
+          const cc = [...c, left];
+          let lp = 0;
+          let fact = 0;
+          for (let q = 2; q <= a.count; q++) fact += Math.log(q);
+          lp += fact;
+          cc.forEach((x, j) => {
+            for (let q = 2; q <= x; q++) lp -= Math.log(q);
+            lp += x * Math.log(a.probabilities[j]!);
+          });
+          out.push({ p: Math.exp(lp), m: cc.reduce((s, x, j) => s + x * a.massesDa[j]!, 0) });
+          return;
+        }
+        for (let x = 0; x <= left; x++) rec(i + 1, left - x, [...c, x]);
+      };
+      rec(0, a.count, []);
+      return out;
+    });
+    let all = [{ p: 1, m: 0 }];
+    for (const list of perElement)
+      all = all.flatMap((x) => list.map((y) => ({ p: x.p * y.p, m: x.m + y.m })));
+    all.sort((a, b) => b.p - a.p);
+    for (const p of [0.5, 0.9, 0.999, 0.999999]) {
+      let acc = 0;
+      let k = 0;
+      while (acc < p) acc += all[k++]!.p;
+      const want = all.slice(0, k).sort((a, b) => a.m - b.m);
+      const r = fineStructure(atoms, { probability: p });
+      expect(r.massesDa.length).toBe(k);
+      for (let i = 0; i < k; i++) {
+        expect(r.massesDa[i]).toBeCloseTo(want[i]!.m, 9);
+        expect(r.probabilities[i]! / want[i]!.p).toBeCloseTo(1, 9);
+        expect(r.isotopologues[i]!.massDa).toBe(r.massesDa[i]);
+      }
+    }
+  });
+
   it('rejects probabilities outside (0, 1)', () => {
     const atoms = resolveComposition({ C: 2 });
     expect(() => fineStructure(atoms, { probability: 1 })).toThrow(/\(0, 1\)/);

@@ -3,28 +3,34 @@
  * p — the definition of IsoSpec (Łącki, Startek, Valkenborg, Gambin, Anal. Chem. 2017, 89,
  * 3272; IsoSpec2: Łącki et al., Anal. Chem. 2020, 92, 9472).
  *
- * Method (IsoSpec's "ordered" generator, written from the paper's description):
+ * Method (IsoSpec's threshold and layered generators, written from the papers' description):
  * 1. Each element's atoms form a multinomial "subisotopologue" distribution over the counts
  *    (c₁…c_k) of its k isotopes: log P = ln n! − Σ ln cᵢ! + Σ cᵢ ln pᵢ. It is log-concave, so
  *    its superlevel sets are connected under one-atom moves; a best-first search from the mode
- *    (found by hill climbing from n·pᵢ) with a visited set enumerates the subisotopologues in
- *    exactly non-increasing probability, lazily, as far as needed.
- * 2. An isotopologue is one subisotopologue index per element, with probability the product.
- *    The indices are enumerated in non-increasing probability with a max-heap starting from
- *    (0,…,0); each popped tuple t pushes t + e_j for every j up to and including the first
- *    non-zero coordinate of t, which generates every tuple exactly once (its parent is the
- *    tuple with its first non-zero coordinate decreased) and never before its parent.
- * 3. Popping stops as soon as the cumulative probability reaches p: this prefix is the
- *    smallest set with total ≥ p (up to ties of equal probability).
+ *    (found by hill climbing from n·pᵢ) with a visited set lists the subisotopologues in
+ *    non-increasing probability, lazily, as far as a threshold needs.
+ * 2. An isotopologue is one subisotopologue per element, log-probability the sum. For a threshold
+ *    L every isotopologue with log P ≥ L is enumerated by an odometer over the elements' ordered
+ *    lists: a list is walked only while its entry plus the current outer sum plus the best the
+ *    inner elements can add stays ≥ L, so the work is proportional to what is emitted.
+ *    Monoisotopic elements are a constant.
+ * 3. Layers: L starts at (most probable) − 0.85 · ½χ²_d(p) (the Gaussian picture, ./cost.ts) and
+ *    is lowered by about 10 % a layer, each layer emitting only L ≤ log P < (previous L), until
+ *    the layers reach p. In the last layer a quickselect by cumulative probability keeps its most
+ *    probable isotopologues until p is reached: the result is the smallest set with total ≥ p (up
+ *    to ties of equal probability), as the ordered enumeration would give, in linear time.
+ * 4. Sorted by mass with a radix sort that carries the probabilities (./heap.ts); the objects of
+ *    `isotopologues` are built only when read (`massesDa` / `probabilities` are the cheap form).
  *
- * Memory: every stored configuration (subisotopologues of each element and visited index
- * tuples) counts towards `maxConfigurations`; reaching it throws a LimitError that says how
+ * Memory: every stored configuration (subisotopologues of each element and isotopologues)
+ * counts towards `maxConfigurations` (the layers may hold up to twice that while enumerating, at
+ * 16 bytes each); reaching it throws a LimitError that says how
  * far the search got, instead of exhausting the machine.
  */
 import { InputError, LimitError } from '../core/errors.js';
 import type { RunControl } from '../core/progress.js';
-import { fineIsotopologueEstimate } from './cost.js';
-import { IntegerSet, MaxHeap, sortIndexByKey } from './heap.js';
+import { fineIsotopologueEstimate, halfChiSquare } from './cost.js';
+import { IntegerSet, MaxHeap, sortPairsByKey } from './heap.js';
 import type { AtomIsotopes } from './isotopes.js';
 
 export interface FineOptions {
@@ -46,8 +52,14 @@ export interface FineIsotopologue {
 }
 
 export interface FineResult {
-  /** Isotopologues sorted by mass. */
+  /** Isotopologues sorted by mass (objects built on first access: see massesDa). */
   readonly isotopologues: readonly FineIsotopologue[];
+  /**
+   * The same masses (Da) and probabilities as typed arrays, sorted by mass: the cheap form
+   * (IsoSpec's too); one object per isotopologue costs more than the search itself at millions.
+   */
+  readonly massesDa: Float64Array;
+  readonly probabilities: Float64Array;
   /** Sum of the probabilities of the isotopologues returned (≥ the requested p). */
   readonly coveredProbability: number;
   readonly requestedProbability: number;
@@ -187,6 +199,30 @@ class Marginal {
     return true;
   }
 
+  /**
+   * Make sure every subisotopologue with log-probability ≥ bound is known; returns how many there
+   * are (a prefix of the ordered list). Stops early (returning the count so far) at the budget.
+   */
+  prefixAbove(bound: number): number {
+    while (this.heap.size > 0 && this.heap.peekKey()! >= bound && this.budget.used < this.budget.max) {
+      this.ensure(this.order.length);
+    }
+    const lp = this.orderedLogP;
+    let lo = 0;
+    let hi = lp.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lp[mid]! >= bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether subisotopologues beyond the first `len` exist (known or not yet discovered). */
+  hasMoreThan(len: number): boolean {
+    return this.order.length > len || this.heap.size > 0;
+  }
+
   /** Isotope counts of the i-th most probable subisotopologue. */
   counts(i: number): number[] {
     const idx = this.order[i]!;
@@ -224,112 +260,318 @@ export function fineStructure(atoms: readonly AtomIsotopes[], options: FineOptio
       },
     );
   }
+  const control = options.control;
   const budget: Budget = { used: 0, max: maxConf };
   const nMax = atoms.reduce((m, a) => Math.max(m, a.count), 0);
   const lf = logFactorials(nMax);
   const marginals = atoms.map((a) => new Marginal(a, lf, budget));
   const e = marginals.length;
-
-  // Index tuples live in one flat growable array (e per tuple); the heap holds tuple numbers
-  // keyed by their log-probability (a child's key is its parent's plus one marginal's change).
-  let tuples = new Int32Array(1024 * e);
-  let nTuples = 0;
-  const heap = new MaxHeap(1024);
-  const ordered = marginals.map((m) => m.orderedLogP);
-  const addTuple = (from: number, bump: number): number => {
-    if ((nTuples + 1) * e > tuples.length) {
-      const t = new Int32Array(tuples.length * 2);
-      t.set(tuples);
-      tuples = t;
-    }
-    const base = nTuples * e;
-    if (from < 0) for (let j = 0; j < e; j++) tuples[base + j] = 0;
-    else tuples.copyWithin(base, from * e, from * e + e);
-    if (bump >= 0) tuples[base + bump]!++;
-    budget.used++;
-    return nTuples++;
-  };
-  /** Exact log-probability of a tuple (sum over elements). */
-  const tupleLogP = (t: number): number => {
-    let s = 0;
-    for (let j = 0; j < e; j++) s += ordered[j]![tuples[t * e + j]!]!;
-    return s;
-  };
-
   for (const m of marginals) m.ensure(0);
-  heap.push(tupleLogP(addTuple(-1, -1)), 0);
-  let emitted = new Int32Array(1024);
-  let nEmitted = 0;
-  let covered = 0;
-  const control = options.control;
-  while (covered < p) {
-    if (heap.size === 0) break; // every isotopologue enumerated (covered ≈ 1 up to rounding)
-    const key = heap.peekKey()!;
-    const t = heap.pop();
-    covered += Math.exp(key);
-    if (nEmitted === emitted.length) {
-      const grown = new Int32Array(emitted.length * 2);
-      grown.set(emitted);
-      emitted = grown;
-    }
-    emitted[nEmitted++] = t;
-    if ((nEmitted & 4095) === 0 && control?.signal?.aborted) {
-      throw new LimitError('cancelled', 'fine-structure calculation cancelled');
-    }
-    for (let j = 0; j < e; j++) {
-      const idx = tuples[t * e + j]!;
-      if (marginals[j]!.ensure(idx + 1)) {
-        if (budget.used >= budget.max) break;
-        const child = addTuple(t, j);
-        const lp = ordered[j]!;
-        heap.push(key - lp[idx]! + lp[idx + 1]!, child);
-      }
-      if (idx > 0) break;
-    }
-    if (budget.used >= budget.max && covered < p) {
-      throw new LimitError(
-        'fine-memory-cap',
-        `the fine structure needs more than ${maxConf.toLocaleString('en-US')} stored configurations to reach p = ${p}; ` +
-          `stopped after ${nEmitted.toLocaleString('en-US')} isotopologues covering p = ${covered.toPrecision(6)}`,
-        {
-          hint:
-            'use the aggregated envelope (drop --fine), lower --probability, or raise --max-configurations ' +
-            `(about ${BYTES_PER_CONFIGURATION} bytes each)`,
-        },
-      );
-    }
-  }
+  const capError = (emitted: number, covered: number) =>
+    new LimitError(
+      'fine-memory-cap',
+      `the fine structure needs more than ${maxConf.toLocaleString('en-US')} stored configurations to reach p = ${p}; ` +
+        `stopped after ${emitted.toLocaleString('en-US')} isotopologues covering p = ${covered.toPrecision(6)}`,
+      {
+        hint:
+          'use the aggregated envelope (drop --fine), lower --probability, or raise --max-configurations ' +
+          `(about ${BYTES_PER_CONFIGURATION} bytes each)`,
+      },
+    );
 
-  // exact masses and probabilities of the emitted tuples, then sort by mass
-  const masses = new Float64Array(nEmitted);
-  const probs = new Float64Array(nEmitted);
-  covered = 0;
-  for (let i = 0; i < nEmitted; i++) {
-    const t = emitted[i]!;
-    let m = 0;
-    for (let j = 0; j < e; j++) m += marginals[j]!.orderedMass[tuples[t * e + j]!]!;
-    masses[i] = m;
-    probs[i] = Math.exp(tupleLogP(t));
-    covered += probs[i]!;
-  }
-  const order = new Int32Array(nEmitted);
-  for (let i = 0; i < nEmitted; i++) order[i] = i;
-  sortIndexByKey(order, masses);
-  const out: FineIsotopologue[] = new Array(nEmitted);
-  for (let r = 0; r < nEmitted; r++) {
-    const i = order[r]!;
-    if (!options.withCounts) {
-      out[r] = { massDa: masses[i]!, probability: probs[i]! };
-      continue;
+  // Layers of decreasing log-probability threshold L = lpTop − t: each layer enumerates the
+  // isotopologues with L ≤ log P < (the previous L), until the layers reach p.
+  let lpTop = 0;
+  for (const m of marginals) lpTop += m.orderedLogP[0]!;
+  const out = new Emitted(
+    options.withCounts ? e : 0,
+    Math.min(2 * maxConf, Math.max(1024, Math.ceil(1.2 * estimate))),
+  );
+  let covered = 0;
+  let upper = Infinity;
+  let t = 0.85 * halfChiSquare(atoms, p);
+  let layerStart = 0;
+  let layerEnd = 0;
+  for (;;) {
+    const L = lpTop - t;
+    const dims: Dim[] = [];
+    let constLp = 0;
+    let constMass = 0;
+    for (let j = 0; j < e; j++) {
+      const m = marginals[j]!;
+      const len = m.prefixAbove(L - (lpTop - m.orderedLogP[0]!));
+      if (budget.used >= budget.max) throw capError(out.n, covered);
+      if (len === 1 && !m.hasMoreThan(1)) {
+        // a single subisotopologue (monoisotopic element): a constant of every isotopologue
+        constLp += m.orderedLogP[0]!;
+        constMass += m.orderedMass[0]!;
+        continue;
+      }
+      dims.push({
+        lp: Float64Array.from(m.orderedLogP.slice(0, len)),
+        mass: Float64Array.from(m.orderedMass.slice(0, len)),
+        len,
+        more: m.hasMoreThan(len),
+        atom: j,
+      });
     }
-    const t = emitted[i]!;
-    const counts = marginals.map((m, j) => m.counts(tuples[t * e + j]!));
-    out[r] = { massDa: masses[i]!, probability: probs[i]!, counts };
+    // the longest list innermost: the tight loop runs over it
+    dims.sort((x, y) => y.len - x.len);
+    layerStart = out.n;
+    // room for twice the cap while enumerating (16 bytes an isotopologue, ≪ the 100 bytes a
+    // configuration the cap is reckoned in); what is returned must fit the cap
+    const cut = enumerateLayer(dims, L, upper, constLp, constMass, out, 2 * maxConf - budget.used, control);
+    if (cut === null) throw capError(out.n, covered);
+    layerEnd = out.n;
+    let layerSum = 0;
+    const prob = out.prob;
+    for (let i = layerStart; i < layerEnd; i++) layerSum += prob[i]!;
+    if (covered + layerSum >= p || !cut) break;
+    covered += layerSum;
+    upper = L;
+    t = 1.1 * t + 0.3;
   }
+  // the last layer: its most probable isotopologues until p is reached (all of it when the
+  // layers ended with every isotopologue, covered ≈ 1 up to rounding)
+  const taken = takeMostProbable(out, layerStart, layerEnd, p - covered);
+  const nEmitted = layerStart + taken;
+  budget.used += nEmitted;
+  if (budget.used > budget.max) throw capError(nEmitted, p);
+
+  // exact probabilities were summed per layer; the total of what is returned:
+  covered = 0;
+  for (let i = 0; i < nEmitted; i++) covered += out.prob[i]!;
+  const sorted = sortPairsByKey(out.mass, out.prob, nEmitted, options.withCounts === true);
+  const massesDa = sorted.keys;
+  const probabilities = sorted.values;
+  const order = sorted.index;
+  // One object per isotopologue only when asked for (millions of them cost more than the search).
+  let objects: FineIsotopologue[] | undefined;
+  const materialise = (): FineIsotopologue[] => {
+    const list: FineIsotopologue[] = new Array(nEmitted);
+    for (let r = 0; r < nEmitted; r++) {
+      if (!options.withCounts) {
+        list[r] = { massDa: massesDa[r]!, probability: probabilities[r]! };
+        continue;
+      }
+      const i = order![r]!;
+      const counts = marginals.map((mg, j) => mg.counts(out.tuple[i * e + j]!));
+      list[r] = { massDa: massesDa[r]!, probability: probabilities[r]!, counts };
+    }
+    return list;
+  };
   return {
-    isotopologues: out,
+    get isotopologues() {
+      objects ??= materialise();
+      return objects;
+    },
+    massesDa,
+    probabilities,
     coveredProbability: covered,
     requestedProbability: p,
     storedConfigurations: budget.used,
   };
+}
+
+/** One element's ordered subisotopologues down to the layer's bound. */
+interface Dim {
+  readonly lp: Float64Array;
+  readonly mass: Float64Array;
+  readonly len: number;
+  /** Whether the element has subisotopologues below the bound (so the layer cut some). */
+  readonly more: boolean;
+  /** Index of the element in the composition (for the counts). */
+  readonly atom: number;
+}
+
+/** Growable parallel arrays of enumerated isotopologues: probability, mass, index tuple. */
+class Emitted {
+  n = 0;
+  prob: Float64Array;
+  mass: Float64Array;
+  tuple: Int32Array;
+  constructor(
+    readonly e: number,
+    capacity: number,
+  ) {
+    this.prob = new Float64Array(capacity);
+    this.mass = new Float64Array(capacity);
+    this.tuple = new Int32Array(capacity * e);
+  }
+  reserve(extra: number): void {
+    if (this.n + extra <= this.prob.length) return;
+    const cap = Math.max(2 * this.prob.length, this.n + extra);
+    const p = new Float64Array(cap);
+    p.set(this.prob.subarray(0, this.n));
+    this.prob = p;
+    const m = new Float64Array(cap);
+    m.set(this.mass.subarray(0, this.n));
+    this.mass = m;
+    if (this.e > 0) {
+      const t = new Int32Array(cap * this.e);
+      t.set(this.tuple.subarray(0, this.n * this.e));
+      this.tuple = t;
+    }
+  }
+}
+
+/**
+ * Append every isotopologue with L ≤ log P < upper: an odometer over the elements (dims[0]
+ * innermost), each list ordered by decreasing log-probability, so a loop stops at the first
+ * entry below what the threshold allows given the other elements' best. Returns whether the
+ * threshold cut anything (false: nothing exists below L), or null when more than `room`
+ * isotopologues would be stored.
+ */
+function enumerateLayer(
+  dims: readonly Dim[],
+  L: number,
+  upper: number,
+  constLp: number,
+  constMass: number,
+  out: Emitted,
+  room: number,
+  control: RunControl | undefined,
+): boolean | null {
+  const d = dims.length;
+  const e = out.e;
+  if (d === 0) {
+    if (constLp >= L && constLp < upper) {
+      out.reserve(1);
+      out.prob[out.n] = Math.exp(constLp);
+      out.mass[out.n] = constMass;
+      out.n++;
+    }
+    return false;
+  }
+  // best[j] = Σ_{k<j} lp_k[0]: the most the elements inside j can add
+  const best = new Float64Array(d + 1);
+  for (let j = 1; j <= d; j++) best[j] = best[j - 1]! + dims[j - 1]!.lp[0]!;
+  const idx = new Int32Array(d);
+  const partLp = new Float64Array(d + 1);
+  const partMass = new Float64Array(d + 1);
+  partLp[d] = constLp;
+  partMass[d] = constMass;
+  for (let j = d - 1; j >= 1; j--) {
+    partLp[j] = partLp[j + 1]! + dims[j]!.lp[0]!;
+    partMass[j] = partMass[j + 1]! + dims[j]!.mass[0]!;
+  }
+  const lp0 = dims[0]!.lp;
+  const p0 = lp0.map(Math.exp);
+  const m0 = dims[0]!.mass;
+  const len0 = dims[0]!.len;
+  const atom0 = dims[0]!.atom;
+  let cut = false;
+  const start = out.n;
+  for (;;) {
+    const base = partLp[1]!;
+    const baseProb = Math.exp(base);
+    const baseMass = partMass[1]!;
+    if (out.n + len0 > out.prob.length) out.reserve(len0);
+    const prob = out.prob;
+    const mass = out.mass;
+    let n = out.n;
+    // entries with base + lp0[i] ≥ upper belong to earlier layers: a prefix, skipped by bisection
+    let i = 0;
+    if (base + lp0[0]! >= upper) {
+      let hi = len0;
+      while (i < hi) {
+        const mid = (i + hi) >>> 1;
+        if (base + lp0[mid]! >= upper) i = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (; i < len0; i++) {
+      const v = base + lp0[i]!;
+      if (v < L) {
+        cut = true;
+        break;
+      }
+      prob[n] = baseProb * p0[i]!;
+      mass[n] = baseMass + m0[i]!;
+      if (e > 0) {
+        const tu = out.tuple;
+        for (let j = 1; j < d; j++) tu[n * e + dims[j]!.atom] = idx[j]!;
+        tu[n * e + atom0] = i;
+      }
+      n++;
+    }
+    if (i === len0 && dims[0]!.more) cut = true;
+    const before = out.n;
+    out.n = n;
+    if (n - start > room) return null;
+    if (control?.signal?.aborted && n >>> 16 !== before >>> 16) {
+      throw new LimitError('cancelled', 'fine-structure calculation cancelled');
+    }
+    // advance the odometer: the first element (from inside out) that can still step
+    let j = 1;
+    for (; j < d; j++) {
+      const dim = dims[j]!;
+      const next = idx[j]! + 1;
+      if (next < dim.len && partLp[j + 1]! + dim.lp[next]! + best[j]! >= L) {
+        idx[j] = next;
+        partLp[j] = partLp[j + 1]! + dim.lp[next]!;
+        partMass[j] = partMass[j + 1]! + dim.mass[next]!;
+        for (let k = j - 1; k >= 1; k--) {
+          idx[k] = 0;
+          partLp[k] = partLp[k + 1]! + dims[k]!.lp[0]!;
+          partMass[k] = partMass[k + 1]! + dims[k]!.mass[0]!;
+        }
+        break;
+      }
+      if (next < dim.len || dim.more) cut = true;
+    }
+    if (j === d) return cut;
+  }
+}
+
+/**
+ * Rearrange out[start, end) so that its first k entries are the most probable ones whose sum
+ * first reaches `need` (ties at the cut in any order); returns k (end − start if never reached).
+ * Quickselect by cumulative probability: expected linear time.
+ */
+function takeMostProbable(out: Emitted, start: number, end: number, need: number): number {
+  const { prob, mass, tuple, e } = out;
+  const swap = (a: number, b: number) => {
+    const tp = prob[a]!;
+    prob[a] = prob[b]!;
+    prob[b] = tp;
+    const tm = mass[a]!;
+    mass[a] = mass[b]!;
+    mass[b] = tm;
+    for (let k = 0; k < e; k++) {
+      const tt = tuple[a * e + k]!;
+      tuple[a * e + k] = tuple[b * e + k]!;
+      tuple[b * e + k] = tt;
+    }
+  };
+  let lo = start;
+  let hi = end;
+  while (lo < hi && need > 0) {
+    // three-way partition of [lo, hi) about the median of three: > pivot | = pivot | < pivot
+    const a = prob[lo]!;
+    const b = prob[(lo + hi) >>> 1]!;
+    const c = prob[hi - 1]!;
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // median of three
+    let gt = lo;
+    let i = lo;
+    let lt = hi;
+    while (i < lt) {
+      const v = prob[i]!;
+      if (v > pivot) swap(gt++, i++);
+      else if (v < pivot) swap(i, --lt);
+      else i++;
+    }
+    let sumGt = 0;
+    for (let k = lo; k < gt; k++) sumGt += prob[k]!;
+    if (sumGt >= need) {
+      hi = gt;
+      continue;
+    }
+    need -= sumGt;
+    let k = gt;
+    for (; k < lt && need > 0; k++) need -= prob[k]!;
+    if (need <= 0) return k - start;
+    lo = lt;
+  }
+  return lo - start;
 }

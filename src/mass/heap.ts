@@ -182,3 +182,90 @@ function swap(a: Int32Array, i: number, j: number): void {
   a[i] = a[j]!;
   a[j] = t;
 }
+
+/**
+ * Sort parallel arrays by increasing `keys` (finite), carrying `values` (and the original
+ * positions when `withIndex`): returns new arrays. An LSD radix sort on 32-bit keys scaled from
+ * [min, max] (four 8-bit or, from 8192 keys, three 11-bit passes) with the payload moved along in
+ * every pass, so that no random gather follows; then an insertion pass puts keys closer than the
+ * scaling's resolution ((max − min)/2³²) in exact order. Below 64 keys: {@link sortIndexByKey}.
+ */
+export function sortPairsByKey(
+  keys: Float64Array,
+  values: Float64Array,
+  n: number,
+  withIndex: boolean,
+): { keys: Float64Array; values: Float64Array; index: Int32Array | null } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if (n < 64 || !(max > min)) {
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    sortIndexByKey(order, keys, n);
+    const k2 = new Float64Array(n);
+    const v2 = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      k2[r] = keys[order[r]!]!;
+      v2[r] = values[order[r]!]!;
+    }
+    return { keys: k2, values: v2, index: withIndex ? order : null };
+  }
+  const scale = 4294967295 / (max - min);
+  let sk = new Uint32Array(n);
+  for (let i = 0; i < n; i++) sk[i] = Math.min(4294967295, Math.floor((keys[i]! - min) * scale));
+  let sKey = keys.slice(0, n);
+  let sVal = values.slice(0, n);
+  let sIdx = withIndex ? Int32Array.from({ length: n }, (_, i) => i) : null;
+  let dk = new Uint32Array(n);
+  let dKey = new Float64Array(n);
+  let dVal = new Float64Array(n);
+  let dIdx = withIndex ? new Int32Array(n) : null;
+  const bits = n < 8192 ? 8 : 11;
+  const buckets = 1 << bits;
+  const mask = buckets - 1;
+  const count = new Int32Array(buckets);
+  for (let shift = 0; shift < 32; shift += bits) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(sk[i]! >>> shift) & mask]!++;
+    let sum = 0;
+    for (let b = 0; b < buckets; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = count[(sk[i]! >>> shift) & mask]!++;
+      dk[at] = sk[i]!;
+      dKey[at] = sKey[i]!;
+      dVal[at] = sVal[i]!;
+      if (dIdx) dIdx[at] = sIdx![i]!;
+    }
+    [sk, dk] = [dk, sk];
+    [sKey, dKey] = [dKey, sKey];
+    [sVal, dVal] = [dVal, sVal];
+    [sIdx, dIdx] = [dIdx, sIdx];
+  }
+  // exact order among keys closer than the scaling's resolution (a nearly sorted array)
+  for (let a = 1; a < n; a++) {
+    const k = sKey[a]!;
+    if (sKey[a - 1]! <= k) continue;
+    const v = sVal[a]!;
+    const ix = sIdx ? sIdx[a]! : 0;
+    let b = a - 1;
+    while (b >= 0 && sKey[b]! > k) {
+      sKey[b + 1] = sKey[b]!;
+      sVal[b + 1] = sVal[b]!;
+      if (sIdx) sIdx[b + 1] = sIdx[b]!;
+      b--;
+    }
+    sKey[b + 1] = k;
+    sVal[b + 1] = v;
+    if (sIdx) sIdx[b + 1] = ix;
+  }
+  return { keys: sKey, values: sVal, index: sIdx };
+}
