@@ -95,11 +95,18 @@ class Marginal {
   private confs: number[] = [];
   private confLogP: number[] = [];
   private confMass: number[] = [];
+  private confKey: number[] = [];
+  /** ln x for x = 0 … n (entry 0 unused). */
+  private readonly lnInt: Float64Array;
+  /** Weight of each count in the numeric key (the last count is implied: weight 0). */
+  private readonly radix: Float64Array;
   /** Visited configurations, keyed by their mixed-radix number when it is exact (< 2^53). */
-  private readonly seenNumbers = new IntegerSet(256);
+  private readonly seenNumbers: IntegerSet;
+  /** Visited flags indexed by the numeric key when the key space is small (≤ 2²¹): no hashing. */
+  private readonly seenDense: Uint8Array | null;
   private readonly seenStrings = new Set<string>();
   private readonly numericKeys: boolean;
-  private readonly heap = new MaxHeap(64);
+  private readonly heap: MaxHeap;
   /** Discovered-configuration index of the i-th most probable subisotopologue. */
   private readonly order: number[] = [];
   /** Ordered log-probabilities and masses (copies for fast access by the product search). */
@@ -119,7 +126,56 @@ class Marginal {
     this.lf = lf;
     this.scratch = new Array<number>(this.k).fill(0);
     this.numericKeys = (this.n + 1) ** Math.max(0, this.k - 1) < 2 ** 53;
-    this.discover(this.mode(atom.probabilities));
+    // the best-first search (three or more isotopes) only; two isotopes walk a line
+    const search = this.k > 2;
+    const keySpace = (this.n + 1) ** Math.max(0, this.k - 1);
+    this.seenDense = search && keySpace <= 2 ** 21 ? new Uint8Array(keySpace) : null;
+    this.seenNumbers = new IntegerSet(search && !this.seenDense ? 256 : 1);
+    this.heap = new MaxHeap(search ? 64 : 1);
+    this.lnInt = new Float64Array(search ? this.n + 2 : 0);
+    if (search) for (let x = 1; x <= this.n + 1; x++) this.lnInt[x] = Math.log(x);
+    this.radix = new Float64Array(this.k);
+    for (let i = this.k - 2, w = 1; i >= 0; i--, w *= this.n + 1) this.radix[i] = w;
+    const c = this.mode(atom.probabilities);
+    let m = 0;
+    let key = 0;
+    for (let i = 0; i < this.k; i++) {
+      m += c[i]! * this.massesDa[i]!;
+      key += c[i]! * this.radix[i]!;
+    }
+    if (this.k === 2) {
+      // two isotopes: the counts are a line, ordered by walking out from the mode both ways
+      this.pushOrdered(c, this.logProb(c), m);
+      this.left = c[0]! - 1;
+      this.right = c[0]! + 1;
+    } else this.discover(c, this.logProb(c), m, key);
+  }
+
+  /** Two isotopes: the next counts of the first isotope below and above the ordered ones. */
+  private left = -1;
+  private right = 0;
+
+  private binomialLogP(c0: number): number {
+    if (c0 < 0 || c0 > this.n) return -Infinity;
+    const lf = this.lf;
+    return lf[this.n]! - lf[c0]! - lf[this.n - c0]! + c0 * this.logP[0]! + (this.n - c0) * this.logP[1]!;
+  }
+
+  /** Log-probability of the next subisotopologue in order (−∞ when there is none). */
+  private nextLogP(): number {
+    if (this.k === 2) return Math.max(this.binomialLogP(this.left), this.binomialLogP(this.right));
+    return this.heap.size > 0 ? this.heap.peekKey()! : -Infinity;
+  }
+
+  private pushOrdered(c: readonly number[], lp: number, m: number): void {
+    const idx = this.confLogP.length;
+    for (let i = 0; i < this.k; i++) this.confs.push(c[i]!);
+    this.confLogP.push(lp);
+    this.confMass.push(m);
+    this.order.push(idx);
+    this.orderedLogP.push(lp);
+    this.orderedMass.push(m);
+    this.budget.used++;
   }
 
   private logProb(c: readonly number[]): number {
@@ -151,24 +207,24 @@ class Marginal {
     return c;
   }
 
-  private discover(c: readonly number[]): void {
+  /** Record configuration c (log-probability, mass and key already known) unless seen. */
+  private discover(c: readonly number[], lp: number, m: number, key: number): void {
     if (this.numericKeys) {
-      // the last count is implied by the others (they sum to n)
-      let key = 0;
-      for (let i = 0; i < this.k - 1; i++) key = key * (this.n + 1) + c[i]!;
-      if (!this.seenNumbers.add(key)) return;
+      const dense = this.seenDense;
+      if (dense) {
+        if (dense[key] === 1) return;
+        dense[key] = 1;
+      } else if (!this.seenNumbers.add(key)) return;
     } else {
-      const key = c.join(',');
-      if (this.seenStrings.has(key)) return;
-      this.seenStrings.add(key);
+      const text = c.join(',');
+      if (this.seenStrings.has(text)) return;
+      this.seenStrings.add(text);
     }
     const idx = this.confLogP.length;
     for (let i = 0; i < this.k; i++) this.confs.push(c[i]!);
-    const lp = this.logProb(c);
-    let m = 0;
-    for (let i = 0; i < this.k; i++) m += c[i]! * this.massesDa[i]!;
     this.confLogP.push(lp);
     this.confMass.push(m);
+    this.confKey.push(key);
     this.heap.push(lp, idx);
     this.budget.used++;
   }
@@ -176,23 +232,47 @@ class Marginal {
   /** Make sure the i-th most probable subisotopologue is known; false when there are fewer. */
   ensure(i: number): boolean {
     while (this.order.length <= i) {
-      if (this.heap.size === 0) return false;
       if (this.budget.used >= this.budget.max) return false;
+      if (this.k === 2) {
+        const l = this.binomialLogP(this.left);
+        const r = this.binomialLogP(this.right);
+        if (l === -Infinity && r === -Infinity) return false;
+        const c0 = l >= r ? this.left-- : this.right++;
+        const c1 = this.n - c0;
+        this.scratch[0] = c0;
+        this.scratch[1] = c1;
+        this.pushOrdered(this.scratch, Math.max(l, r), c0 * this.massesDa[0]! + c1 * this.massesDa[1]!);
+        continue;
+      }
+      if (this.heap.size === 0) return false;
       const idx = this.heap.pop();
       this.order.push(idx);
       this.orderedLogP.push(this.confLogP[idx]!);
       this.orderedMass.push(this.confMass[idx]!);
       const c = this.scratch;
       for (let a = 0; a < this.k; a++) c[a] = this.confs[idx * this.k + a]!;
+      // one atom moved from isotope a to b: P(c − e_a + e_b)/P(c) = c_a p_b / ((c_b + 1) p_a)
+      const lp = this.confLogP[idx]!;
+      const m = this.confMass[idx]!;
+      const key = this.confKey[idx]!;
+      const { lnInt, logP, radix, massesDa } = this;
       for (let a = 0; a < this.k; a++) {
-        if (c[a] === 0) continue;
+        const ca = c[a]!;
+        if (ca === 0) continue;
+        const lpA = lp + lnInt[ca]! - logP[a]!;
         for (let b = 0; b < this.k; b++) {
           if (a === b) continue;
-          c[a]!--;
-          c[b]!++;
-          this.discover(c);
-          c[a]!++;
-          c[b]!--;
+          const cb = c[b]!;
+          c[a] = ca - 1;
+          c[b] = cb + 1;
+          this.discover(
+            c,
+            lpA - lnInt[cb + 1]! + logP[b]!,
+            m - massesDa[a]! + massesDa[b]!,
+            key - radix[a]! + radix[b]!,
+          );
+          c[a] = ca;
+          c[b] = cb;
         }
       }
     }
@@ -204,9 +284,7 @@ class Marginal {
    * are (a prefix of the ordered list). Stops early (returning the count so far) at the budget.
    */
   prefixAbove(bound: number): number {
-    while (this.heap.size > 0 && this.heap.peekKey()! >= bound && this.budget.used < this.budget.max) {
-      this.ensure(this.order.length);
-    }
+    while (this.nextLogP() >= bound && this.budget.used < this.budget.max) this.ensure(this.order.length);
     const lp = this.orderedLogP;
     let lo = 0;
     let hi = lp.length;
@@ -220,7 +298,7 @@ class Marginal {
 
   /** Whether subisotopologues beyond the first `len` exist (known or not yet discovered). */
   hasMoreThan(len: number): boolean {
-    return this.order.length > len || this.heap.size > 0;
+    return this.order.length > len || this.nextLogP() > -Infinity;
   }
 
   /** Isotope counts of the i-th most probable subisotopologue. */
