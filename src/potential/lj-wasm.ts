@@ -65,16 +65,23 @@ export function wasmLjKernel(): LjKernel | undefined {
   const memory = exports.memory as WasmMemory;
   const ljForces = exports.ljForces as (n: number, m: number) => number;
   const ljEnergy = exports.ljEnergy as (n: number, m: number) => number;
+  // one view of the module's memory, renewed when the memory grows (growing detaches the old
+  // buffer); copies in and out by plain loops, so an evaluation allocates nothing
+  let view = new Float64Array(memory.buffer);
   cached = (x, n, f) => {
     // padded to an even count with at least one dummy atom; 12 m doubles of scratch
     const m = n + 2 - (n % 2);
     const bytesNeeded = m * 96;
     const have = memory.buffer.byteLength;
     if (have < bytesNeeded) memory.grow(Math.ceil((bytesNeeded - have) / 65536));
-    new Float64Array(memory.buffer, 0, 3 * n).set(x.subarray(0, 3 * n));
+    if (view.buffer !== memory.buffer) view = new Float64Array(memory.buffer);
+    const v = view;
+    const n3 = 3 * n;
+    for (let k = 0; k < n3; k++) v[k] = x[k]!;
     if (f === undefined) return ljEnergy(n, m);
     const e = ljForces(n, m);
-    f.set(new Float64Array(memory.buffer, m * 72, 3 * n));
+    const out = m * 9;
+    for (let k = 0; k < n3; k++) f[k] = v[out + k]!;
     return e;
   };
   return cached;
