@@ -5,7 +5,9 @@
  * work arrays across calls (create one minimiser per search, not per step).
  */
 import { InputError } from '../core/errors.js';
+import { ensureMemory, instantiateEmbedded, type WasmMemory } from '../core/wasm.js';
 import type { Potential } from '../potential/types.js';
+import { LBFGS_WASM_BASE64 } from './lbfgs-wasm-module.js';
 
 /**
  * Most atoms a local minimisation relaxes (`optimize`): every evaluation of the potentials sums
@@ -88,6 +90,23 @@ function checkStart(positions: Float64Array): void {
   }
 }
 
+/** Σ_k A[o + k]·d[k] for k < n, four partial sums (the additions overlap instead of queueing). */
+function dotAt(A: Float64Array, o: number, d: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += A[o + k]! * d[k]!;
+    s1 += A[o + k + 1]! * d[k + 1]!;
+    s2 += A[o + k + 2]! * d[k + 2]!;
+    s3 += A[o + k + 3]! * d[k + 3]!;
+  }
+  for (; k < n; k++) s0 += A[o + k]! * d[k]!;
+  return s0 + s1 + (s2 + s3);
+}
+
 /**
  * L-BFGS two-loop recursion, d = H g (the caller negates): the memory pairs (s, y) stored flat in
  * S and Y (pair m at [m·n3, (m+1)·n3)), a ring buffer whose newest pair is `newest`. A function of
@@ -111,8 +130,7 @@ function twoLoop(
   let idx = newest;
   for (let m = 0; m < stored; m++) {
     const o = idx * n3;
-    let a = 0;
-    for (let k = 0; k < n3; k++) a += S[o + k]! * d[k]!;
+    let a = dotAt(S, o, d, n3);
     a *= rho[idx]!;
     alpha[idx] = a;
     for (let k = 0; k < n3; k++) d[k] = d[k]! - a * Y[o + k]!;
@@ -123,9 +141,7 @@ function twoLoop(
     idx = newest - m;
     if (idx < 0) idx += memory;
     const o = idx * n3;
-    let b = 0;
-    for (let k = 0; k < n3; k++) b += Y[o + k]! * d[k]!;
-    b = alpha[idx]! - rho[idx]! * b;
+    const b = alpha[idx]! - rho[idx]! * dotAt(Y, o, d, n3);
     for (let k = 0; k < n3; k++) d[k] = d[k]! + b * S[o + k]!;
   }
 }
@@ -139,30 +155,68 @@ function twoLoop(
  * γ = s·y / y·y of the newest pair.
  *
  * @param memory number of (s, y) pairs kept (default 10)
+ * @param options.wasm false: the JS two-loop recursion even where WebAssembly is available (the
+ *   reference the tests compare with)
  */
-export function createLbfgs(memory = 10): LocalMinimizer {
+export function createLbfgs(memory = 10, options: { readonly wasm?: boolean } = {}): LocalMinimizer {
   let n3 = 0;
   // memory pairs stored flat: pair m occupies [m·n3, (m+1)·n3)
   let S = new Float64Array(0);
   let Y = new Float64Array(0);
-  const rhoM = new Float64Array(memory);
-  const alpha = new Float64Array(memory);
+  let rhoM = new Float64Array(memory);
+  let alpha = new Float64Array(memory);
   let g = new Float64Array(0);
   let gNew = new Float64Array(0);
   let d = new Float64Array(0);
   let xNew = new Float64Array(0);
   let fBuf = new Float64Array(0);
+  // The two-loop recursion in WebAssembly SIMD (wasm/lbfgs.ts) where available: S, Y, ρ, α, d, g
+  // and gNew then live in this minimiser's own wasm memory (views below; byte offsets for the
+  // call), and g/gNew swap offsets as they swap arrays.
+  const wasm = options.wasm === false ? undefined : instantiateEmbedded(LBFGS_WASM_BASE64);
+  const wasmMemory = wasm?.memory as WasmMemory | undefined;
+  const wasmTwoLoop = wasm?.twoLoop as
+    | ((
+        ...a: [number, number, number, number, number, number, number, number, number, number, number]
+      ) => void)
+    | undefined;
+  let offS = 0;
+  let offY = 0;
+  let offRho = 0;
+  let offAlpha = 0;
+  let offD = 0;
+  let offG = 0;
+  let offGNew = 0;
 
   const ensure = (len: number) => {
     if (len === n3) return;
     n3 = len;
+    xNew = new Float64Array(len);
+    fBuf = new Float64Array(len);
+    if (wasmMemory) {
+      offS = 0;
+      offY = offS + 8 * memory * len;
+      offRho = offY + 8 * memory * len;
+      offAlpha = offRho + 8 * memory;
+      offD = offAlpha + 8 * memory;
+      offG = offD + 8 * len;
+      offGNew = offG + 8 * len;
+      ensureMemory(wasmMemory, offGNew + 8 * len);
+      const buf = wasmMemory.buffer;
+      S = new Float64Array(buf, offS, memory * len);
+      Y = new Float64Array(buf, offY, memory * len);
+      rhoM = new Float64Array(buf, offRho, memory);
+      alpha = new Float64Array(buf, offAlpha, memory);
+      d = new Float64Array(buf, offD, len);
+      g = new Float64Array(buf, offG, len);
+      gNew = new Float64Array(buf, offGNew, len);
+      return;
+    }
     S = new Float64Array(memory * len);
     Y = new Float64Array(memory * len);
     g = new Float64Array(len);
     gNew = new Float64Array(len);
     d = new Float64Array(len);
-    xNew = new Float64Array(len);
-    fBuf = new Float64Array(len);
   };
 
   return {
@@ -188,7 +242,9 @@ export function createLbfgs(memory = 10): LocalMinimizer {
       let gamma = gamma0;
       while (fm > fmax && it < maxIt && !stopped) {
         it++;
-        twoLoop(d, g, S, Y, rhoM, alpha, n3, memory, stored, newest, gamma);
+        if (wasmTwoLoop)
+          wasmTwoLoop(n3, memory, stored, newest, gamma, offS, offY, offRho, offAlpha, offD, offG);
+        else twoLoop(d, g, S, Y, rhoM, alpha, n3, memory, stored, newest, gamma);
         let dg = 0;
         for (let k = 0; k < n3; k++) {
           d[k] = -d[k]!;
@@ -265,6 +321,9 @@ export function createLbfgs(memory = 10): LocalMinimizer {
         const tmp = g;
         g = gNew;
         gNew = tmp;
+        const tmpOff = offG;
+        offG = offGNew;
+        offGNew = tmpOff;
         e = eNew;
         fm = maxAtomForce(fBuf, n3);
       }
