@@ -259,9 +259,9 @@ export class SearchTracker {
 /**
  * L-BFGS memory of the searches' quenches: 5 pairs (10 for a single relaxation). A quench stops
  * at a loose force (0.01 ε/σ) where a short memory costs a few per cent more evaluations, while the
- * two-loop recursion, 4·m·3N multiply-adds per step, is most of a step's time next to the
- * WebAssembly kernel. Measured (bench/lj-kernel.bench.js; 20 seeds, CPU time to the minimum with
- * --seeding off): LJ38 median 0.38 → 0.28 s, LJ55 0.40 → 0.23 s, evaluations per step +0–5 %.
+ * two-loop recursion, 4·m·3N multiply-adds per step, is a large part of a step's time next to the
+ * WebAssembly kernel. Measured (20 seeds, CPU time to the minimum with --seeding off, JS
+ * recursion): LJ38 median 0.38 → 0.28 s, LJ55 0.40 → 0.23 s, evaluations per step +0–5 %.
  */
 export const SEARCH_LBFGS_MEMORY = 5;
 
