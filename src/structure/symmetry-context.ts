@@ -216,11 +216,6 @@ export interface Ctx {
   tests: number;
 }
 
-/** Median nearest-neighbour distance (any element), Å. O(N²) below 3000 atoms, grid beyond. */
-export function medianNearestNeighbour(x: Float64Array, n: number): number {
-  return nearestNeighbourStats(x, n).median;
-}
-
 /**
  * Median and smallest nearest-neighbour distance (any element), Å. O(N²) below 3000 atoms, grid
  * beyond (where an atom without a neighbour within twice the mean spacing counts as ∞).
