@@ -49,6 +49,19 @@ describe('motif seeding', () => {
     expect(r.bestEnergy).toBeCloseTo(-543.665361, 5);
   }, 60_000);
 
+  it('LJ115 (C5v), one swap from the best Mackay-lattice occupation, is found at default settings', () => {
+    // −655.756307 (Cambridge Cluster Database); the lattice optimum itself relaxes to −655.635701
+    const r = basinHopping({
+      potential: createLennardJones(),
+      atoms: 115,
+      rng: createRng(2),
+      target: -655.756307,
+      maxSteps: 200,
+    });
+    expect(r.reachedTarget).toBe(true);
+    expect(r.bestEnergy).toBeCloseTo(-655.756307, 5);
+  }, 60_000);
+
   it('the polytetrahedral lattice of 20-atom tetrahedra, two levels deep, keeps the Td symmetry', () => {
     // 1 central + 4 face twins + 2 around each of the 6 edges: the merging must not break symmetry
     const lat = polytetrahedralLattice(4, 2, 100);

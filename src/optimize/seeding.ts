@@ -10,7 +10,7 @@
  */
 import type { Rng } from '../core/rng.js';
 import type { Potential } from '../potential/types.js';
-import { latticeSearch } from './lattice-search.js';
+import { latticeSearch, swapNeighbours } from './lattice-search.js';
 import type { LocalMinimizer } from './local.js';
 import {
   decahedralLattice,
@@ -98,6 +98,9 @@ export interface SeedOptions {
   readonly onEvaluations?: (count: number) => void;
 }
 
+/** Single-swap neighbours of a competitive lattice optimum relaxed besides the optimum. */
+const SWAP_NEIGHBOURS = 6;
+
 /** Largest lattice searched (its pair table is M² doubles). */
 const MAX_SITES = 4000;
 
@@ -121,6 +124,7 @@ export function motifSeeds(o: SeedOptions): Seed[] {
   const seeds: Seed[] = [];
   const perLattice = o.perLattice ?? 4;
   const iterations = o.iterations ?? Math.max(400, 40 * n);
+  let bestLattice = Infinity;
   for (const lat of motifLattices(n)) {
     if (o.shouldStop?.()) break;
     const M = lat.sites.length / 3;
@@ -173,6 +177,13 @@ export function motifSeeds(o: SeedOptions): Seed[] {
         bond: pot.bondEnergy,
         ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
       });
+      // the runners-up one swap from a competitive lattice optimum (within a bond of the best
+      // lattice energy so far) are relaxed too
+      const top = configs[0];
+      if (top && top.energy <= bestLattice + pot.bondEnergy) {
+        configs.push(...swapNeighbours(top, V, M, n, pot.bondEnergy, SWAP_NEIGHBOURS));
+      }
+      if (top) bestLattice = Math.min(bestLattice, top.energy);
       for (const cfg of configs) {
         if (o.shouldStop?.()) break;
         const x = new Float64Array(3 * n);
