@@ -33,6 +33,15 @@ export interface LatticeSearchOptions {
    * site), so it never holds two overlapping sites.
    */
   readonly centreDistance2: Float64Array;
+  /**
+   * How the start is grown from the site nearest the centre (default 'greedy'):
+   * - 'greedy': add the best-bound vacant site each time (ties to the nearer site);
+   * - 'compact': add the nearest vacant site (a ball of N sites; ties to the better bound), which
+   *   lets the search begin from a shape the energy-greedy growth avoids. On LJ104's decahedral
+   *   lattice the greedy start ends in a five-atom-axis decahedron 4 ε above the six-atom-axis
+   *   Marks decahedron in most runs; the compact start reaches the latter.
+   */
+  readonly start?: 'greedy' | 'compact';
   /** Random noise (in bonds) added to the site energies while growing the start (default 0). */
   readonly startNoise?: number;
   readonly rng: Rng;
@@ -60,6 +69,7 @@ export function latticeSearch(o: LatticeSearchOptions): LatticeConfig[] {
   const S = new Float64Array(M);
   const d2 = o.centreDistance2;
   const noise = (o.startNoise ?? 0) * bond;
+  const compact = o.start === 'compact';
   let first = 0;
   for (let a = 1; a < M; a++) if (d2[a]! < d2[first]!) first = a;
   const add = (a: number) => {
@@ -73,7 +83,9 @@ export function latticeSearch(o: LatticeSearchOptions): LatticeConfig[] {
     let score = Infinity;
     for (let a = 0; a < M; a++) {
       if (occ[a]) continue;
-      const sc = S[a]! + 1e-3 * bond * d2[a]! + (noise > 0 ? noise * rng.next() : 0);
+      const sc = compact
+        ? d2[a]! + 1e-6 * (S[a]! / bond) + (S[a]! > 100 * bond ? 1e9 : 0) // never onto an overlap
+        : S[a]! + 1e-3 * bond * d2[a]! + (noise > 0 ? noise * rng.next() : 0);
       if (sc < score) {
         score = sc;
         pick = a;

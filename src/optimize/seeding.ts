@@ -10,7 +10,7 @@
  */
 import type { Rng } from '../core/rng.js';
 import type { Potential } from '../potential/types.js';
-import { latticeSearch, swapNeighbours } from './lattice-search.js';
+import { type LatticeConfig, latticeSearch, swapNeighbours } from './lattice-search.js';
 import type { LocalMinimizer } from './local.js';
 import {
   decahedralLattice,
@@ -166,17 +166,27 @@ export function motifSeeds(o: SeedOptions): Seed[] {
       const d2 = new Float64Array(M);
       for (let a = 0; a < M; a++)
         d2[a] = (s[3 * a]! - cx) ** 2 + (s[3 * a + 1]! - cy) ** 2 + (s[3 * a + 2]! - cz) ** 2;
-      const configs = latticeSearch({
-        pair: V,
-        sites: M,
-        atoms: n,
-        centreDistance2: d2,
-        rng: o.rng,
-        iterations,
-        keep: perLattice,
-        bond: pot.bondEnergy,
-        ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
-      });
+      // two starts per centre, the energy-greedy one and a compact ball (they end in different
+      // shapes: see LatticeSearchOptions.start); the lowest `perLattice` of both are kept
+      const configs: LatticeConfig[] = [];
+      for (const start of ['greedy', 'compact'] as const) {
+        if (o.shouldStop?.()) break;
+        for (const cfg of latticeSearch({
+          pair: V,
+          sites: M,
+          atoms: n,
+          centreDistance2: d2,
+          start,
+          rng: o.rng,
+          iterations: Math.ceil(iterations / 2),
+          keep: perLattice,
+          bond: pot.bondEnergy,
+          ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+        }))
+          if (!configs.some((c) => Math.abs(c.energy - cfg.energy) < 1e-6 * pot.bondEnergy)) configs.push(cfg);
+      }
+      configs.sort((a, b) => a.energy - b.energy);
+      configs.length = Math.min(configs.length, perLattice);
       // the runners-up one swap from a competitive lattice optimum (within a bond of the best
       // lattice energy so far) are relaxed too
       const top = configs[0];
