@@ -183,7 +183,8 @@ export function motifSeeds(o: SeedOptions): Seed[] {
           bond: pot.bondEnergy,
           ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
         }))
-          if (!configs.some((c) => Math.abs(c.energy - cfg.energy) < 1e-6 * pot.bondEnergy)) configs.push(cfg);
+          if (!configs.some((c) => Math.abs(c.energy - cfg.energy) < 1e-6 * pot.bondEnergy))
+            configs.push(cfg);
       }
       configs.sort((a, b) => a.energy - b.energy);
       configs.length = Math.min(configs.length, perLattice);
