@@ -84,7 +84,7 @@ export interface BasinHoppingOptions extends SearchOptions {
 }
 
 /**
- * Motif seeding is on by default up to this size (seeding takes ~1–2 s at N = 100, ~15 s at 400 and
+ * Motif seeding is on by default up to this size (seeding takes ~1–2 s at N = 100, 15–19 s at 400 and
  * grows as N²: beyond, it would eat the default time limit).
  */
 export const AUTO_SEEDING_MAX_ATOMS = 400;

@@ -28,9 +28,8 @@ export interface LatticeSearchOptions {
   readonly sites: number;
   readonly atoms: number;
   /**
-   * Squared distance of each site from the start centre: the start is grown greedily from the
-   * site nearest the centre, adding the best-bound vacant site each time (ties to the nearer
-   * site), so it never holds two overlapping sites.
+   * Squared distance of each site from the start centre (the start grows from the nearest site;
+   * see `start`). Neither start ever holds two overlapping sites.
    */
   readonly centreDistance2: Float64Array;
   /**

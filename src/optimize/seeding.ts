@@ -86,7 +86,10 @@ export interface SeedOptions {
   readonly minimizer: LocalMinimizer;
   /** Force tolerance of the relaxations (potential's energy/length). */
   readonly fmax: number;
-  /** Lattice-search cycles per start (default 40 N, at least 400). */
+  /**
+   * Lattice-search cycles per start centre (default 40 N, at least 400), split evenly between its
+   * greedy and compact starts.
+   */
   readonly iterations?: number;
   /** Occupations relaxed per lattice (default 4). */
   readonly perLattice?: number;
